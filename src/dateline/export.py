@@ -1,0 +1,81 @@
+"""Writing records: JSON Lines, a JSON array, or a table for people. All stream."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from .record import ArticleResult, Event
+
+FORMATS = ("jsonl", "json", "table")
+
+
+def write(results: Iterable[ArticleResult], out: IO[str], fmt: str) -> Iterator[ArticleResult]:
+    """Write each result as it comes and pass it on (so the caller can count and warn)."""
+    writer = {"jsonl": _jsonl, "json": _json_array, "table": _table}[fmt]
+    yield from writer(results, out)
+
+
+def _jsonl(results: Iterable[ArticleResult], out: IO[str]) -> Iterator[ArticleResult]:
+    for result in results:
+        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        yield result
+
+
+def _json_array(results: Iterable[ArticleResult], out: IO[str]) -> Iterator[ArticleResult]:
+    out.write("[")
+    for index, result in enumerate(results):
+        out.write(("," if index else "") + "\n" + json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        yield result
+    out.write("\n]\n")
+
+
+def _table(results: Iterable[ArticleResult], out: IO[str]) -> Iterator[ArticleResult]:
+    from rich.console import Console
+
+    console = Console(file=out, width=max(100, Console(file=out).width), soft_wrap=False)
+    for result in results:
+        console.print(article_table(result))
+        yield result
+
+
+def article_table(result: ArticleResult) -> Any:
+    """One article: its metadata as the title, one row per event, problems as the caption."""
+    from rich.table import Table
+
+    table = Table(title=_article_title(result), title_justify="left", expand=True, show_lines=False)
+    for column in ("event", "date", "place", "figures", "claimed by"):
+        table.add_column(column, overflow="fold")
+    for event in result.events:
+        table.add_row(*_event_cells(event))
+    if not result.events:
+        table.add_row("[dim]no events found[/dim]", "", "", "", "")
+    if result.errors:
+        table.caption = "\n".join(f"[red]{p.code}[/red]: {p.message}" for p in result.errors)
+        table.caption_justify = "left"
+    return table
+
+
+def _article_title(result: ArticleResult) -> str:
+    article = result.article
+    parts = [
+        f"[bold]{article.source}[/bold]",
+        f"published {article.published or '?'} ({article.published_via})",
+        f"by {', '.join(article.byline)}" if article.byline else "",
+        article.publisher or "",
+        f"\u201c{article.title}\u201d" if article.title else "",
+    ]
+    return " \u00b7 ".join(p for p in parts if p)
+
+
+def _event_cells(event: Event) -> tuple[str, ...]:
+    date = event.date
+    when = date.start or "?" if date.start == date.end else f"{date.start}..{date.end}"
+    when += f" ({date.precision}, {date.basis})" + (" historical" if event.historical else "")
+    where = event.location.name or "?" if event.location else "?"
+    figures = ", ".join(
+        f"{f.category} {f.value if f.value is not None else f'{f.low}-{f.high}'}" for f in event.figures
+    )
+    claim = event.claimed_by.name or event.claimed_by.kind
+    return (f"{event.type}: {event.summary}", when, where, figures or "-", claim)

@@ -7,7 +7,7 @@ import json
 import pytest
 import spacy
 
-from dateline.components import RESULT, ensure_extensions
+from dateline.docext import RESULT, ensure_extensions
 from dateline.options import Options
 from dateline.pipeline import extract, make_doc
 from dateline.record import SCHEMA, Article

@@ -94,5 +94,30 @@ def _with_progress(results: Iterator[ArticleResult], *, enabled: bool) -> Iterat
             yield result
 
 
+EVALUATIONS = {
+    "aeb": "HTML body extraction on the article-extraction benchmark (data: shared/data/aeb)",
+    "timeml": "time expressions on TimeBank/AQUAINT (data: shared/data/timeml/tbaq)",
+    "geo": "toponym recognition and resolution on GeoWebNews / LGL (data: shared/data/geo)",
+    "polnear": "quotes and attribution on PolNeAR (data: shared/data/polnear/dev)",
+    "muc": "events, dates, places and casualty figures on MUC-3/4 (data: shared/data/muc34/dev)",
+}
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    name: Annotated[str, typer.Argument(help="Which evaluation: " + "; ".join(f"{k}: {v}" for k, v in EVALUATIONS.items()))],
+    data: Annotated[Path, typer.Argument(help="The evaluation data directory or file")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents (a quick look)")] = None,
+) -> None:
+    """Score dateline on an evaluation set and print the figures."""
+    from .evaluate import run_evaluation
+
+    try:
+        typer.echo(run_evaluation(name, data, limit=limit))
+    except (DatelineError, FileNotFoundError, ValueError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(EXIT_CANNOT_RUN) from err
+
+
 def main() -> None:
     app()

@@ -1,11 +1,9 @@
-"""dateline's spaCy components and the `Doc._` extensions they share.
+"""dateline's spaCy components, in pipeline order, and the record component that ends it.
 
-The article travels on the Doc (`doc._.dateline_article`, set by
-`pipeline.make_doc` before `nlp.pipe`); extractor components write their
-findings to `doc._.dateline_<stage>`; `dateline_record` assembles them into the
-`dateline/1` record on `doc._.dateline`. Factories are announced through the
-`spacy_factories` entry point, so `nlp.add_pipe("dateline_record")` works in
-any program once the package is installed (spaCy imports this module then).
+Factories are announced through the `spacy_factories` entry point (pointing
+here), so `nlp.add_pipe("dateline_record")` works in any program once the
+package is installed: spaCy imports this module, which imports each stage
+module, whose `@Language.factory` decorators register the stages.
 """
 
 from __future__ import annotations
@@ -13,18 +11,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .docext import ARTICLE, RESULT, STAGES, ensure_extensions, stage_attr
 from .record import ArticleResult
 
-ARTICLE = "dateline_article"
-RESULT = "dateline"
-STAGES = ("times", "places", "quotes", "events", "checks")
-
-
-def ensure_extensions() -> None:
-    """Declare the Doc extensions once per process (idempotent)."""
-    for name in (ARTICLE, RESULT, *(f"dateline_{stage}" for stage in STAGES)):
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None)
+# Extractor stages, in the order they run (each writes doc._.dateline_<stage>).
+STAGE_FACTORIES: tuple[str, ...] = ()
 
 
 class RecordComponent:
@@ -36,14 +27,12 @@ class RecordComponent:
             raise ValueError(
                 "dateline_record needs doc._.dateline_article; build the Doc with dateline.make_doc()"
             )
-        found = {stage: doc._.get(f"dateline_{stage}") or [] for stage in STAGES}
+        found = {stage: doc._.get(stage_attr(stage)) or [] for stage in STAGES}
         doc._.set(RESULT, ArticleResult(article=article, **found))
         return doc
 
 
-@Language.factory(
-    "dateline_record", assigns=[f"doc._.{RESULT}"], requires=[f"doc._.{ARTICLE}"]
-)
+@Language.factory("dateline_record", assigns=[f"doc._.{RESULT}"], requires=[f"doc._.{ARTICLE}"])
 def make_record_component(nlp: Language, name: str) -> RecordComponent:
     ensure_extensions()
     return RecordComponent()

@@ -18,9 +18,17 @@ def load_pipeline(options: Options | None = None) -> Language:
     """The checked spaCy pipeline with `dateline_record` last. Nothing is downloaded."""
     options = options or Options()
     nlp = load_weights(options.model)
-    if "dateline_record" not in nlp.pipe_names:
-        nlp.add_pipe("dateline_record", last=True)
+    add_dateline_components(nlp)
     return nlp
+
+
+def add_dateline_components(nlp: Language) -> None:
+    """Append the extractor stages and the record component (once) to any English pipeline."""
+    from .components import STAGE_FACTORIES
+
+    for factory in (*STAGE_FACTORIES, "dateline_record"):
+        if factory not in nlp.pipe_names:
+            nlp.add_pipe(factory, last=True)
 
 
 def load_weights(model: str) -> Language:

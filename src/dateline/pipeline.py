@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components import ARTICLE, RESULT, ensure_extensions
+from .docext import ARTICLE, RESULT, ensure_extensions
 from .errors import InputError, problem
 from .ingest import Ingested, read_inputs
 from .ingest.readers import ingest_record

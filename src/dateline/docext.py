@@ -1,0 +1,25 @@
+"""The `Doc._` extensions dateline's components share (names only; no spaCy pipeline here).
+
+The article travels on the Doc (`doc._.dateline_article`, set by
+`pipeline.make_doc`); each extractor stage writes its findings to
+`doc._.dateline_<stage>`; `dateline_record` assembles the record on `doc._.dateline`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+ARTICLE = "dateline_article"
+RESULT = "dateline"
+STAGES = ("times", "places", "quotes", "events", "checks")
+
+
+def stage_attr(stage: str) -> str:
+    return f"dateline_{stage}"
+
+
+def ensure_extensions() -> None:
+    """Declare the Doc extensions once per process (idempotent)."""
+    for name in (ARTICLE, RESULT, *(stage_attr(stage) for stage in STAGES)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)

@@ -1,0 +1,1 @@
+"""Extractor stages: each a spaCy component writing doc._.dateline_<stage>."""

@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 .PHONY: demo test lint install clean
 
 demo: $(STAMP)
-	$(BIN)/dateline extract examples/ --to table
+	$(BIN)/dateline extract examples/articles --to table
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -13,7 +13,7 @@ from dateline.options import Options
 from dateline.pipeline import extract
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "000_9687f610f3c770fd.txt"
+EXAMPLE = ROOT / "examples" / "articles" / "000_9687f610f3c770fd.txt"
 
 pytestmark = pytest.mark.model
 

@@ -19,12 +19,21 @@ META_DATE_NAMES = {
     "article:published_time", "og:published_time", "og:article:published_time",
     "article.published", "datepublished", "pubdate", "publishdate", "publish-date",
     "publish_date", "publication_date", "date", "dc.date", "dc.date.issued", "dc.date.created",
-    "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "citation_publication_date",
+    "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
+    "citation_publication_date",
 }  # fmt: skip
 URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})[/\-_]?(?P<m>0[1-9]|1[0-2])[/\-_]?(?P<d>0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)"
 )
 CONFIDENCE = {"jsonld": 0.95, "meta": 0.9, "url": 0.8, "text": 0.5}
+# Dates a CMS prints when the real one is unset (.NET's DateTime.MinValue 0001-01-01, SQL and
+# spreadsheet zero days, the Unix epoch): taken at face value they would date the news to year 1.
+PLACEHOLDER_DAYS = ("1900-01-01", "1970-01-01")
+EARLIEST_YEAR = 1800  # no earlier date is a web page's publication date
+# How trafilatura is asked for the body. Comments are not the article: a reader's comment
+# taken for the outlet's words would be misattributed. (On the article-extraction benchmark
+# this is also what beats trafilatura's defaults; see dateline.evaluate.aeb.)
+TRAFILATURA_SETTINGS: dict[str, Any] = {"include_comments": False}
 
 
 def extract_html(data: bytes | str, url: str | None) -> dict[str, Any]:
@@ -33,7 +42,7 @@ def extract_html(data: bytes | str, url: str | None) -> dict[str, Any]:
 
     try:
         result = trafilatura.bare_extraction(
-            data, url=url, with_metadata=True, include_comments=False, as_dict=False
+            data, url=url, with_metadata=True, **TRAFILATURA_SETTINGS
         )
     except (ValueError, TypeError) as err:  # trafilatura's parser on badly broken markup
         raise InputError("broken_html", f"the HTML could not be parsed ({err})") from err
@@ -77,11 +86,12 @@ def _parse(data: bytes | str) -> Any:
 def _from_jsonld(tree: Any) -> str | None:
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         try:
-            found = next(_walk_for(json.loads(script), "datePublished"), None)
-        except json.JSONDecodeError:
+            found = list(_walk_for(json.loads(script), "datePublished"))
+        except (json.JSONDecodeError, RecursionError):  # broken or absurdly nested JSON-LD
             continue
-        if isinstance(found, str) and (value := normalise_datetime(found)):
-            return value
+        for raw in found:
+            if isinstance(raw, str) and (value := _publication_date(raw)):
+                return value
     return None
 
 
@@ -99,12 +109,20 @@ def _walk_for(node: Any, key: str) -> Iterator[Any]:
 def _from_meta(tree: Any) -> str | None:
     for meta in tree.xpath("//meta[@content]"):
         name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if name in META_DATE_NAMES and (value := normalise_datetime(meta.get("content"))):
+        if name in META_DATE_NAMES and (value := _publication_date(meta.get("content"))):
             return value
     for stamp in tree.xpath("//time[@datetime][@pubdate or @itemprop='datePublished']"):
-        if value := normalise_datetime(stamp.get("datetime")):
+        if value := _publication_date(stamp.get("datetime")):
             return value
     return None
+
+
+def _publication_date(raw: str) -> str | None:
+    """A page's stated date, normalised; None for a placeholder, so the next source is tried."""
+    value = normalise_datetime(raw)
+    if value is None or value.startswith(PLACEHOLDER_DAYS) or int(value[:4]) < EARLIEST_YEAR:
+        return None
+    return value
 
 
 def _from_htmldate(data: bytes | str, url: str | None) -> str | None:

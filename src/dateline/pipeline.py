@@ -80,7 +80,9 @@ def _from_dict(record: dict[str, Any], options: Options) -> Ingested:
         return Ingested(source, None, [problem(err.code, source, err.detail)])
 
 
-def _extract_chunk(nlp: Language, chunk: list[Ingested], options: Options) -> Iterator[ArticleResult]:
+def _extract_chunk(
+    nlp: Language, chunk: list[Ingested], options: Options
+) -> Iterator[ArticleResult]:
     runnable = [item for item in chunk if item.article and not any(p.fatal for p in item.problems)]
     parsed = dict(zip(map(id, runnable), _parse(nlp, runnable, options), strict=True))
     for item in chunk:
@@ -90,8 +92,8 @@ def _extract_chunk(nlp: Language, chunk: list[Ingested], options: Options) -> It
 
 
 def _parse(nlp: Language, items: list[Ingested], options: Options) -> list[ArticleResult]:
-    docs = [make_doc(nlp, item.article, options) for item in items if item.article]
     try:
+        docs = [make_doc(nlp, item.article, options) for item in items if item.article]
         return [doc._.get(RESULT) for doc in nlp.pipe(docs, batch_size=options.batch_size)]
     except Exception:  # one bad document must not sink its batch: redo them one by one
         return [_parse_one(nlp, item, options) for item in items]
@@ -103,7 +105,8 @@ def _parse_one(nlp: Language, item: Ingested, options: Options) -> ArticleResult
         return nlp(make_doc(nlp, item.article, options))._.get(RESULT)  # type: ignore[no-any-return]
     except Exception as err:  # noqa: BLE001 - reported on the record, the batch goes on
         detail = f"extraction failed ({type(err).__name__}: {err})"
-        return ArticleResult(article=item.article, errors=[problem("internal", item.source, detail)])
+        failure = problem("internal", item.source, detail)
+        return ArticleResult(article=item.article, errors=[failure])
 
 
 def _unparsed(item: Ingested) -> ArticleResult:

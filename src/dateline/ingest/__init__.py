@@ -37,7 +37,13 @@ def read_path(path: str, options: Options) -> Iterator[Ingested]:
         return
     try:
         fmt = options.reader if options.reader != "auto" else detect_format(path, peek(stream))
-        yield from _read_format(fmt, stream, source, options)
+        read_any = False
+        for item in _read_format(fmt, stream, source, options):
+            read_any = True
+            yield item
+        if not read_any:  # every input is reported, even one that holds nothing to read
+            detail = f"no {fmt} records in the input"
+            yield Ingested(source, None, [problem("empty", source, detail)])
     except InputError as err:
         yield Ingested(source, None, [problem(err.code, source, err.detail)])
     except STREAM_ERRORS as err:  # gzip damage met while streaming records

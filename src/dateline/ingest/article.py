@@ -48,6 +48,9 @@ def build_article(
     """
     if not text.strip():
         return Ingested(source, None, [problem("empty", source, "no text in the input")])
+    if (bad := _lone_surrogate(text)) is not None:  # JSON's "\ud800" escapes can make them
+        detail = f"the text is not valid Unicode (a lone surrogate at character {bad})"
+        return Ingested(source, None, [problem("encoding", source, detail)])
     article = Article(
         text=text, source=source, id=meta.id or "", url=meta.url, title=meta.title,
         byline=list(meta.byline or []), publisher=meta.publisher, publisher_via=meta.publisher_via,
@@ -63,15 +66,22 @@ def build_article(
     return Ingested(source, article, problems)
 
 
+def _lone_surrogate(text: str) -> int | None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        return err.start
+    return None
+
+
 def _apply_scraped_header(
     article: Article, meta: Meta, source: str, problems: list[Problem], *, required: bool
 ) -> None:
     header = read_scraped_header(article.text)
     if header is None:
         if required:
-            problems.append(
-                problem("bad_published", source, "no ' date YYYY-MM-DD ...' first line in this scraped dump")
-            )
+            detail = "no ' date YYYY-MM-DD ...' first line in this scraped dump"
+            problems.append(problem("bad_published", source, detail))
         return
     article.body = Span(header.body_start, len(article.text))
     if meta.byline is None:

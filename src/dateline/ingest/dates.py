@@ -6,7 +6,8 @@ import email.utils
 import re
 from datetime import date, datetime, timedelta, timezone
 
-MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun",
+                  "jul", "aug", "sep", "oct", "nov", "dec")  # fmt: skip
 HAS_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -35,7 +36,7 @@ def build_iso(day: date, clock: tuple[int, int, int] | None, offset_minutes: int
 def normalise_datetime(value: str) -> str | None:
     """ISO 8601 from ISO, RFC 2822 or a common written date; None when it cannot be read.
 
-    A date without a time stays a date: midnight is never invented.
+    A date without a time stays a date: midnight is never invented, nor a missing day or month.
     """
     text = value.strip()
     if not text:
@@ -50,7 +51,10 @@ def normalise_datetime(value: str) -> str | None:
         if moment is not None:
             if not HAS_CLOCK.search(text):
                 return moment.date().isoformat()
-            return moment.isoformat(timespec="seconds")
+            try:
+                return moment.isoformat(timespec="seconds")
+            except ValueError:  # a UTC offset of a day or more: not a real time
+                return None
     return None
 
 
@@ -73,7 +77,8 @@ def _from_written(text: str) -> datetime | None:
 
     if not re.search(r"\d{4}", text):
         return None  # no year: any date we returned would be partly invented
-    try:
-        return parser.parse(text, fuzzy=False)
-    except (ValueError, OverflowError, parser.ParserError):
+    try:  # parsed against two defaults: a year, month or day the text lacks comes out different
+        first, second = (parser.parse(text, default=datetime(2000 + n, n, n)) for n in (1, 2))
+    except (ValueError, OverflowError, ArithmeticError):  # dateutil fails in many ways on odd input
         return None
+    return first if first.date() == second.date() else None

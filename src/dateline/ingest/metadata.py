@@ -26,7 +26,9 @@ UTC_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*(?P<sign>[+\-\u2212])(?P<h>\d{1,2})(?:
 
 # A wire dateline opening the body: "KABUL, March 3 (Reuters) -", "SAN SALVADOR, 3 JAN 90 --".
 WIRE_DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?(?:,[ \t]*[A-Z][A-Za-z.'\- ]{1,30}?)?),[ \t]*"
+    # the place may name its country or state: "PARIS (FRANCE)", "Austin, Texas"
+    r"^[ \t]*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?(?:[ \t]*\([A-Z][A-Za-z.'\- ]{1,30}\))?"
+    r"(?:,[ \t]*[A-Z][A-Za-z.'\- ]{1,30}?)?),[ \t]*"
     rf"(?:(?P<mon>{MONTHS})\.?[ \t]+(?P<day>\d{{1,2}})(?:,?[ \t]+(?P<year>\d{{4}}))?"
     rf"|(?P<day2>\d{{1,2}})[ \t]+(?P<mon2>{MONTHS})\.?(?:[ \t]+(?P<year2>\d{{4}}|\d{{2}}))?)"
     r"[ \t]*(?:\((?P<agency>[^()\n]{2,40})\))?[ \t]*(?:--|[-\u2013\u2014:])",
@@ -37,10 +39,13 @@ WIRE_WINDOW = 600  # a dateline opens the story: look no further than this into 
 NAME_WORD = r"(?:[A-Z][\w'\u2019.\-]*|de|da|van|von|der|al|el|bin|ibn|le|la)"
 PERSON = rf"[A-Z][\w'\u2019.\-]*(?:[ \t]+{NAME_WORD}){{0,3}}"
 BYLINE = re.compile(
-    rf"\A(?:By[ \t]+)?(?P<names>{PERSON}(?:[ \t]*(?:,|\band\b|&)[ \t]*{PERSON})*)[ \t]*\Z"
+    rf"\A(?P<by>(?i:by)[ \t]+)?"
+    rf"(?P<names>{PERSON}(?:[ \t]*(?:,|\band\b|&)[ \t]*{PERSON})*)[ \t]*\Z"
 )
 BYLINE_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 NOT_NAMES = {"the", "a", "an", "this", "that", "it", "we", "they", "he", "she", "today", "news"}
+# Words of headings and desk credits ("Breaking News", "Staff Reporter"), never of a person's name.
+NOT_IN_BYLINE = NOT_NAMES | {"press", "staff", "reporter", "correspondent", "editor", "agency"}
 
 PUBLISHER_SELF = re.compile(
     r"(?P<name>[A-Z][\w&.'\u2019\-]*(?:[ \t]+[A-Z][\w&.'\u2019\-]*){0,3})[ \t]+"
@@ -110,24 +115,26 @@ def parse_byline(line: str) -> list[str]:
     if not line or len(line) > 80 or not (match := BYLINE.match(line)):
         return []
     names = [n.strip(" .") for n in BYLINE_SPLIT.split(match["names"]) if n.strip(" .")]
-    if any(len(n.split()) < 2 and not line.startswith("By") for n in names):
-        return []  # a lone capitalised word is more often a heading than a name
-    if any(n.split()[0].lower() in NOT_NAMES for n in names):
+    if not match["by"] and any(not 2 <= len(n.split()) <= 3 for n in names):
+        return []  # a lone capitalised word, or four and more, is more often a heading than a name
+    if any(word.lower() in NOT_IN_BYLINE for n in names for word in n.split()):
         return []
     return names
 
 
 def find_wire_dateline(text: str, body: Span) -> tuple[Found | None, str | None, Found | None]:
-    """(published date, its missing-year text if any, wire agency) from a dateline opening the body."""
+    """(published date, its missing-year text, wire agency) from a dateline opening the body."""
     window_end = min(body.end, body.start + WIRE_WINDOW)
     match = WIRE_DATELINE.search(text, body.start, window_end)
     if not match:
         return None, None, None
     agency = None
     if match["agency"] and not any(ch.isdigit() for ch in match["agency"]):
-        agency = Found(match["agency"].strip(), Span(match.start("agency"), match.end("agency")), 0.6)
+        span = Span(match.start("agency"), match.end("agency"))
+        agency = Found(match["agency"].strip(), span, 0.6)
     date_start = match.start("mon") if match["mon"] else match.start("day2")
-    date_end = max(match.end(g) for g in ("mon", "day", "year", "day2", "mon2", "year2") if match[g])
+    groups = ("mon", "day", "year", "day2", "mon2", "year2")
+    date_end = max(match.end(g) for g in groups if match[g])
     span = Span(date_start, date_end)
     month = month_number(match["mon"] or match["mon2"])
     day, year_text = int(match["day"] or match["day2"]), match["year"] or match["year2"]
@@ -145,10 +152,23 @@ def find_publisher(text: str, body: Span) -> Found | None:
     """An outlet naming itself ("X presents the full text") or a copyright line."""
     for pattern, confidence in ((PUBLISHER_SELF, 0.8), (COPYRIGHT, 0.7)):
         for match in pattern.finditer(text, body.start, body.end):
-            name = match["name"].strip()
-            if name.split()[0].lower() not in NOT_NAMES:
-                return Found(name, Span(match.start("name"), match.start("name") + len(name)), confidence)
+            start, end = _outlet_bounds(match)
+            if start < end:
+                return Found(text[start:end], Span(start, end), confidence)
     return None
+
+
+def _outlet_bounds(match: re.Match[str]) -> tuple[int, int]:
+    """The name in a match without leading words that name nothing ("Today", "It"); "The" stays
+    before a name ("The Associated Press"). (0, 0) when nothing is left."""
+    words = list(re.finditer(r"\S+", match["name"]))
+    while words and words[0][0].lower() in NOT_NAMES:
+        if words[0][0].lower() == "the" and len(words) > 1:
+            break
+        words.pop(0)
+    if not words:
+        return 0, 0
+    return match.start("name") + words[0].start(), match.start("name") + words[-1].end()
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +179,8 @@ def _language_identifier():  # type: ignore[no-untyped-def]
 
 
 def detect_language(text: str) -> tuple[str | None, float]:
-    """(ISO 639-1 code, confidence). Upper-case text is lower-cased first: the model knows cased n-grams."""
+    """(ISO 639-1 code, confidence). Upper-case text is lower-cased first: the model knows
+    the n-grams of ordinary, mixed-case text."""
     sample = text[:4000]
     letters = [c for c in sample if c.isalpha()]
     if not letters:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import partial
 from typing import Any, BinaryIO
 
 from ..errors import InputError, problem
@@ -20,7 +21,9 @@ from .html import CONFIDENCE, extract_html, find_published
 from .sources import check_not_binary, decode, read_limited
 
 
-def read_text(stream: BinaryIO, source: str, options: Options, scraped: bool | None) -> Iterator[Ingested]:
+def read_text(
+    stream: BinaryIO, source: str, options: Options, scraped: bool | None
+) -> Iterator[Ingested]:
     text, guessed = decode(read_limited(stream, options.max_bytes))
     item = build_article(text, source, Meta(), options, scraped=scraped)
     if guessed:
@@ -42,7 +45,9 @@ def ingest_html(data: bytes | str, source: str, given: Meta, options: Options) -
         id=given.id, url=given.url or page["url"], title=given.title or page["title"],
         byline=given.byline if given.byline is not None else page["byline"],
         publisher=given.publisher or page["publisher"],
-        publisher_via=given.publisher_via if given.publisher else ("meta" if page["publisher"] else "none"),
+        publisher_via=(
+            given.publisher_via if given.publisher else "meta" if page["publisher"] else "none"
+        ),
     )  # fmt: skip
     if given.published:
         meta.published, meta.published_via = given.published, given.published_via
@@ -50,7 +55,8 @@ def ingest_html(data: bytes | str, source: str, given: Meta, options: Options) -
     else:
         published, via = find_published(data, meta.url)
         if published:
-            meta.published, meta.published_via, meta.published_confidence = published, via, CONFIDENCE[via]
+            meta.published, meta.published_via = published, via
+            meta.published_confidence = CONFIDENCE[via]
     return build_article(page["text"], source, meta, options, scraped=False)
 
 
@@ -62,7 +68,7 @@ def read_jsonl(stream: BinaryIO, source: str, options: Options) -> Iterator[Inge
             continue
         if not raw.strip():
             continue
-        yield _guarded(line_source, lambda raw=raw, src=line_source: _jsonl_record(raw, src, options))
+        yield _guarded(line_source, partial(_jsonl_record, raw, line_source, options))
 
 
 def _limited_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | InputError]:
@@ -89,7 +95,8 @@ def _jsonl_record(raw: bytes, source: str, options: Options) -> Ingested:
 
 
 def ingest_record(record: dict[str, Any], source: str, options: Options) -> Ingested:
-    """An article from a JSON Lines-shaped record: 'text' (kept exactly) or 'html', and given metadata."""
+    """An article from a JSON Lines-shaped record: 'text' (kept exactly) or 'html', and what
+    else it gives."""
     given, warnings = _given_meta(record, source)
     if isinstance(record.get("text"), str):
         item = build_article(record["text"], source, given, options)
@@ -106,7 +113,8 @@ def _given_meta(record: dict[str, Any], source: str) -> tuple[Meta, list[Problem
     meta = Meta(
         id=_str_or_none(record.get("id")), url=_str_or_none(record.get("url")),
         title=_str_or_none(record.get("title")),
-        byline=[byline] if isinstance(byline, str) else [str(b) for b in byline] if isinstance(byline, list) else None,
+        byline=_names([byline] if isinstance(byline, str) else byline)
+        if isinstance(byline, str | list) else None,
         publisher=_str_or_none(record.get("publisher")),
     )  # fmt: skip
     if meta.publisher:
@@ -116,10 +124,14 @@ def _given_meta(record: dict[str, Any], source: str) -> tuple[Meta, list[Problem
         return meta, []
     published = normalise_datetime(str(given_published))
     if published is None:
-        detail = f"the given 'published' {given_published!r} is not a date; it was looked for in the text"
+        detail = f"the given 'published' {given_published!r} is not a date; looked for in the text"
         return meta, [problem("bad_published", source, detail)]
     meta.published, meta.published_via, meta.published_confidence = published, "given", 1.0
     return meta, []
+
+
+def _names(values: list[Any]) -> list[str]:
+    return [str(v) for v in values if v not in (None, "")]
 
 
 def _str_or_none(value: Any) -> str | None:
@@ -127,24 +139,48 @@ def _str_or_none(value: Any) -> str | None:
 
 
 def read_warc(stream: BinaryIO, source: str, options: Options) -> Iterator[Ingested]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
-    pages = 0
+    records = pages = 0
     try:
-        for record in ArchiveIterator(stream):
+        for record in _warc_records(stream):
+            records += 1
             if not _is_html_response(record):
                 continue
             pages += 1
             url = record.rec_headers.get_header("WARC-Target-URI")
             page_source = f"{source}#{url}"
-            yield _guarded(page_source, lambda r=record, u=url, s=page_source: _warc_page(r, u, s, options))
-    except (ArchiveLoadFailed, ValueError, OSError, EOFError) as err:
-        detail = f"damaged WARC after {pages} page(s) ({str(err).strip() or type(err).__name__})"
+            yield _guarded(page_source, partial(_warc_page, record, url, page_source, options))
+    except InputError as err:
+        detail = f"damaged WARC after {pages} page(s) ({err.detail})"
         yield Ingested(source, None, [problem("broken_warc", source, detail)])
         return
-    if pages == 0:
-        yield Ingested(source, None, [problem("no_text", source, "no HTML response records in the WARC")])
+    if records == 0:
+        yield Ingested(source, None, [problem("empty", source, "no WARC records in the input")])
+    elif pages == 0:
+        detail = "no HTML response records in the WARC"
+        yield Ingested(source, None, [problem("no_text", source, detail)])
+
+
+def _warc_records(stream: BinaryIO) -> Iterator[Any]:
+    """warcio's records; whatever its parser raises on damaged data becomes one InputError."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    records = iter(ArchiveIterator(_ShortReads(stream)))
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except Exception as err:  # warcio raises AttributeError, IndexError, ... on damaged headers
+            raise InputError("broken_warc", str(err).strip() or type(err).__name__) from err
+        yield record
+
+
+class _ShortReads:
+    """A stream whose reads return what one read of the source gives: warcio then gets the
+    records before gzip damage, where a full-block read would drop the block with the error."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.read = getattr(stream, "read1", stream.read)
 
 
 def _is_html_response(record: Any) -> bool:
@@ -159,7 +195,16 @@ def _is_html_response(record: Any) -> bool:
 
 
 def _warc_page(record: Any, url: str | None, source: str, options: Options) -> Ingested:
-    data = read_limited(record.content_stream(), options.max_bytes)
+    try:
+        data = read_limited(record.content_stream(), options.max_bytes)
+        while record.raw_stream.read(65536):  # the rest of the record, to see that it is all there
+            pass
+    except InputError:
+        raise
+    except Exception as err:  # a damaged chunked or compressed body
+        raise InputError("broken_warc", f"the record cannot be read ({err})") from err
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        raise InputError("broken_warc", "the record ends early: the WARC is cut short")
     return ingest_html(data, source, Meta(url=url), options)
 
 
@@ -172,12 +217,15 @@ def read_feed(stream: BinaryIO, source: str, options: Options) -> Iterator[Inges
         raise InputError("broken_feed", f"not a readable RSS/Atom feed ({reason})")
     warning = []
     if parsed.get("bozo"):
-        detail = f"the feed is malformed ({parsed.bozo_exception}); its {len(parsed.entries)} entries were read"
+        detail = (
+            f"the feed is malformed ({parsed.bozo_exception}); "
+            f"its {len(parsed.entries)} entries were read"
+        )
         warning = [problem("broken_feed", source, detail, fatal=False)]
     publisher = parsed.feed.get("title") or None
     for number, entry in enumerate(parsed.entries, start=1):
         entry_source = f"{source}#{entry.get('id') or entry.get('link') or number}"
-        item = _guarded(entry_source, lambda e=entry, s=entry_source: _feed_entry(e, s, publisher, options))
+        item = _guarded(entry_source, partial(_feed_entry, entry, entry_source, publisher, options))
         item.problems[:0] = warning
         yield item
 

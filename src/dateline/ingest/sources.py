@@ -9,17 +9,19 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..errors import InputError
 
 STDIN = "-"
 GZIP_MAGIC = b"\x1f\x8b"
 SNIFF_BYTES = 4096
+WESTERN = "cp1252"  # the legacy encoding of most English text that is not UTF-8
 # Signatures of formats people drop into a news folder by mistake.
 BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")
 
@@ -40,18 +42,58 @@ def iter_input_paths(paths: list[str]) -> Iterator[str]:
 def open_input(path: str) -> BinaryIO:
     """A buffered binary stream of the input, gunzipped when it is gzip (by content, not name)."""
     if path == STDIN:
-        raw: BinaryIO = sys.stdin.buffer
+        raw: BinaryIO | None = getattr(sys.stdin, "buffer", None)  # None when stdin is closed
+        if raw is None:
+            raise InputError("unreadable", "there is no standard input to read")
     else:
         try:
-            raw = open(path, "rb")  # noqa: SIM115 - the caller closes it
+            raw = _open_file(path)
         except FileNotFoundError as err:
-            raise InputError("not_found", "no such file") from err
+            detail = "a broken symbolic link" if os.path.islink(path) else "no such file"
+            raise InputError("not_found", detail) from err
         except (PermissionError, IsADirectoryError, OSError) as err:
             raise InputError("unreadable", f"cannot open ({err.strerror or err})") from err
     stream = io.BufferedReader(raw) if not isinstance(raw, io.BufferedReader) else raw
     if stream.peek(2)[:2] == GZIP_MAGIC:
-        return io.BufferedReader(gzip.GzipFile(fileobj=stream))  # type: ignore[arg-type]
+        return io.BufferedReader(Gunzip(stream))
     return stream
+
+
+class Gunzip(io.RawIOBase):
+    """Gunzipped bytes, one decompressed piece per read, so that what comes before damage in
+    the data is handed over before the error (GzipFile.read loses the block it was filling).
+    Damage is raised as InputError."""
+
+    def __init__(self, compressed: BinaryIO) -> None:
+        self._compressed = compressed
+        self._gzip = gzip.GzipFile(fileobj=compressed)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:  # named here: a reader must not take gzip's EOFError for the end of its data
+            data = self._gzip.read1(len(buffer))
+        except STREAM_ERRORS as err:
+            raise as_input_error(err) from err
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            self._gzip.close()
+            if self._compressed is not getattr(sys.stdin, "buffer", None):
+                self._compressed.close()
+        super().close()
+
+
+def _open_file(path: str) -> BinaryIO:
+    """The file opened for reading; a named pipe nobody writes to reads as empty, not forever."""
+    if not stat.S_ISFIFO(os.stat(path).st_mode):
+        return open(path, "rb")  # noqa: SIM115 - the caller closes it
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a FIFO blocks until a writer comes
+    os.set_blocking(fd, True)  # a writer already there is read to its end as usual
+    return os.fdopen(fd, "rb")
 
 
 STREAM_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, OSError)
@@ -117,9 +159,16 @@ def decode(data: bytes) -> tuple[str, str | None]:
 def _guess_encoding(data: bytes, err: UnicodeDecodeError) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None or best.encoding is None:
         raise InputError("encoding", f"not UTF-8 (byte {err.start}) and no encoding fits") from err
+    # Among equally good readings prefer Windows-1252, the Web's default for unlabelled Latin text
+    # (WHATWG): charset_normalizer's ties otherwise go to cp1250 and turn 'ï' into 'ď'.
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    western = next((m for m in tied if WESTERN in m.could_be_from_charset), None)
+    if western is not None:  # its text is what cp1252 gives, whatever name it was found under
+        return str(western), WESTERN
     return str(best), best.encoding
 
 

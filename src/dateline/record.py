@@ -154,6 +154,7 @@ class Figure:
     start: int
     end: int
     text: str
+    claimed_by: Claim | None = None  # who states this figure (an event may mix sources)
 
 
 @dataclass(slots=True)
@@ -176,6 +177,7 @@ class Event:
     figures: list[Figure]
     claimed_by: Claim
     evidence: list[Span]
+    sub_type: str | None = None  # ACLED sub-event type, snake_case
 
 
 @dataclass(slots=True)

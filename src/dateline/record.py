@@ -88,6 +88,7 @@ class Place:
     lat: float | None
     lon: float | None
     feature: str | None
+    confidence: float = 0.0  # of the resolution; 0 when unresolved
 
 
 @dataclass(slots=True)

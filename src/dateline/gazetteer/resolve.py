@@ -1,0 +1,329 @@
+"""Choose the GeoNames entry a place name means, with a confidence.
+
+Each candidate is scored by its size (population, whether it is a country,
+a division or a capital), by whether the text spells its main name or only
+an alternate one, and by the article's other places: where their likely
+readings lie (country and first-level division: the country context), a
+qualifier right after the name ("Alexandria, Louisiana"), and the dateline
+place, which counts double. The context is soft (each other name spreads its
+vote over its readings by their probabilities) and refined over a few
+rounds, so that names that support each other ("Alexandria", "Douglas
+County", "Minnesota") settle together. The confidence is the winner's
+softmax share, so a name with several plausible homonyms gets a low one; a
+name the gazetteer does not know resolves to nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold
+
+# Score weights, in units of log10(population): a country outweighs a city ten thousand times
+# its size; a place in the article's dominant country gets what a 100x larger homonym would.
+FEATURE_BONUS = {"continent": 3.0, "country": 4.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0}
+CAPITAL_BONUS = 2.0  # capitals are named far beyond their size ("Washington said")
+MAIN_NAME_BONUS = 1.5  # the text spells the entry's own name, not one of its alternates
+COUNTRY_CONTEXT = 3.0  # times the share of the article's other places in the same country
+ADMIN_CONTEXT = 2.5  # times the other names' probability mass in the same admin1 (capped at 1)
+PROXIMITY_CONTEXT = 2.0  # times the other names' probability mass lying near this place (capped)
+NEAR_KM, FAR_KM = 50.0, 300.0  # nearness falls from 1 at NEAR_KM to 0 at FAR_KM
+POINTS_PER_NAME = 3  # each other name's likeliest readings that count for nearness
+QUALIFIER_BONUS = 6.0  # "X, Y" where Y is the division or country that holds X
+DATELINE_WEIGHT = 2.0  # a place opening the article counts this many times in the context
+ROUNDS = 3  # context refinements after the context-free first pass
+GENERIC_SUFFIXES = {
+    "state",
+    "province",
+    "region",
+    "city",
+    "town",
+    "district",
+    "governorate",
+    "oblast",
+}
+INNER_NAME_CONFIDENCE = 0.5  # a place found inside an unknown longer name is a weaker answer
+MIN_INNER_LETTERS = 4
+MAX_INNER_WORDS = 8
+# Words saying that a name is a feature in or by a place, or a part of it.
+FEATURE_WORDS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
+    "metro", "downtown", "old", "lake", "river", "creek", "bay", "park", "airport", "station",
+    "port", "harbour", "harbor", "bridge", "road", "street", "avenue", "highway", "square",
+    "jail", "prison", "court", "courthouse", "hall", "hospital", "school", "college",
+    "university", "center", "centre", "mall", "market", "stadium", "camp", "base", "office",
+    "department", "police", "sheriff", "sheriffs", "council", "township", "district",
+}  # fmt: skip  # shorter words inside a name are too often not place names
+MAX_CANDIDATES = 200  # very common names (San José) keep their most populous homonyms only
+
+Point = tuple[float, float, float]  # lat, lon, probability of that reading
+# (country -> share, admin1 geonameid -> mass, each other name's likeliest points)
+Shares = tuple[dict[str, float], dict[int, float], list[list[Point]]]
+Scored = list[tuple[Entry, float]]
+Candidate = tuple[Entry, bool]  # (entry, reached only through a country code)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A place name found in the text; `qualifier` is a place name right after it ("X, Y")."""
+
+    start: int
+    end: int
+    text: str
+    qualifier: str | None = None
+    dateline: bool = False
+
+
+@dataclass(slots=True)
+class Resolution:
+    mention: Mention
+    entry: Entry | None
+    confidence: float
+    candidates: int = 0
+
+
+@dataclass(slots=True)
+class Context:
+    """Where each distinct name's readings lie: probability mass per country and per admin1."""
+
+    countries: dict[str, dict[str, float]] = field(default_factory=dict)
+    admins: dict[str, dict[int, float]] = field(default_factory=dict)
+    points: dict[str, list[Point]] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)
+
+    def shares(self, name: str) -> Shares:
+        """The other names' mass: as shares by country, summed by admin1 (a first-level division
+        named anywhere in the article is evidence however many other places it names), and
+        their likeliest points (a name does not vote for itself)."""
+        total = sum(w for other, w in self.weights.items() if other != name)
+        countries: dict[str, float] = defaultdict(float)
+        admins: dict[int, float] = defaultdict(float)
+        if total <= 0:
+            return countries, admins, []
+        for other, weight in self.weights.items():
+            if other != name:
+                for country, mass in self.countries[other].items():
+                    countries[country] += weight * mass / total
+                for admin, mass in self.admins[other].items():
+                    admins[admin] += weight * mass  # presence, not share: capped where used
+        points = [pts for other, pts in self.points.items() if other != name and pts]
+        return countries, admins, points
+
+
+def candidates(gazetteer: Gazetteer, text: str) -> list[tuple[Entry, bool]]:
+    """(entry, named only by a country code) for every entry the text may name.
+
+    Only an abbreviation in capitals ("US", "U.K.") is looked up among country codes, and it
+    does not match a place whose name merely has the same letters (Eu and Us, France). A
+    name unknown with a generic last word ("Oaxaca State") is tried without it. A
+    division known by the name of a town inside it (Xocalı rayon, alias Khojaly) gives way to
+    that town: the text names the town, the division is named after it."""
+    abbreviation = _is_abbreviation(text)
+    named = gazetteer.lookup(text) or gazetteer.lookup(_without_generic_word(text))
+    if abbreviation:
+        named = [e for e in named if not (e.name.casefold() == text.casefold() and e.name != text)]
+    named = [e for e in named if not _named_after_town(e, named, text)]
+    ids = {e.geonameid for e in named}
+    coded = [
+        e for e in gazetteer.lookup(text, codes=True) if abbreviation and e.geonameid not in ids
+    ]
+    found = [(e, False) for e in named] + [(e, True) for e in coded if e.feature == "country"]
+    found.sort(key=lambda pair: -pair[0].population)
+    return found[:MAX_CANDIDATES]
+
+
+def _without_generic_word(text: str) -> str:
+    """ "Oaxaca State" -> "Oaxaca", "Birmingham City" -> "Birmingham": tried when the full
+    name is unknown, since GeoNames files most places under the bare name."""
+    head, _, last = text.rstrip().rpartition(" ")
+    return head if head and last.casefold() in GENERIC_SUFFIXES else ""
+
+
+def _named_after_town(entry: Entry, named: Sequence[Entry], text: str) -> bool:
+    if not entry.feature.startswith("admin") or fold(entry.name) == fold(text):
+        return False
+    return any(
+        e.feature == "city"
+        and entry.geonameid in (e.admin1, e.admin2)
+        and fold(e.name) == fold(text)
+        for e in named
+    )
+
+
+def _is_abbreviation(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and len(letters) <= 4 and all(ch.isupper() for ch in letters)
+
+
+def prior(entry: Entry, text: str, coded: bool = False) -> float:
+    """Score without context: size, kind of feature, capital, and spelling of its main name.
+    A country reached only through a code ("S.D." is Sudan's) gets no bonus for being one."""
+    main = fold(entry.name) == fold(text)
+    bonus = FEATURE_BONUS.get(entry.feature, 0.0) + (CAPITAL_BONUS if entry.capital else 0.0)
+    return (
+        math.log10(entry.population + 10)
+        + (0.0 if coded else bonus)
+        + (MAIN_NAME_BONUS if main else 0.0)
+    )
+
+
+def contextual(entry: Entry, shares: Shares, qualifiers: Sequence[Entry]) -> float:
+    """Score from the article's other places: their countries, admin1s, how near they are,
+    and a qualifier."""
+    countries, admins, points = shares
+    score = COUNTRY_CONTEXT * countries.get(entry.country, 0.0)
+    if entry.feature in ("city", "admin2"):
+        score += ADMIN_CONTEXT * min(1.0, admins.get(entry.admin1, 0.0))
+        score += PROXIMITY_CONTEXT * min(1.0, nearness(entry, points))
+    elif entry.feature == "admin1":  # the article's other places lie inside it
+        score += ADMIN_CONTEXT * min(1.0, admins.get(entry.geonameid, 0.0))
+    if any(_contains(q, entry) for q in qualifiers):
+        score += QUALIFIER_BONUS
+    return score
+
+
+def nearness(entry: Entry, points: Sequence[Sequence[Point]]) -> float:
+    """Sum over the other names of their likeliest nearby reading's probability, weighted by
+    how near it is: towns named together tend to lie together."""
+    total = 0.0
+    reach = FAR_KM / 111.0  # degrees of latitude: a cheap test before the distance
+    for readings in points:
+        best = 0.0
+        for lat, lon, p in readings:
+            if abs(lat - entry.lat) > reach or p <= best:
+                continue
+            km = distance_km(entry.lat, entry.lon, lat, lon)
+            closeness = 1.0 if km <= NEAR_KM else max(0.0, (FAR_KM - km) / (FAR_KM - NEAR_KM))
+            best = max(best, p * closeness)
+        total += best
+    return total
+
+
+def _admin1(entry: Entry) -> int:
+    return entry.geonameid if entry.feature == "admin1" else entry.admin1
+
+
+def _contains(outer: Entry, inner: Entry) -> bool:
+    if outer.feature == "country":
+        return inner.country == outer.country and inner.feature != "country"
+    return outer.feature == "admin1" and inner.admin1 == outer.geonameid
+
+
+def probabilities(scored: Scored) -> list[float]:
+    if not scored:
+        return []
+    top = max(score for _, score in scored)
+    weights = [math.exp(score - top) for _, score in scored]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def choose(scored: Scored) -> tuple[Entry | None, float]:
+    """The best candidate and its softmax share (1.0 when it is the only one)."""
+    if not scored:
+        return None, 0.0
+    probs = probabilities(scored)
+    best = max(range(len(scored)), key=probs.__getitem__)
+    return scored[best][0], round(probs[best], 3)
+
+
+def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolution]:
+    """Resolve every mention of one article, refining the shared context over ROUNDS."""
+    texts = [_known_text(gazetteer, m.text) for m in mentions]
+    pools = [candidates(gazetteer, text) for text in texts]
+    qualifiers = [
+        [e for e, _ in candidates(gazetteer, m.qualifier)] if m.qualifier else [] for m in mentions
+    ]
+    names = [fold(m.text) for m in mentions]
+    context = Context()
+    for _ in range(ROUNDS + 1):
+        scored = [
+            score_pool(pool, text, context.shares(name), q)
+            for text, name, pool, q in zip(texts, names, pools, qualifiers, strict=True)
+        ]
+        context = build_context(mentions, names, scored)
+    results = []
+    for mention, text, s in zip(mentions, texts, scored, strict=True):
+        entry, confidence = choose(s)
+        if text != mention.text:  # only a place inside the name is known: say so
+            confidence = round(confidence * INNER_NAME_CONFIDENCE, 3)
+        results.append(Resolution(mention, entry, confidence, len(s)))
+    return results
+
+
+def _known_text(gazetteer: Gazetteer, text: str) -> str:
+    """The text itself, or, for an unknown name of several words one of which names a kind
+    of feature or a direction, the best-known place named inside it ("Henderson County
+    Jail" -> "Henderson County", "Metro Nashville" -> "Nashville"): the thing named lies in
+    or by that place."""
+    if gazetteer.has_name(text) or gazetteer.has_name(_without_generic_word(text)):
+        return text
+    words = text.split()
+    if len(words) > MAX_INNER_WORDS or len(text) > MAX_NAME_CHARS:
+        return text  # an absurdly long "name" is not searched for a place inside it
+    if not any(fold(word) in FEATURE_WORDS for word in words):
+        return text  # "Baghanis Ayrim" is another village than Baghanis, not a part of it
+    for size in range(len(words) - 1, 0, -1):
+        parts = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+        known = [part for part in parts if _inner_candidate(gazetteer, part)]
+        if known:
+            return max(known, key=lambda part: max(prior(e, part) for e in gazetteer.lookup(part)))
+    return text
+
+
+def _inner_candidate(gazetteer: Gazetteer, part: str) -> bool:
+    """A part that is a place's own name and not just feature words ("Eastern", "West")."""
+    letters = sum(ch.isalpha() for ch in part)
+    if letters < MIN_INNER_LETTERS or not part[:1].isupper():
+        return False
+    return not all(fold(w) in FEATURE_WORDS for w in part.split()) and gazetteer.is_main_name(part)
+
+
+def score_pool(
+    pool: Sequence[Candidate], text: str, shares: Shares, qualifiers: Sequence[Entry]
+) -> Scored:
+    return [(e, prior(e, text, coded) + contextual(e, shares, qualifiers)) for e, coded in pool]
+
+
+def likeliest_points(scored: Scored) -> list[Point]:
+    """The likeliest readings of a name that are towns or districts (a country's point says
+    nothing about which of its towns is meant)."""
+    ranked = sorted(zip(scored, probabilities(scored), strict=True), key=lambda pair: -pair[1])
+    return [
+        (entry.lat, entry.lon, p)
+        for (entry, _), p in ranked[:POINTS_PER_NAME]
+        if entry.feature in ("city", "admin2")
+    ]
+
+
+def build_context(
+    mentions: Sequence[Mention], names: Sequence[str], scored: Sequence[Scored]
+) -> Context:
+    """Each distinct name's reading probabilities, summed by country and admin1 (continents
+    name no country, so their mass is left out)."""
+    context = Context()
+    for mention, name, candidates_scored in zip(mentions, names, scored, strict=True):
+        if not candidates_scored:
+            continue
+        weight = DATELINE_WEIGHT if mention.dateline else 1.0
+        if name in context.weights:
+            context.weights[name] = max(context.weights[name], weight)
+            continue
+        countries: dict[str, float] = defaultdict(float)
+        admins: dict[int, float] = defaultdict(float)
+        for (entry, _), p in zip(candidates_scored, probabilities(candidates_scored), strict=True):
+            if entry.country:
+                countries[entry.country] += p
+            if _admin1(entry):
+                admins[_admin1(entry)] += p
+        context.countries[name], context.admins[name], context.weights[name] = (
+            countries,
+            admins,
+            weight,
+        )
+        context.points[name] = likeliest_points(candidates_scored)
+    return context

@@ -11,11 +11,18 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .docext import ARTICLE, RESULT, STAGES, ensure_extensions, stage_attr
-from .record import ArticleResult
+from .docext import ARTICLE, PROBLEMS, RESULT, STAGES, ensure_extensions, stage_attr
+from .errors import problem
+from .record import Article, ArticleResult, Problem
 
 # Extractor stages, in the order they run (each writes doc._.dateline_<stage>).
-STAGE_FACTORIES: tuple[str, ...] = ()
+STAGE_FACTORIES: tuple[str, ...] = (
+    "dateline_times",
+    "dateline_quotes",
+    "dateline_places",
+    "dateline_figures",
+    "dateline_events",
+)
 
 
 class RecordComponent:
@@ -28,11 +35,24 @@ class RecordComponent:
                 "dateline_record needs doc._.dateline_article; build the Doc with dateline.make_doc()"
             )
         found = {stage: doc._.get(stage_attr(stage)) or [] for stage in STAGES}
-        doc._.set(RESULT, ArticleResult(article=article, **found))
+        problems = [_named(article, p) for p in doc._.get(PROBLEMS) or []]
+        doc._.set(RESULT, ArticleResult(article=article, errors=problems, **found))
         return doc
+
+
+def _named(article: Article, found: Problem) -> Problem:
+    """A stage's problem, its message naming the input and the fix like every other problem."""
+    return problem(found.code, article.source, found.message, fatal=found.fatal)
 
 
 @Language.factory("dateline_record", assigns=[f"doc._.{RESULT}"], requires=[f"doc._.{ARTICLE}"])
 def make_record_component(nlp: Language, name: str) -> RecordComponent:
     ensure_extensions()
     return RecordComponent()
+
+
+from .extract import figures as _figures  # noqa: E402,F401 - registers dateline_figures
+from .extract import places as _places  # noqa: E402,F401 - registers dateline_places
+from .extract import quotes as _quotes  # noqa: E402,F401 - registers dateline_quotes
+from .extract import times as _times  # noqa: E402,F401 - registers dateline_times
+from .extract import events as _events  # noqa: E402,F401 - registers dateline_events

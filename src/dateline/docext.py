@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 ARTICLE = "dateline_article"
 RESULT = "dateline"
 STAGES = ("times", "places", "quotes", "events", "checks")
+PROBLEMS = "dateline_problems"  # non-fatal problems a stage met (unbalanced quote marks ...)
 
 
 def stage_attr(stage: str) -> str:
@@ -20,6 +21,6 @@ def stage_attr(stage: str) -> str:
 
 def ensure_extensions() -> None:
     """Declare the Doc extensions once per process (idempotent)."""
-    for name in (ARTICLE, RESULT, *(stage_attr(stage) for stage in STAGES)):
+    for name in (ARTICLE, RESULT, PROBLEMS, *(stage_attr(stage) for stage in STAGES)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)

@@ -28,11 +28,15 @@ FIXES: dict[str, str] = {
     "bad_published": "give 'published' as ISO 8601, e.g. 2026-02-26T10:39:00+04:00",
     "published_incomplete": "give the publication date with its year (e.g. in a JSON Lines record)",
     "unsupported_language": "dateline reads English; translate the text first",
+    "unbalanced_quote": "check the quote marks; the quote was ended at its paragraph",
+    "quote_too_long": "check for an unclosed quote mark; the quote was cut",
     "internal": "please report this with the input that caused it",
 }
 
 # Problems after which the article is still extracted: they warn, they do not fail it.
-NON_FATAL = {"encoding_guessed", "bad_published", "published_incomplete"}
+NON_FATAL = {
+    "encoding_guessed", "bad_published", "published_incomplete", "unbalanced_quote", "quote_too_long",
+}  # fmt: skip
 
 
 def problem(code: str, source: str, detail: str, *, fatal: bool | None = None) -> Problem:

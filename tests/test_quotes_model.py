@@ -1,0 +1,159 @@
+"""Quotes with the installed spaCy weights (marked `model`): the example article and texts
+written for these tests (issue 6)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.ingest import read_inputs
+from dateline.nlp import load_pipeline
+from dateline.options import Options
+from dateline.pipeline import extract, make_doc
+from dateline.record import Article
+
+pytestmark = [pytest.mark.model, pytest.mark.issue(6)]
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "articles" / "000_9687f610f3c770fd.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(Options())
+
+
+def quotes_of(nlp, text: str, **article):
+    doc = nlp(make_doc(nlp, Article(source="t", text=text, **article)))
+    return [(q, text[q.start : q.end]) for q in doc._.dateline_quotes]
+
+
+def test_the_example_statement_is_found_whole_with_the_embassy_as_speaker(nlp):
+    [result] = list(extract(str(EXAMPLE), nlp=nlp))
+    text = result.article.text
+    [quote] = result.quotes
+    content = text[quote.start : quote.end]
+    assert content.startswith("Today, we join the people of Azerbaijan")
+    assert content.endswith("building lasting peace for future generations.")
+    assert quote.kind == "direct"
+    assert quote.speaker.name == "Embassy of the United States in Azerbaijan"
+    assert text[quote.speaker.start : quote.speaker.end] == "the statement"
+    assert quote.cue.text == ":"
+
+
+def test_the_example_record_serialises_its_quote(nlp):
+    [item] = list(read_inputs([str(EXAMPLE)], Options()))
+    [result] = list(extract(item.article, nlp=nlp))
+    record = result.to_dict()
+    assert record["quotes"][0]["speaker"]["name"] == "Embassy of the United States in Azerbaijan"
+
+
+def test_a_statement_introduced_by_a_colon_speaks_for_its_issuer(nlp):
+    text = (
+        "The Red Cross released a statement on Friday after the convoy was stopped.\n\n"
+        "The statement reads:\n\n"
+        "“Our teams were turned back at the checkpoint. We call on all parties to let aid through.”"
+    )
+    [(quote, content)] = quotes_of(nlp, text)
+    assert content.startswith("Our teams were turned back") and content.endswith("let aid through.")
+    assert quote.speaker.name == "Red Cross"
+
+
+def test_said_before_and_after_and_a_second_sentence_in_the_same_paragraph(nlp):
+    text = (
+        "“The bridge will reopen in May,” said Transport Minister Lena Ortiz. "
+        "“We have the money.”\n\n"
+        "Ortiz told reporters: “Nobody will pay a toll.”"
+    )
+    found = quotes_of(nlp, text)
+    assert [c for _, c in found] == [
+        "The bridge will reopen in May,",
+        "We have the money.",
+        "Nobody will pay a toll.",
+    ]
+    assert [q.speaker.name for q, _ in found] == ["Lena Ortiz", "Lena Ortiz", "Ortiz"]
+    assert [q.cue.text for q, _ in found] == ["said", "said", "told"]
+
+
+def test_a_quote_over_two_paragraphs_is_one_quote(nlp):
+    text = (
+        "The general spoke at length.\n\n“We lost many men in the first week,” he said. "
+        "“The winter was hard.\n\n"
+        "“But the line held and it will hold.”\n\nThe briefing ended at noon."
+    )
+    found = quotes_of(nlp, text)
+    assert found[-1][1] == "The winter was hard.\n\n“But the line held and it will hold."
+
+
+def test_indirect_mixed_and_according_to(nlp):
+    text = (
+        "Police said that three suspects had been arrested. According to the prosecutor, the men "
+        "will appear in court on Monday. The mayor said the arrests were "
+        "“a relief for the whole city.”"
+    )
+    found = {content: q for q, content in quotes_of(nlp, text)}
+    assert found["that three suspects had been arrested"].kind == "indirect"
+    assert found["the men will appear in court on Monday"].cue.text == "According to"
+    mixed = next(q for content, q in found.items() if content.startswith("the arrests were"))
+    assert mixed.kind == "mixed" and mixed.speaker.name == "mayor"
+
+
+def test_a_pronoun_speaker_resolves_to_the_person_quoted_before(nlp):
+    text = (
+        "Maria Chen, the charity's director, visited the camp on Tuesday. “Food is running out,” "
+        "Chen said. She added that 2,000 families had arrived since March."
+    )
+    found = quotes_of(nlp, text)
+    added = next(q for q, content in found if content.startswith("that 2,000 families"))
+    assert added.speaker.name == "Chen" and text[added.speaker.start : added.speaker.end] == "She"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(nlp):
+    text = "The so-called “peace plan” was discussed on “Meet the Press” by the envoy on Sunday."
+    assert quotes_of(nlp, text) == []
+
+
+def test_bad_input_gives_no_runaway_quote(nlp):
+    text = (
+        "“Villagers Flee As ‘Ceasefire’ Collapses”\n\n"
+        "The 6'2\" commander, who fought in the ’90s, said the so-called “truce” was over. "
+        "“We will not leave, he said, standing at the gate.\n\n"
+        + "Shelling went on through the night and the roads stayed closed. " * 30
+        + "\n\nA spokesman said: “They told us ‘wait’ and we waited,” before leaving."
+    )
+    doc = nlp(make_doc(nlp, Article(source="t", text=text)))
+    found = doc._.dateline_quotes
+    assert all(q.end - q.start < 200 for q in found)  # the unclosed quote stops at its paragraph
+    assert [p.code for p in doc.user_data["dateline_quote_problems"]] == ["unbalanced_quote"]
+    assert not any(text[q.start : q.end] == "truce" for q in found)
+    last = next(q for q in found if text[q.start : q.end].startswith("They told us"))
+    assert last.speaker.name == "spokesman"
+
+
+def test_quotes_signed_with_a_dash_and_transcript_labels(nlp):
+    text = (
+        "Readers wrote in after the vote.\n\n"
+        "“The new bridge saved me an hour every day.” ― Tomas Berg\n\n"
+        "HOST: Minister, will the tolls come back next year?\n\n"
+        "ORTIZ: No, there will be no tolls while I hold this office."
+    )
+    found = quotes_of(nlp, text)
+    signed = next(q for q, c in found if c.startswith("The new bridge"))
+    assert (signed.speaker.name, signed.cue.text) == ("Tomas Berg", "―")
+    answer = next(q for q, c in found if c.startswith("No, there will be"))
+    assert (answer.speaker.name, answer.cue.text, answer.kind) == ("ORTIZ", ":", "direct")
+
+
+def test_stance_verbs_report_their_object(nlp):
+    text = "The union called for a general strike. The governor plans to veto the budget."
+    found = {c: q for q, c in quotes_of(nlp, text)}
+    assert found["a general strike"].speaker.name == "union"
+    assert found["to veto the budget"].cue.text == "plans"
+
+
+def test_a_stance_adjective_with_a_clause_is_an_attribution(nlp):
+    text = "The mayor is confident that the bridge will open in May."
+    [(quote, content)] = quotes_of(nlp, text)
+    assert content == "that the bridge will open in May"
+    assert (quote.cue.text, quote.speaker.name) == ("confident", "mayor")

@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 from dateline.docext import stage_attr
-from dateline.extract.attribution import claim_for, holding_quote, outlet_claim
+from dateline.stages.attribution import claim_for, holding_quote, outlet_claim
 from dateline.ingest import read_inputs
 from dateline.options import Options
 from dateline.pipeline import make_doc

@@ -17,7 +17,7 @@ from dateline.evaluate.muc_figures import (
     message_keys,
     score_message,
 )
-from dateline.extract.figures import FIGURES, find_figures, subtotal_checks, total_checks
+from dateline.stages.figures import FIGURES, find_figures, subtotal_checks, total_checks
 from dateline.record import Figure
 
 pytestmark = pytest.mark.issue(4)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.numbers import (
+from dateline.stages.numbers import (
     Quantity,
     count_phrase,
     non_count_reason,

@@ -42,3 +42,10 @@ def test_result_failed_only_on_fatal_problems():
     article = Article(source="a", text="x")
     assert not ArticleResult(article, errors=[Problem("encoding_guessed", "m", fatal=False)]).failed
     assert ArticleResult(article, errors=[Problem("binary", "m")]).failed
+
+
+def test_dateline_extract_is_the_function_even_after_the_stages_load():
+    import dateline
+    import dateline.components  # noqa: F401 - imports every stage module
+
+    assert callable(dateline.extract) and dateline.extract.__module__ == "dateline.pipeline"

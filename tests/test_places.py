@@ -10,7 +10,7 @@ import spacy
 
 from dateline.components import STAGE_FACTORIES
 from dateline.docext import stage_attr
-from dateline.extract.places import (
+from dateline.stages.places import (
     PlacesComponent,
     all_capitals,
     demonym_country,

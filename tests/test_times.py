@@ -10,8 +10,8 @@ import spacy
 from spacy.language import Language
 
 from dateline.docext import stage_attr
-from dateline.extract.times import find_times
-from dateline.extract.times_calendar import (
+from dateline.stages.times import find_times
+from dateline.stages.times_calendar import (
     Anchor,
     interval,
     parse_published,
@@ -20,7 +20,7 @@ from dateline.extract.times_calendar import (
     weekday_date,
     year_for_month_day,
 )
-from dateline.extract.times_lexicon import number_value
+from dateline.stages.times_lexicon import number_value
 from dateline.pipeline import make_doc
 from dateline.record import Article, Check, Time
 

@@ -97,9 +97,10 @@ def _with_progress(results: Iterator[ArticleResult], *, enabled: bool) -> Iterat
 EVALUATIONS = {
     "aeb": "HTML body extraction on the article-extraction benchmark (data: shared/data/aeb)",
     "timeml": "time expressions on TimeBank/AQUAINT (data: shared/data/timeml/tbaq)",
-    "geo": "toponym recognition and resolution on GeoWebNews / LGL (data: shared/data/geo)",
-    "polnear": "quotes and attribution on PolNeAR (data: shared/data/polnear/dev)",
-    "muc": "events, dates, places and casualty figures on MUC-3/4 (data: shared/data/muc34/dev)",
+    "geo": "toponym recognition and resolution on GeoWebNews and LGL (data: shared/data/geo)",
+    "polnear": "quotes and attribution on PolNeAR dev (data: shared/data/polnear)",
+    "casing": "parsing all-capitals text, by remedy (data: shared/data/polnear/dev or a TimeML dir)",
+    "muc_figures": "casualty figures per MUC-3/4 message (data: shared/data/muc34/dev)",
 }
 
 

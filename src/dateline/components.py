@@ -51,8 +51,8 @@ def make_record_component(nlp: Language, name: str) -> RecordComponent:
     return RecordComponent()
 
 
-from .extract import figures as _figures  # noqa: E402,F401 - registers dateline_figures
-from .extract import places as _places  # noqa: E402,F401 - registers dateline_places
-from .extract import quotes as _quotes  # noqa: E402,F401 - registers dateline_quotes
-from .extract import times as _times  # noqa: E402,F401 - registers dateline_times
-from .extract import events as _events  # noqa: E402,F401 - registers dateline_events
+from .stages import figures as _figures  # noqa: E402,F401 - registers dateline_figures
+from .stages import places as _places  # noqa: E402,F401 - registers dateline_places
+from .stages import quotes as _quotes  # noqa: E402,F401 - registers dateline_quotes
+from .stages import times as _times  # noqa: E402,F401 - registers dateline_times
+from .stages import events as _events  # noqa: E402,F401 - registers dateline_events

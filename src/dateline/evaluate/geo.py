@@ -233,7 +233,7 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
             f"{', '.join(missing)} not found; give the folder "
             "holding GWN.xml and lgl.xml (Gritta et al.'s geoparsing corpora)",
         )
-    from ..extract.places import PlacesComponent
+    from ..stages.places import PlacesComponent
     from ..nlp import load_pipeline
 
     nlp = load_pipeline(options)

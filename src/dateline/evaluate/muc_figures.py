@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..extract.figures import FIGURES
+from ..stages.figures import FIGURES
 from ..options import Options
 from ..record import Figure
 from .muc import MucMessage, MucTemplate, iter_muc_keys, iter_muc_messages

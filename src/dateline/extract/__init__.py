@@ -1,1 +1,0 @@
-"""Extractor stages: each a spaCy component writing doc._.dateline_<stage>."""

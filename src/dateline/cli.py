@@ -101,6 +101,7 @@ EVALUATIONS = {
     "polnear": "quotes and attribution on PolNeAR dev (data: shared/data/polnear)",
     "casing": "parsing all-capitals text, by remedy (data: shared/data/polnear/dev or a TimeML dir)",
     "muc_figures": "casualty figures per MUC-3/4 message (data: shared/data/muc34/dev)",
+    "muc_events": "events on MUC-3/4: dates, places, killed and injured (data: shared/data/muc34/dev)",
 }
 
 

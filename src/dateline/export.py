@@ -6,9 +6,10 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from .record import ArticleResult, Event
+from .record import ArticleResult, Event, Figure
 
 FORMATS = ("jsonl", "json", "table")
+SUMMARY_CELL = 90  # characters of the evidence sentence shown in a table cell
 
 
 def write(results: Iterable[ArticleResult], out: IO[str], fmt: str) -> Iterator[ArticleResult]:
@@ -73,9 +74,15 @@ def _event_cells(event: Event) -> tuple[str, ...]:
     date = event.date
     when = date.start or "?" if date.start == date.end else f"{date.start}..{date.end}"
     when += f" ({date.precision}, {date.basis})" + (" historical" if event.historical else "")
-    where = event.location.name or "?" if event.location else "?"
-    figures = ", ".join(
-        f"{f.category} {f.value if f.value is not None else f'{f.low}-{f.high}'}" for f in event.figures
-    )
+    where = f"{event.location.name or '?'} ({event.location.precision})" if event.location else "?"
+    figures = ", ".join(_figure_cell(f) for f in event.figures if f.part_of is None)
     claim = event.claimed_by.name or event.claimed_by.kind
-    return (f"{event.type}: {event.summary}", when, where, figures or "-", claim)
+    summary = event.summary if len(event.summary) <= SUMMARY_CELL else event.summary[:SUMMARY_CELL] + "\u2026"
+    return (f"{event.sub_type or event.type}: {summary}", when, where, figures or "-", claim)
+
+
+def _figure_cell(figure: Figure) -> str:
+    amount = figure.value if figure.value is not None else f"{figure.low}-{figure.high}"
+    if figure.value is None and figure.low is None:
+        amount = figure.qualifier
+    return f"{figure.category} {amount}" + (f" {figure.group}" if figure.group else "")

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..docext import ARTICLE, stage_attr
-from ..record import Actor, Article, Check, Event, EventDate, Figure, Location, Span
+from ..record import Actor, Article, Check, Event, EventDate, Figure, Location, Place, Span
 from .attribution import claim_for
 from .event_lexicon import GENERIC_VIOLENCE, NEW_INCIDENT, NOT_HAPPENED, SUPPORT_WORDS, trigger_type
 from .figures import FIGURES, subtotal_checks, total_checks
@@ -93,8 +93,18 @@ def _mention(doc: Doc, sentence: DocSpan, figures: list[Figure]) -> Mention | No
 
 
 def _location(doc: Doc, sentence: DocSpan) -> Location:
+    return event_location(_event_places(doc), doc.text, sentence.start_char, sentence.end_char)
+
+
+def _event_places(doc: Doc) -> list[Place]:
+    """Places that can locate an event: not the wire dateline's ('PARIS (FRANCE), 16 NOV 89 --'
+    says where the story was filed, not where anything happened)."""
     places = doc._.get(stage_attr("places")) or []
-    return event_location(places, doc.text, sentence.start_char, sentence.end_char)
+    article = doc._.get(ARTICLE)
+    dateline = article.published_span if article is not None else None
+    if dateline is None:
+        return list(places)
+    return [p for p in places if p.start >= dateline.end]
 
 
 def _is_trigger(token: Token) -> bool:

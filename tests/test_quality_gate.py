@@ -33,3 +33,56 @@ def test_aeb_ingest_does_not_lose_to_plain_trafilatura(aeb_report):
 def test_aeb_every_page_gets_a_publication_date(aeb_report):
     assert aeb_report["published_via"]["crashed"] == 0
     assert aeb_report["published_via"]["none"] == 0
+
+
+# --- extraction stages: floors a little under the measured development figures (README) ------
+# Each evaluation runs the real pipeline (model + stages) once per module.
+
+
+@pytest.fixture(scope="module")
+def options():
+    from dateline.options import Options
+
+    return Options()
+
+
+@pytest.mark.model
+def test_timeml_floors(shared_dir, options):
+    from dateline.evaluate.timeml import evaluate
+
+    ours = evaluate(shared_dir / "data" / "timeml" / "tbaq", options)["systems"]["dateline"]
+    assert ours["relaxed_f1"] >= 0.91  # measured 0.928
+    assert ours["value_f1"] >= 0.77  # measured 0.793
+
+
+@pytest.mark.model
+def test_polnear_floors(shared_dir, options):
+    from dateline.evaluate.polnear import evaluate
+
+    ours = evaluate(shared_dir / "data" / "polnear", options)["systems"]["dateline"]
+    assert ours["content_f1"] >= 0.61  # measured 0.637
+    assert ours["direct_recall"] >= 0.91  # measured 0.935
+    assert ours["speaker_accuracy"] >= 0.86  # measured 0.890
+
+
+@pytest.mark.model
+def test_geoparsing_floors(shared_dir, options):
+    from dateline.evaluate.geo import evaluate
+
+    corpora = evaluate(shared_dir / "data" / "geo", options)["corpora"]
+    for name, floor_f1, floor_acc in (("GWN", 0.79, 0.80), ("LGL", 0.78, 0.79)):
+        assert corpora[name]["loose"]["f1"] >= floor_f1, name  # measured 0.814 / 0.800
+        assert corpora[name]["acc161"] >= floor_acc, name  # measured 0.828 / 0.818
+
+
+@pytest.mark.model
+def test_muc_event_floors(shared_dir, options):
+    from dateline.evaluate.muc_events import evaluate
+
+    report = evaluate(shared_dir / "data" / "muc34" / "dev", options)
+    assert report["date_overlap"] >= 0.88  # measured 0.899
+    assert report["before_publication_inside"] >= 0.78  # measured 0.815
+    assert report["historical_leak"] <= 0.12  # measured 0.079 (38 keys: one key is 0.026)
+    assert report["place_country_recall"] >= 0.81  # measured 0.834
+    assert report["killed"]["recall"] >= 0.86  # measured 0.882
+    assert report["injured"]["recall"] >= 0.82  # measured 0.849

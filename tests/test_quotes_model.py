@@ -125,7 +125,7 @@ def test_bad_input_gives_no_runaway_quote(nlp):
     doc = nlp(make_doc(nlp, Article(source="t", text=text)))
     found = doc._.dateline_quotes
     assert all(q.end - q.start < 200 for q in found)  # the unclosed quote stops at its paragraph
-    assert [p.code for p in doc.user_data["dateline_quote_problems"]] == ["unbalanced_quote"]
+    assert [p.code for p in doc._.dateline_problems] == ["unbalanced_quote"]
     assert not any(text[q.start : q.end] == "truce" for q in found)
     last = next(q for q in found if text[q.start : q.end].startswith("They told us"))
     assert last.speaker.name == "spokesman"

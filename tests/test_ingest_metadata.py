@@ -336,3 +336,15 @@ def test_published_from_given():
     assert published_from_given(date(2024, 3, 5)) == "2024-03-05"
     assert published_from_given("Tue, 05 Mar 2024 08:15:00 +0100") == "2024-03-05T08:15:00+01:00"
     assert published_from_given(20240305) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LIMA, JUNE 11 89 (EFE) -- [TEXT] THE POLICE SAID", "1989-06-11"),  # month first, 2-digit year
+        ("BOGOTA, 3 MAY 90 (EMISORAS CARACOL)\n-- [TEXT] TROOPS", "1990-05-03"),  # dash wrapped
+    ],
+)
+def test_wire_datelines_in_wrapped_wire_copy(text, expected):
+    found, _, _ = find_wire_dateline(text, Span(0, len(text)))
+    assert found is not None and found.value == expected

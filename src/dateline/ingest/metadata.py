@@ -29,9 +29,10 @@ WIRE_DATELINE = re.compile(
     # the place may name its country or state: "PARIS (FRANCE)", "Austin, Texas"
     r"^[ \t]*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?(?:[ \t]*\([A-Z][A-Za-z.'\- ]{1,30}\))?"
     r"(?:,[ \t]*[A-Z][A-Za-z.'\- ]{1,30}?)?),[ \t]*"
-    rf"(?:(?P<mon>{MONTHS})\.?[ \t]+(?P<day>\d{{1,2}})(?:,?[ \t]+(?P<year>\d{{4}}))?"
+    rf"(?:(?P<mon>{MONTHS})\.?[ \t]+(?P<day>\d{{1,2}})(?:,?[ \t]+(?P<year>\d{{4}}|\d{{2}}))?"
     rf"|(?P<day2>\d{{1,2}})[ \t]+(?P<mon2>{MONTHS})\.?(?:[ \t]+(?P<year2>\d{{4}}|\d{{2}}))?)"
-    r"[ \t]*(?:\((?P<agency>[^()\n]{2,40})\))?[ \t]*(?:--|[-\u2013\u2014:])",
+    # the dash may wrap to the next line in wire copy
+    r"[ \t]*(?:\((?P<agency>[^()\n]{2,40})\))?[ \t]*\n?[ \t]*(?:--|[-\u2013\u2014:])",
     re.IGNORECASE | re.MULTILINE,
 )
 WIRE_WINDOW = 600  # a dateline opens the story: look no further than this into the body

@@ -9,11 +9,11 @@ import pytest
 import spacy
 
 from dateline.docext import stage_attr
-from dateline.stages.attribution import claim_for, holding_quote, outlet_claim
 from dateline.ingest import read_inputs
 from dateline.options import Options
 from dateline.pipeline import make_doc
 from dateline.record import Article, Quote, Speaker
+from dateline.stages.attribution import claim_for, holding_quote, outlet_claim
 
 pytestmark = pytest.mark.issue(6)
 

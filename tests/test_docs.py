@@ -1,4 +1,4 @@
-"""The README keeps its promises: every command is documented and has help (sqlite-utils' docs test)."""
+"""The README keeps its promises: every command is documented and has help."""
 
 from __future__ import annotations
 

@@ -91,7 +91,10 @@ def test_example_article_yields_the_gold_event(nlp, shared_dir):
     [event] = result.events
     [expected] = gold["events"]
     assert event.type == expected["type"]
-    assert (event.date.start, event.date.end) == (expected["date"]["start"], expected["date"]["end"])
+    assert (event.date.start, event.date.end) == (
+        expected["date"]["start"],
+        expected["date"]["end"],
+    )
     assert event.historical is expected["historical"]
     assert event.location.name == expected["location"]["name"]
     assert event.location.country == expected["location"]["country"]

@@ -17,8 +17,8 @@ from dateline.evaluate.muc_figures import (
     message_keys,
     score_message,
 )
-from dateline.stages.figures import FIGURES, find_figures, subtotal_checks, total_checks
 from dateline.record import Figure
+from dateline.stages.figures import FIGURES, find_figures, subtotal_checks, total_checks
 
 pytestmark = pytest.mark.issue(4)
 

@@ -341,7 +341,10 @@ def test_published_from_given():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("LIMA, JUNE 11 89 (EFE) -- [TEXT] THE POLICE SAID", "1989-06-11"),  # month first, 2-digit year
+        (
+            "LIMA, JUNE 11 89 (EFE) -- [TEXT] THE POLICE SAID",
+            "1989-06-11",
+        ),  # month first, 2-digit year
         ("BOGOTA, 3 MAY 90 (EMISORAS CARACOL)\n-- [TEXT] TROOPS", "1990-05-03"),  # dash wrapped
     ],
 )

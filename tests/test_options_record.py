@@ -28,7 +28,11 @@ def test_every_option_has_help():
 
 
 def test_article_id_is_a_content_hash_unless_given():
-    assert Article(source="a", text="same").id == Article(source="b", text="same").id == content_id("same")
+    assert (
+        Article(source="a", text="same").id
+        == Article(source="b", text="same").id
+        == content_id("same")
+    )
     assert Article(source="a", text="other").id != content_id("same")
     assert Article(source="a", text="same", id="given").id == "given"
 

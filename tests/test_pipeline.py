@@ -1,4 +1,4 @@
-"""The pipeline, record component and record shape, on a blank spaCy pipeline (no trained weights)."""
+"""The pipeline, record component and record shape, on a blank spaCy pipeline (no weights)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,16 @@ CONTRACT_ARTICLE_FIELDS = {
     "id", "source", "url", "title", "byline", "publisher", "published",
     "published_via", "published_confidence", "language", "text",
 }  # fmt: skip
-CONTRACT_TOP_FIELDS = {"schema", "article", "times", "places", "quotes", "events", "checks", "errors"}
+CONTRACT_TOP_FIELDS = {
+    "schema",
+    "article",
+    "times",
+    "places",
+    "quotes",
+    "events",
+    "checks",
+    "errors",
+}
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +55,9 @@ def test_component_refuses_a_doc_without_article(blank_nlp):
 
 
 def test_record_has_every_contract_field_and_is_plain_json(blank_nlp):
-    [result] = extract([{"text": "Two people were hurt.", "id": "a1", "published": "2024-05-01"}], nlp=blank_nlp)
+    [result] = extract(
+        [{"text": "Two people were hurt.", "id": "a1", "published": "2024-05-01"}], nlp=blank_nlp
+    )
     record = json.loads(json.dumps(result.to_dict()))
     assert record["schema"] == SCHEMA
     assert set(record) >= CONTRACT_TOP_FIELDS
@@ -88,7 +99,9 @@ def test_a_failing_stage_fails_only_its_article(blank_nlp):
 
     nlp.add_pipe("explode_on_boom")
     nlp.add_pipe("dateline_record")
-    results = list(extract([{"text": "fine"}, {"text": "it went boom"}, {"text": "also fine"}], nlp=nlp))
+    results = list(
+        extract([{"text": "fine"}, {"text": "it went boom"}, {"text": "also fine"}], nlp=nlp)
+    )
     assert [r.failed for r in results] == [False, True, False]
     assert results[1].errors[0].code == "internal"
     assert "stage broke" in results[1].errors[0].message
@@ -118,8 +131,12 @@ def test_truecasing_can_be_switched_off(blank_nlp):
 
 
 def test_a_tokenizer_failure_fails_only_its_article(blank_nlp):
-    lone_surrogate = Article(source="mem", text="bad \ud800 text")  # cannot be encoded: the tokenizer fails
-    results = list(extract([{"text": "fine"}, lone_surrogate, {"text": "also fine"}], nlp=blank_nlp))
+    lone_surrogate = Article(
+        source="mem", text="bad \ud800 text"
+    )  # cannot be encoded: the tokenizer fails
+    results = list(
+        extract([{"text": "fine"}, lone_surrogate, {"text": "also fine"}], nlp=blank_nlp)
+    )
     assert [r.failed for r in results] == [False, True, False]
 
 

@@ -10,6 +10,8 @@ import spacy
 
 from dateline.components import STAGE_FACTORIES
 from dateline.docext import stage_attr
+from dateline.pipeline import make_doc
+from dateline.record import Article, Place
 from dateline.stages.places import (
     PlacesComponent,
     all_capitals,
@@ -18,8 +20,6 @@ from dateline.stages.places import (
     event_location,
     find_places,
 )
-from dateline.pipeline import make_doc
-from dateline.record import Article, Place
 from test_gazetteer import tiny_gazetteer
 
 PLACES = stage_attr("places")

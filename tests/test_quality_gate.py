@@ -1,4 +1,4 @@
-"""Quality floors (trafilatura's eval gate): a score falling below its floor by more than noise fails CI.
+"""Quality floors (trafilatura's eval gate): a score below its floor by more than noise fails CI.
 
 Floors are the measured figures (README) minus about twice their bootstrap noise.
 They need ../shared and skip without it; CI has it.

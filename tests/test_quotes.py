@@ -10,10 +10,9 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from dateline.docext import ARTICLE, ensure_extensions
-from dateline.stages import quotes
-from dateline.stages.quotes import MAX_QUOTE_CHARS, find_quoted, find_quotes
 from dateline.pipeline import make_doc
 from dateline.record import Article, Span
+from dateline.stages.quotes import MAX_QUOTE_CHARS, find_quoted, find_quotes
 
 pytestmark = pytest.mark.issue(6)
 

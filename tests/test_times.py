@@ -10,6 +10,8 @@ import spacy
 from spacy.language import Language
 
 from dateline.docext import stage_attr
+from dateline.pipeline import make_doc
+from dateline.record import Article, Check, Time
 from dateline.stages.times import find_times
 from dateline.stages.times_calendar import (
     Anchor,
@@ -21,8 +23,6 @@ from dateline.stages.times_calendar import (
     year_for_month_day,
 )
 from dateline.stages.times_lexicon import number_value
-from dateline.pipeline import make_doc
-from dateline.record import Article, Check, Time
 
 WEDNESDAY = "2024-05-01"  # a Wednesday, in ISO week 18
 

@@ -9,11 +9,11 @@ import pytest
 import spacy
 
 from dateline.docext import stage_attr
+from dateline.pipeline import make_doc
+from dateline.record import Article, EventDate, Span
 from dateline.stages.times import find_times
 from dateline.stages.times_checks import anniversary_checks, find_anniversaries, whole_years
 from dateline.stages.times_events import event_date, governing_time, is_historical
-from dateline.pipeline import make_doc
-from dateline.record import Article, EventDate, Span
 
 PUBLISHED = "2026-02-26"
 STORY = (

@@ -1,8 +1,8 @@
 """dateline: news articles to evidence-linked event records (schema `dateline/1`).
 
-    import dateline
-    for record in dateline.extract("news/"):
-        print(record.to_dict())
+import dateline
+for record in dateline.extract("news/"):
+    print(record.to_dict())
 """
 
 from .nlp import add_dateline_components, load_pipeline

@@ -1,4 +1,4 @@
-"""The `dateline` command: each command parses its flags and calls the library function of its name."""
+"""The `dateline` command: each command parses its flags and calls the library function."""
 
 from __future__ import annotations
 
@@ -32,14 +32,18 @@ def _root() -> None:
 
 @app.command("extract")
 def extract_cli(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin")
+    ],
     to: Annotated[str, typer.Option(help=f"Output format: {', '.join(FORMATS)}")] = "jsonl",
     out: Annotated[Path | None, typer.Option(help="Write here instead of stdout")] = None,
     reader: Annotated[str, typer.Option(help=help_for("reader"))] = "auto",
     max_bytes: Annotated[int | None, typer.Option(help=help_for("max_bytes"))] = None,
     batch_size: Annotated[int | None, typer.Option(help=help_for("batch_size"))] = None,
     model: Annotated[str | None, typer.Option(help=help_for("model"))] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr")
+    ] = False,
 ) -> None:
     """Write one dateline/1 record per article found in PATHS.
 
@@ -49,11 +53,15 @@ def extract_cli(
         raise typer.BadParameter(f"--to must be one of {', '.join(FORMATS)}")
     if reader not in READERS:
         raise typer.BadParameter(f"--reader must be one of {', '.join(READERS)}")
-    options = options_from_args(reader=reader, max_bytes=max_bytes, batch_size=batch_size, model=model)
+    options = options_from_args(
+        reader=reader, max_bytes=max_bytes, batch_size=batch_size, model=model
+    )
     target = open(out, "w", encoding="utf-8") if out else nullcontext(sys.stdout)  # noqa: SIM115
     try:
         with target as stream:
-            results = _with_progress(extract(paths, options), enabled=not quiet and sys.stderr.isatty())
+            results = _with_progress(
+                extract(paths, options), enabled=not quiet and sys.stderr.isatty()
+            )
             total, failed = _count(write(results, stream, to), quiet=quiet)
     except DatelineError as err:
         typer.echo(f"error: {err}", err=True)
@@ -99,17 +107,24 @@ EVALUATIONS = {
     "timeml": "time expressions on TimeBank/AQUAINT (data: shared/data/timeml/tbaq)",
     "geo": "toponym recognition and resolution on GeoWebNews and LGL (data: shared/data/geo)",
     "polnear": "quotes and attribution on PolNeAR dev (data: shared/data/polnear)",
-    "casing": "parsing all-capitals text, by remedy (data: shared/data/polnear/dev or a TimeML dir)",
+    "casing": "parsing all-capitals text, by remedy (data: shared/data/polnear/dev)",
     "muc_figures": "casualty figures per MUC-3/4 message (data: shared/data/muc34/dev)",
-    "muc_events": "events on MUC-3/4: dates, places, killed and injured (data: shared/data/muc34/dev)",
+    "muc_events": "MUC-3/4 events: dates, places, killed, injured (data: shared/data/muc34/dev)",
 }
 
 
 @app.command("evaluate")
 def evaluate_cli(
-    name: Annotated[str, typer.Argument(help="Which evaluation: " + "; ".join(f"{k}: {v}" for k, v in EVALUATIONS.items()))],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Which evaluation: " + "; ".join(f"{k}: {v}" for k, v in EVALUATIONS.items())
+        ),
+    ],
     data: Annotated[Path, typer.Argument(help="The evaluation data directory or file")],
-    limit: Annotated[int | None, typer.Option(help="Score only the first N documents (a quick look)")] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="Score only the first N documents (a quick look)")
+    ] = None,
 ) -> None:
     """Score dateline on an evaluation set and print the figures."""
     from .evaluate import run_evaluation

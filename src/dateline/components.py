@@ -32,7 +32,7 @@ class RecordComponent:
         article = doc._.get(ARTICLE)
         if article is None:
             raise ValueError(
-                "dateline_record needs doc._.dateline_article; build the Doc with dateline.make_doc()"
+                "dateline_record needs doc._.dateline_article; build Docs with dateline.make_doc()"
             )
         found = {stage: doc._.get(stage_attr(stage)) or [] for stage in STAGES}
         problems = [_named(article, p) for p in doc._.get(PROBLEMS) or []]
@@ -51,8 +51,8 @@ def make_record_component(nlp: Language, name: str) -> RecordComponent:
     return RecordComponent()
 
 
+from .stages import events as _events  # noqa: E402,F401 - registers dateline_events
 from .stages import figures as _figures  # noqa: E402,F401 - registers dateline_figures
 from .stages import places as _places  # noqa: E402,F401 - registers dateline_places
 from .stages import quotes as _quotes  # noqa: E402,F401 - registers dateline_quotes
 from .stages import times as _times  # noqa: E402,F401 - registers dateline_times
-from .stages import events as _events  # noqa: E402,F401 - registers dateline_events

@@ -35,7 +35,8 @@ FIXES: dict[str, str] = {
 
 # Problems after which the article is still extracted: they warn, they do not fail it.
 NON_FATAL = {
-    "encoding_guessed", "bad_published", "published_incomplete", "unbalanced_quote", "quote_too_long",
+    "encoding_guessed", "bad_published", "published_incomplete",
+    "unbalanced_quote", "quote_too_long",
 }  # fmt: skip
 
 

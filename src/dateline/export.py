@@ -27,7 +27,11 @@ def _jsonl(results: Iterable[ArticleResult], out: IO[str]) -> Iterator[ArticleRe
 def _json_array(results: Iterable[ArticleResult], out: IO[str]) -> Iterator[ArticleResult]:
     out.write("[")
     for index, result in enumerate(results):
-        out.write(("," if index else "") + "\n" + json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        out.write(
+            ("," if index else "")
+            + "\n"
+            + json.dumps(result.to_dict(), ensure_ascii=False, indent=1)
+        )
         yield result
     out.write("\n]\n")
 
@@ -77,7 +81,11 @@ def _event_cells(event: Event) -> tuple[str, ...]:
     where = f"{event.location.name or '?'} ({event.location.precision})" if event.location else "?"
     figures = ", ".join(_figure_cell(f) for f in event.figures if f.part_of is None)
     claim = event.claimed_by.name or event.claimed_by.kind
-    summary = event.summary if len(event.summary) <= SUMMARY_CELL else event.summary[:SUMMARY_CELL] + "\u2026"
+    summary = (
+        event.summary
+        if len(event.summary) <= SUMMARY_CELL
+        else event.summary[:SUMMARY_CELL] + "\u2026"
+    )
     return (f"{event.sub_type or event.type}: {summary}", when, where, figures or "-", claim)
 
 

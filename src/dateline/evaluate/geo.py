@@ -233,8 +233,8 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
             f"{', '.join(missing)} not found; give the folder "
             "holding GWN.xml and lgl.xml (Gritta et al.'s geoparsing corpora)",
         )
-    from ..stages.places import PlacesComponent
     from ..nlp import load_pipeline
+    from ..stages.places import PlacesComponent
 
     nlp = load_pipeline(options)
     gazetteer = load_gazetteer()

@@ -115,7 +115,9 @@ def _overlaps(a: DateRange, b: DateRange) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def score_place(tally: DateTally, key: MucTemplate, events: list[Event], countries: dict[str, str]) -> None:
+def score_place(
+    tally: DateTally, key: MucTemplate, events: list[Event], countries: dict[str, str]
+) -> None:
     if not key.location:
         return
     country = countries.get(key.location.split(":")[0].strip().upper())
@@ -223,15 +225,17 @@ def _report(dates: DateTally, figures: Tally, seen: Counter[str]) -> dict[str, A
 
 
 def format_report(report: dict[str, Any]) -> str:
+    r = report
     lines = [
-        f"MUC-3/4 events: {report['messages']} messages, {report['events']} events",
-        f"  incident date overlap      {report['date_overlap']} of {report['date_keys']} keyed incidents"
+        f"MUC-3/4 events: {r['messages']} messages, {r['events']} events",
+        f"  incident date overlap      {r['date_overlap']} of {r['date_keys']} keyed incidents"
         "  (target >= 0.90)",
-        f"  before publication, inside {report['before_publication_inside']} of "
-        f"{report['before_publication_keys']} keys dated wholly before the dateline (target >= 0.75)",
-        f"  historical leak            {report['historical_leak']} of {report['historical_keys']} keys "
+        f"  before publication, inside {r['before_publication_inside']} of "
+        f"{r['before_publication_keys']} keys dated wholly before the dateline"
+        " (target >= 0.75)",
+        f"  historical leak            {r['historical_leak']} of {r['historical_keys']} keys "
         "dated > 31 days before the dateline (target <= 0.05)",
-        f"  place recall (country)     {report['place_country_recall']} of {report['place_keys']} keys"
+        f"  place recall (country)     {r['place_country_recall']} of {r['place_keys']} keys"
         "  (target >= 0.90)",
     ]
     for category in ("killed", "injured"):

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..stages.figures import FIGURES
 from ..options import Options
 from ..record import Figure
+from ..stages.figures import FIGURES
 from .muc import MucMessage, MucTemplate, iter_muc_keys, iter_muc_messages
 
 CATEGORIES = {"DEATH": "killed", "INJURY": "injured"}

@@ -53,7 +53,10 @@ def open_input(path: str) -> BinaryIO:
             raise InputError("not_found", detail) from err
         except (PermissionError, IsADirectoryError, OSError) as err:
             raise InputError("unreadable", f"cannot open ({err.strerror or err})") from err
-    stream = io.BufferedReader(raw) if not isinstance(raw, io.BufferedReader) else raw
+    # BufferedReader accepts any raw binary stream; typeshed's bound is narrower
+    stream: io.BufferedReader = (
+        raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+    )
     if stream.peek(2)[:2] == GZIP_MAGIC:
         return io.BufferedReader(Gunzip(stream))
     return stream

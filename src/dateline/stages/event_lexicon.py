@@ -22,22 +22,37 @@ def _add(words: str, kind: str, sub_kind: str) -> None:
 
 
 _add("clash battle fighting firefight skirmish combat shootout", "battles", "armed_clash")
-_add("bomb bombing explosion explode blast detonate dynamite car-bomb ied landmine mine",
-     "explosions_remote_violence", "remote_explosive_landmine_ied")
+_add(
+    "bomb bombing explosion explode blast detonate dynamite car-bomb ied landmine mine",
+    "explosions_remote_violence",
+    "remote_explosive_landmine_ied",
+)
 _add("grenade", "explosions_remote_violence", "grenade")
-_add("shelling shell mortar artillery rocket missile bombard bombardment",
-     "explosions_remote_violence", "shelling_artillery_missile_attack")
+_add(
+    "shelling shell mortar artillery rocket missile bombard bombardment",
+    "explosions_remote_violence",
+    "shelling_artillery_missile_attack",
+)
 _add("airstrike air-strike strafe", "explosions_remote_violence", "air_drone_strike")
-_add("massacre murder assassinate assassination execute execution slaughter genocide lynch atrocity",
-     "violence_against_civilians", "attack")
-_add("kidnap kidnapping abduct abduction hostage-taking", "violence_against_civilians",
-     "abduction_forced_disappearance")
+_add(
+    "massacre murder assassinate assassination execute execution slaughter genocide lynch atrocity",
+    "violence_against_civilians",
+    "attack",
+)
+_add(
+    "kidnap kidnapping abduct abduction hostage-taking",
+    "violence_against_civilians",
+    "abduction_forced_disappearance",
+)
 _add("rape", "violence_against_civilians", "sexual_violence")
 _add("riot rioting loot looting arson", "riots", "violent_demonstration")
 _add("protest demonstration rally sit-in", "protests", "peaceful_protest")
 _add("arrest detain detention", "strategic_developments", "arrests")
-_add("attack assault raid ambush kill killing shoot shooting wound injure slay gun",
-     GENERIC_VIOLENCE, "attack")
+_add(
+    "attack assault raid ambush kill killing shoot shooting wound injure slay gun",
+    GENERIC_VIOLENCE,
+    "attack",
+)
 
 # Nouns and verbs only: "a bomb threat" still names a bomb, but "killer" or "protester" do not.
 TRIGGER_POS = {"NOUN", "VERB", "PROPN"}

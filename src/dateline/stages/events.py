@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.language import Language
@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..docext import ARTICLE, stage_attr
-from ..record import Actor, Article, Check, Event, EventDate, Figure, Location, Place, Span
+from ..record import Actor, Article, Check, Claim, Event, EventDate, Figure, Location, Place, Span
 from .attribution import claim_for
 from .event_lexicon import GENERIC_VIOLENCE, NEW_INCIDENT, NOT_HAPPENED, SUPPORT_WORDS, trigger_type
 from .figures import FIGURES, subtotal_checks, total_checks
@@ -81,7 +81,9 @@ def _body_sentences(doc: Doc, article: Article | None) -> list[DocSpan]:
 
 
 def _mention(doc: Doc, sentence: DocSpan, figures: list[Figure]) -> Mention | None:
-    inside = [i for i, f in enumerate(figures) if sentence.start_char <= f.start < sentence.end_char]
+    inside = [
+        i for i, f in enumerate(figures) if sentence.start_char <= f.start < sentence.end_char
+    ]
     triggers = [t for t in sentence if _is_trigger(t)]
     trigger = triggers[0] if triggers else None
     if trigger is None and not any(figures[i].category != "other" for i in inside):
@@ -117,10 +119,16 @@ def _did_not_happen(token: Token) -> bool:
     """Negated, threatened, planned, denied or hypothetical: 'could kill', 'denied killing'."""
     if any(child.dep_ == "neg" for child in token.children):
         return True
-    if any(child.dep_ == "aux" and child.lemma_.lower() in NOT_HAPPENED for child in token.children):
+    if any(
+        child.dep_ == "aux" and child.lemma_.lower() in NOT_HAPPENED for child in token.children
+    ):
         return True
     head = token.head
-    return head is not token and head.lemma_.lower() in NOT_HAPPENED and token.dep_ in ("xcomp", "dobj", "pcomp")
+    return (
+        head is not token
+        and head.lemma_.lower() in NOT_HAPPENED
+        and token.dep_ in ("xcomp", "dobj", "pcomp")
+    )
 
 
 def _generic(trigger: Token) -> bool:
@@ -154,7 +162,9 @@ def _is_dateline(article: Article | None, start: int, end: int) -> bool:
 def _merge(mentions: list[Mention]) -> list[Incident]:
     incidents: list[Incident] = []
     for mention in mentions:
-        generic_only = not mention.figures and mention.own_dates is None and _generic_mention(mention)
+        generic_only = (
+            not mention.figures and mention.own_dates is None and _generic_mention(mention)
+        )
         if incidents and not mention.cue and _compatible(incidents[-1], mention):
             incidents[-1].mentions.append(mention)
         elif not generic_only:
@@ -174,7 +184,7 @@ def _compatible(incident: Incident, mention: Mention) -> bool:
 
 
 def _same_place(held: Location | None, new: Location) -> bool:
-    """Places agree when either is unknown, they are the same, or one lies in the other's country."""
+    """Places agree when either is unknown, both are one, or one is the other's country."""
     if held is None or new.precision == "unknown":
         return True
     if held.geonames_id == new.geonames_id:
@@ -219,9 +229,11 @@ def _article_country(doc: Doc) -> Location | None:
 
 
 def _incident_date(doc: Doc, incident: Incident, anchor: DocSpan) -> EventDate:
-    """The date of the first mention whose own sentence dates it, else the narrative's or publication."""
+    """The first own-sentence date of a mention, else the narrative's or the publication day."""
     article = doc._.get(ARTICLE)
-    candidates = [_publication_basis(article, event_date(doc, _anchor(doc, m))) for m in incident.mentions]
+    candidates = [
+        _publication_basis(article, event_date(doc, _anchor(doc, m))) for m in incident.mentions
+    ]
     for basis in ("explicit", "relative"):
         found = [c for c in candidates if c.basis == basis and c.evidence is not None]
         if found:
@@ -243,7 +255,11 @@ def _publication_basis(article: Article | None, when: EventDate) -> EventDate:
 
 
 def _incident_type(incident: Incident, figures: list[Figure]) -> tuple[str, str | None]:
-    types = [trigger_type(m.trigger.lemma_.lower(), m.trigger.pos_) for m in incident.mentions if m.trigger]
+    types = [
+        trigger_type(m.trigger.lemma_.lower(), m.trigger.pos_)
+        for m in incident.mentions
+        if m.trigger
+    ]
     specific = [t for t in types if t and t[0] != GENERIC_VIOLENCE]
     if specific:
         return specific[0]
@@ -256,7 +272,7 @@ def _incident_type(incident: Incident, figures: list[Figure]) -> tuple[str, str 
 
 
 def _attack_type(incident: Incident, figures: list[Figure]) -> tuple[str, str | None]:
-    """Generic violence ('attacked', 'killed'): a battle when the victims are armed, else against civilians."""
+    """Generic violence ('attacked'): a battle when victims are armed, else against civilians."""
     armed = {"soldiers", "police", "rebels", "guerrillas", "militants", "combatants", "troops"}
     groups = {figures[i].group for m in incident.mentions for i in m.figures}
     if groups & armed:
@@ -277,9 +293,7 @@ def _figures_of(doc: Doc, incident: Incident, figures: list[Figure]) -> list[Fig
     return own
 
 
-def _replace_figure(figure: Figure, part_of: int | None, claim: object) -> Figure:
-    from dataclasses import replace
-
+def _replace_figure(figure: Figure, part_of: int | None, claim: Claim) -> Figure:
     return replace(figure, part_of=part_of, claimed_by=claim)
 
 
@@ -296,18 +310,24 @@ def _trigger_actors(doc: Doc, trigger: Token) -> list[Actor]:
     found = _clause_actors(doc, trigger, active=trigger.pos_ == "VERB")
     if trigger.pos_ == "NOUN":
         found += _noun_victims(doc, trigger)
-        if trigger.head.lemma_.lower() in LIGHT_VERBS:  # "launched an assault", "the massacre was committed by"
+        if (
+            trigger.head.lemma_.lower() in LIGHT_VERBS
+        ):  # "launched an assault", "the massacre was committed by"
             found += _clause_actors(doc, trigger.head, active=True, skip=trigger)
     return [a for a in found if a.name]
 
 
-def _clause_actors(doc: Doc, verb: Token, *, active: bool, skip: Token | None = None) -> list[Actor]:
+def _clause_actors(
+    doc: Doc, verb: Token, *, active: bool, skip: Token | None = None
+) -> list[Actor]:
     found: list[Actor] = []
     for child in verb.children:
         if child is skip:
             continue
         if child.dep_ == "agent":
-            found += [_actor(doc, "perpetrator", obj) for obj in child.children if obj.dep_ == "pobj"]
+            found += [
+                _actor(doc, "perpetrator", obj) for obj in child.children if obj.dep_ == "pobj"
+            ]
         elif child.dep_ == "nsubj" and active:
             found.append(_actor(doc, "perpetrator", child))
         elif child.dep_ in ("nsubjpass", "dobj") and verb.pos_ == "VERB" and skip is None:
@@ -320,8 +340,12 @@ def _clause_actors(doc: Doc, verb: Token, *, active: bool, skip: Token | None = 
 def _noun_victims(doc: Doc, trigger: Token) -> list[Actor]:
     """'the assassination of six Jesuits', 'attacks against civilians'; 'an assault on Khojaly'
     makes the place the target, not a victim."""
-    preps = (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "on"))
-    return [_victim_or_target(doc, obj) for prep in preps for obj in prep.children if obj.dep_ == "pobj"]
+    preps = (
+        c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "on")
+    )
+    return [
+        _victim_or_target(doc, obj) for prep in preps for obj in prep.children if obj.dep_ == "pobj"
+    ]
 
 
 def _victim_or_target(doc: Doc, head: Token) -> Actor:
@@ -337,8 +361,12 @@ def _supporters(doc: Doc, sentence: DocSpan) -> list[Actor]:
     found = []
     for token in sentence:
         if token.lemma_.lower() in SUPPORT_WORDS:
-            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "by")):
-                found += [_actor(doc, "supporter", obj) for obj in prep.children if obj.dep_ == "pobj"]
+            for prep in (
+                c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+            ):
+                found += [
+                    _actor(doc, "supporter", obj) for obj in prep.children if obj.dep_ == "pobj"
+                ]
     return [a for a in found if a.name]
 
 
@@ -349,7 +377,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that",
 
 
 def _actor(doc: Doc, role: str, head: Token) -> Actor:
-    """The head's noun phrase: its left modifiers and an 'of' complement ('residents of Khojaly')."""
+    """The head's noun phrase: left modifiers and an 'of' complement ('residents of Khojaly')."""
     end = head.i + 1
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of":

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Feature levels, coarse to fine; `Place.feature` takes these values.
 FEATURES = ("continent", "country", "admin1", "admin2", "city")
@@ -39,6 +40,7 @@ _SEPARATORS = re.compile(r"[\W_]+")
 _PREFIXES = {"saint": "st", "st": "saint", "mount": "mt", "mt": "mount", "fort": "ft", "ft": "fort"}
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur across an article and a corpus
 def fold(name: str) -> str:
     """The lookup key of a name: case, accents and punctuation removed, words single-spaced."""
     if not name or len(name) > MAX_NAME_CHARS:

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from ..docext import ARTICLE, stage_attr
+from ..docext import ARTICLE, doc_text, stage_attr
 from ..record import Actor, Article, Check, Claim, Event, EventDate, Figure, Location, Place, Span
 from .attribution import claim_for
 from .event_lexicon import GENERIC_VIOLENCE, NEW_INCIDENT, NOT_HAPPENED, SUPPORT_WORDS, trigger_type
@@ -95,7 +95,7 @@ def _mention(doc: Doc, sentence: DocSpan, figures: list[Figure]) -> Mention | No
 
 
 def _location(doc: Doc, sentence: DocSpan) -> Location:
-    return event_location(_event_places(doc), doc.text, sentence.start_char, sentence.end_char)
+    return event_location(_event_places(doc), doc_text(doc), sentence.start_char, sentence.end_char)
 
 
 def _event_places(doc: Doc) -> list[Place]:

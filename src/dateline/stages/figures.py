@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..docext import doc_text
 from ..record import Check, Figure, Span
 from . import numbers
 from .numbers import (
@@ -796,7 +797,7 @@ def _number_continues(doc: Doc, i: int) -> bool:
 
 
 def _not_a_count(span: SpacySpan) -> bool:
-    text, start, end = span.doc.text, span.start_char, span.end_char
+    text, start, end = doc_text(span.doc), span.start_char, span.end_char
     before, after = text[max(0, start - 40) : start], text[end : end + 40]
     return non_count_reason(span.text, before, after) is not None
 

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..docext import ARTICLE, ensure_extensions, stage_attr
+from ..docext import ARTICLE, doc_text, ensure_extensions, stage_attr
 from ..gazetteer import FEATURES, Entry, Gazetteer, fold, load_gazetteer, valid_coordinates
 from ..gazetteer.resolve import Mention, Resolution, resolve
 from ..record import Location, Place, Span
@@ -113,13 +113,13 @@ def source_text(doc: Doc) -> str:
     article = doc._.get(ARTICLE) if Doc.has_extension(ARTICLE) else None
     if article is not None and len(article.text) == len(doc.text):
         return str(article.text)
-    return doc.text
+    return doc_text(doc)
 
 
 def body_span(doc: Doc) -> Span:
     article = doc._.get(ARTICLE) if Doc.has_extension(ARTICLE) else None
     if article is None or article.body is None:
-        return Span(0, len(doc.text))
+        return Span(0, len(doc_text(doc)))
     return article.body
 
 
@@ -400,7 +400,7 @@ def _known_place(gazetteer: Gazetteer, text: str, min_population: int) -> bool:
 
 def capitals_places(doc: Doc, gazetteer: Gazetteer, body: Span) -> Iterator[SpacySpan]:
     """In all-capitals text the model finds few entities; match the gazetteer's larger places."""
-    if not all_capitals(doc.text[body.start : body.end]):
+    if not all_capitals(doc_text(doc)[body.start : body.end]):
         return
     i = 0
     while i < len(doc):

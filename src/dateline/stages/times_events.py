@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from ..docext import ARTICLE, stage_attr
+from ..docext import ARTICLE, doc_text, stage_attr
 from ..record import EventDate, Span, Time
 from .times_calendar import add_years, interval, parse_published, precision_of
 from .times_checks import anniversary_date, find_anniversaries, subject_dates, whole_years
@@ -69,7 +69,7 @@ def narrative_time(doc: Doc, span: DocSpan, times: list[Time] | None = None) -> 
 
 
 def _sentence_bounds_at(doc: Doc, position: int) -> tuple[int, int]:
-    while position > 0 and doc.text[position].isspace():
+    while position > 0 and doc_text(doc)[position].isspace():
         position -= 1
     word = doc.char_span(position, position + 1, alignment_mode="expand")
     if word is None:
@@ -81,7 +81,7 @@ def _sentence_bounds(doc: Doc, span: DocSpan) -> tuple[int, int]:
     if doc.has_annotation("SENT_START"):
         sentence = span.sent
         return sentence.start_char, sentence.end_char
-    text = doc.text
+    text = doc_text(doc)
     left = max((m.end() for m in SENTENCE_END.finditer(text, 0, span.start_char)), default=0)
     right = SENTENCE_END.search(text, span.end_char)
     return left, right.start() + 1 if right else len(text)

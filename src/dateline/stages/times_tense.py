@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from ..docext import doc_text
+
 FUTURE_WORDS = {
     "will",
     "shall",
@@ -99,7 +101,7 @@ def _sentence_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     if doc.has_annotation("SENT_START"):
         sentence = span.sent
         return [t for t in sentence if not start <= t.idx < end]
-    text = doc.text
+    text = doc_text(doc)
     left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
     right_match = SENTENCE_END.search(text, end)
     right = right_match.start() + 1 if right_match else len(text)

@@ -21,6 +21,7 @@ import importlib.util
 import math
 import pickle
 import re
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -269,6 +270,8 @@ def match_case(word: str, form: str) -> str:
     """`word` written with the case pattern of `form` (same letters), one character at a time."""
     if len(form) != len(word) or form.lower() != word.lower():
         form = _capitalise(word)  # a lexicon form of other letters (never expected): play safe
+    elif form.isascii() and word.isascii():
+        return form  # same letters, ASCII: the form already is the word in that case pattern
     return "".join(
         _upper(w) if f.isupper() else _lower(w) if f.islower() else w
         for w, f in zip(word, form, strict=True)
@@ -333,7 +336,14 @@ def _preferred(key: str, seen: dict[str, float]) -> str:
     return best[0]
 
 
-@dataclass(frozen=True, slots=True)
+# Scores of an ambiguous word in a context, per ContextCounts (frozen, so kept outside it):
+# the same few neighbours recur across a corpus.
+_BEST_MEMO: weakref.WeakKeyDictionary[ContextCounts, dict[tuple[str, str | None, str | None], str]]
+_BEST_MEMO = weakref.WeakKeyDictionary()
+MEMO_LIMIT = 200_000
+
+
+@dataclass(frozen=True, slots=True, eq=False, weakref_slot=True)  # identity: a memo key
 class ContextCounts:
     """How often each written form of an ambiguous word follows and precedes its neighbours.
 
@@ -349,6 +359,15 @@ class ContextCounts:
     trigram: Mapping[str, int]
 
     def best(self, key: str, previous: str | None, following: str | None) -> str:
+        memo = _BEST_MEMO.setdefault(self, {})
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        found = memo.get((key, previous, following))
+        if found is None:
+            found = memo[(key, previous, following)] = self._best(key, previous, following)
+        return found
+
+    def _best(self, key: str, previous: str | None, following: str | None) -> str:
         forms = self.alternatives[key]
         scores = dict.fromkeys(forms, 0.0)
         for counts, pattern in self._evidence(previous, following):

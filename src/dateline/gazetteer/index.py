@@ -18,7 +18,7 @@ FEATURES = ("continent", "country", "admin1", "admin2", "city")
 MAX_NAME_CHARS = 120
 
 # Letters that Unicode does not decompose to an ASCII base but transliterations write plainly
-# (Xocalı -> Xocali, Łódź -> Lodz), so that one folded key covers the common spellings.
+# (Şırnak -> Sirnak, Łódź -> Lodz), so that one folded key covers the common spellings.
 _LETTERS = str.maketrans(
     {
         "ı": "i",

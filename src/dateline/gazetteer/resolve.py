@@ -120,7 +120,7 @@ def candidates(gazetteer: Gazetteer, text: str) -> list[tuple[Entry, bool]]:
     Only an abbreviation in capitals ("US", "U.K.") is looked up among country codes, and it
     does not match a place whose name merely has the same letters (Eu and Us, France). A
     name unknown with a generic last word ("Oaxaca State") is tried without it. A
-    division known by the name of a town inside it (Xocalı rayon, alias Khojaly) gives way to
+    division known by the name of a town inside it (a district named after its seat) gives way to
     that town: the text names the town, the division is named after it."""
     abbreviation = _is_abbreviation(text)
     named = gazetteer.lookup(text) or gazetteer.lookup(_without_generic_word(text))

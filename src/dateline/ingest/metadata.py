@@ -111,7 +111,7 @@ def _offset_minutes(match: re.Match[str]) -> int:
 
 
 def parse_byline(line: str) -> list[str]:
-    """Names from a byline line ("By A and B", "Nazrin Abdul"), or [] when it is no byline."""
+    """Names from a byline line ("By A and B", "Jane Smith"), or [] when it is no byline."""
     line = line.strip()
     if not line or len(line) > 80 or not (match := BYLINE.match(line)):
         return []

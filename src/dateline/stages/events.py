@@ -338,7 +338,7 @@ def _clause_actors(
 
 
 def _noun_victims(doc: Doc, trigger: Token) -> list[Actor]:
-    """'the assassination of six Jesuits', 'attacks against civilians'; 'an assault on Khojaly'
+    """'the assassination of six Jesuits', 'attacks against civilians'; 'an assault on Goma'
     makes the place the target, not a victim."""
     preps = (
         c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "on")
@@ -377,7 +377,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that",
 
 
 def _actor(doc: Doc, role: str, head: Token) -> Actor:
-    """The head's noun phrase: left modifiers and an 'of' complement ('residents of Khojaly')."""
+    """The head's noun phrase: left modifiers and an 'of' complement ('residents of the town')."""
     end = head.i + 1
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of":

@@ -65,6 +65,12 @@ def trigger_type(lemma: str, pos: str) -> tuple[str, str] | None:
     return _TYPES.get(lemma)
 
 
+# Words after which the violence did not (yet) happen: threats, plans, denials, hypotheticals.
+NOT_HAPPENED = {
+    "threaten", "plan", "intend", "deny", "vow", "warn", "fear", "could", "would", "might",
+    "may", "plot", "attempt", "try", "want", "seek", "prevent", "foil", "avert", "call",
+}  # fmt: skip
+
 # A sentence opening like this moves to another incident.
 NEW_INCIDENT = re.compile(
     r"(?i)(meanwhile|in (another|a separate|an unrelated) (incident|attack|development)|separately"

@@ -26,8 +26,8 @@ from spacy.tokens import Span as DocSpan
 from ..docext import ARTICLE, doc_text, stage_attr
 from ..record import Actor, Article, Check, Claim, Event, EventDate, Figure, Location, Place, Span
 from .attribution import claim_for
-from .event_lexicon import GENERIC_VIOLENCE, NEW_INCIDENT, SUPPORT_WORDS, trigger_type
-from .figures import FIGURES, asserted, subtotal_checks, total_checks
+from .event_lexicon import GENERIC_VIOLENCE, NEW_INCIDENT, NOT_HAPPENED, SUPPORT_WORDS, trigger_type
+from .figures import FIGURES, subtotal_checks, total_checks
 from .places import event_location
 from .times_calendar import parse_published
 from .times_events import (
@@ -110,9 +110,25 @@ def _event_places(doc: Doc) -> list[Place]:
 
 
 def _is_trigger(token: Token) -> bool:
-    """A word of violence that the text asserts: not negated, threatened, planned, denied or
-    hypothetical ('could kill', 'denied killing'), judged as the figures stage judges harm."""
-    return trigger_type(token.lemma_.lower(), token.pos_) is not None and asserted(token)
+    if trigger_type(token.lemma_.lower(), token.pos_) is None:
+        return False
+    return not _did_not_happen(token)
+
+
+def _did_not_happen(token: Token) -> bool:
+    """Negated, threatened, planned, denied or hypothetical: 'could kill', 'denied killing'."""
+    if any(child.dep_ == "neg" for child in token.children):
+        return True
+    if any(
+        child.dep_ == "aux" and child.lemma_.lower() in NOT_HAPPENED for child in token.children
+    ):
+        return True
+    head = token.head
+    return (
+        head is not token
+        and head.lemma_.lower() in NOT_HAPPENED
+        and token.dep_ in ("xcomp", "dobj", "pcomp")
+    )
 
 
 def _generic(trigger: Token) -> bool:

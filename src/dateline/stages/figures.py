@@ -278,7 +278,7 @@ def _is(token: Token, words: frozenset[str]) -> bool:
 def _figures_at(token: Token) -> Iterator[_Found]:
     """The figures a trigger at `token` reports, with their breakdowns."""
     trigger = _trigger(token)
-    if trigger is None or not asserted(token):
+    if trigger is None or not _asserted(token):
         return
     category, victims, extra = trigger
     for victim in victims:
@@ -520,7 +520,7 @@ def _fate(token: Token) -> tuple[str, list[Token], list[int]] | None:
 # --- negation, threats, hypotheticals -----------------------------------------------------
 
 
-def asserted(trigger: Token) -> bool:
+def _asserted(trigger: Token) -> bool:
     """False when the harm is negated, hypothetical, or inside a threat, denial or plan.
 
     Negation and modals count in the harm's own clause only: "could kill", "could leave

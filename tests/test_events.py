@@ -108,3 +108,9 @@ def test_example_article_yields_the_gold_event(nlp, shared_dir):
     assert all(f.claimed_by.kind == "outlet" for f in event.figures)
     kinds = {(c.kind, c.status) for c in result.checks}
     assert {("anniversary", "consistent"), ("subtotal", "consistent")} <= kinds
+
+
+def test_a_reaction_still_reports_the_event_it_condemns(nlp):
+    text = "The government on Friday condemned the assassination of six priests in the capital."
+    events = events_of(nlp, text, published="2024-03-09").events
+    assert len(events) == 1 and events[0].sub_type == "attack"

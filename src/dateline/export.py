@@ -94,3 +94,95 @@ def _figure_cell(figure: Figure) -> str:
     if figure.value is None and figure.low is None:
         amount = figure.qualifier
     return f"{figure.category} {amount}" + (f" {figure.group}" if figure.group else "")
+
+
+# --- linked events from a store (`dateline events`) -------------------------------------
+
+EVENT_FORMATS = ("table", "csv", "jsonl", "parquet")
+EVENT_TABLE_COLUMNS = (
+    "event_id", "event_date", "event_type", "location", "country",
+    "killed_best", "injured_best", "source_count", "mention_count", "notes",
+)  # fmt: skip
+
+
+def write_events(
+    rows: list[dict[str, Any]], out: IO[str] | None, fmt: str, path: str | None
+) -> None:
+    """Write linked-event rows as a table, CSV, JSON Lines, or Parquet (`path` required)."""
+    if fmt == "parquet":
+        if not path:
+            raise ValueError("Parquet is binary: give --out FILE.parquet")
+        _parquet(rows, path)
+        return
+    assert out is not None
+    if fmt == "csv":
+        _csv(rows, out)
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    else:
+        _events_table(rows, out)
+
+
+def _csv(rows: list[dict[str, Any]], out: IO[str]) -> None:
+    import csv
+
+    if not rows:
+        return
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def _parquet(rows: list[dict[str, Any]], path: str) -> None:
+    """Through an in-memory DuckDB, which writes Parquet without pyarrow."""
+    import duckdb
+
+    if not rows:
+        raise ValueError("no events match: nothing to write")
+    columns = list(rows[0])
+    connection = duckdb.connect()
+    try:
+        types = [_duckdb_type(rows, name) for name in columns]
+        connection.execute(
+            "CREATE TABLE out ("
+            + ", ".join(f'"{c}" {t}' for c, t in zip(columns, types, strict=True))
+            + ")"
+        )
+        marks = ", ".join("?" * len(columns))
+        connection.executemany(
+            f"INSERT INTO out VALUES ({marks})", [list(r.values()) for r in rows]
+        )
+        connection.execute(f"COPY out TO '{_sql_string(path)}' (FORMAT parquet)")
+    finally:
+        connection.close()
+
+
+def _duckdb_type(rows: list[dict[str, Any]], name: str) -> str:
+    kinds = {type(row[name]) for row in rows if row[name] is not None}
+    if kinds <= {bool} and kinds:
+        return "BOOLEAN"
+    if kinds <= {int} and kinds:
+        return "BIGINT"
+    if kinds <= {int, float} and kinds:
+        return "DOUBLE"
+    return "VARCHAR"
+
+
+def _sql_string(text: str) -> str:
+    return text.replace("'", "''")
+
+
+def _events_table(rows: list[dict[str, Any]], out: IO[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(expand=True, title=f"{len(rows)} linked events", title_justify="left")
+    for column in EVENT_TABLE_COLUMNS:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        cells = [row.get(c) for c in EVENT_TABLE_COLUMNS]
+        notes = str(cells[-1] or "")
+        cells[-1] = notes if len(notes) <= SUMMARY_CELL else notes[:SUMMARY_CELL] + "\u2026"
+        table.add_row(*["" if c is None else str(c) for c in cells])
+    Console(file=out, width=max(120, Console(file=out).width), soft_wrap=False).print(table)

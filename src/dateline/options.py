@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 READERS = ("auto", "text", "scraped", "html", "jsonl", "warc", "feed")
+BEST_RULES = ("latest_direct", "conservative", "per_source")
 
 
 def setting(default: Any, help: str) -> Any:
@@ -38,12 +39,38 @@ class Options:
     language_min_confidence: float = setting(
         0.95, "A text is refused as non-English only when identified this confidently"
     )
+    link_date_slack_days: int = setting(
+        1, "Linking: days by which two day-precise event dates may miss each other and still link"
+    )
+    link_undated_days: int = setting(
+        7,
+        "Linking: an event the text does not date is taken to lie this many days before its report",
+    )
+    link_place_km: float = setting(
+        50.0, "Linking: two places resolved finer than a country link only within this distance"
+    )
+    link_min_evidence: int = setting(
+        2, "Linking: evidence points (place 2, actors 2, date 1, figures 1) needed to link mentions"
+    )
+    best_rule: str = setting(
+        "latest_direct",
+        "Reconciled best figure: latest_direct (the latest from the most direct source), "
+        "conservative (the lowest source, as ACLED), or per_source (no single best)",
+    )
+    dispute_hours: float = setting(
+        48.0,
+        "Sources' figures reported within this many hours of each other must agree, else disputed",
+    )
 
     def __post_init__(self) -> None:
         if self.reader not in READERS:
             raise ValueError(f"reader must be one of {', '.join(READERS)}, not {self.reader!r}")
         if self.max_bytes <= 0 or self.batch_size <= 0:
             raise ValueError("max_bytes and batch_size must be positive")
+        if self.best_rule not in BEST_RULES:
+            raise ValueError(
+                f"best_rule must be one of {', '.join(BEST_RULES)}, not {self.best_rule!r}"
+            )
 
 
 def options_from_args(**args: Any) -> Options:

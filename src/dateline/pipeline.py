@@ -25,7 +25,7 @@ from .nlp import load_pipeline
 from .options import Options
 from .record import Article, ArticleResult, content_id
 
-__all__ = ["extract", "make_doc"]
+__all__ = ["extract", "extract_ingested", "make_doc"]
 
 Input = str | os.PathLike[str] | Article | dict[str, Any]
 
@@ -37,9 +37,16 @@ def extract(
     or dicts shaped like JSON Lines input records. Lazy: consume the iterator to run it.
     """
     options = options or Options()
+    yield from extract_ingested(_ingest(inputs, options), options, nlp=nlp)
+
+
+def extract_ingested(
+    items: Iterable[Ingested], options: Options, *, nlp: Language | None = None
+) -> Iterator[ArticleResult]:
+    """Records for inputs already read (see `dateline.ingest.read_inputs`), in their order."""
     nlp = nlp if nlp is not None else load_pipeline(options)
     ensure_extensions()
-    items = _ingest(inputs, options)
+    items = iter(items)
     while chunk := list(islice(items, options.batch_size)):
         yield from _extract_chunk(nlp, chunk, options)
 

@@ -58,8 +58,9 @@ class Options:
         "conservative (the lowest source, as ACLED), or per_source (no single best)",
     )
     dispute_hours: float = setting(
-        48.0,
-        "Sources' figures reported within this many hours of each other must agree, else disputed",
+        12.0,
+        "Sources' figures reported within this many hours of each other must agree, else they "
+        "are disputed (later, higher figures are a rising toll)",
     )
 
     def __post_init__(self) -> None:

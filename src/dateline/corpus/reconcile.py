@@ -13,9 +13,10 @@ report, since tolls are revised as they rise.
   - conservative: the lowest of the sources' latest figures (ACLED's rule);
   - per_source: none (read each source's figure instead);
 - history: every report in report-time order (a toll rising 100 -> 200 -> 276);
-- disputed: two sources' latest figures, reported within `Options.dispute_hours` of
-  each other, whose ranges do not meet once their qualifiers are read as ranges
-  ("about 40": 32..48; "at least 40": 40 and up; "dozens": 12 and up).
+- disputed: two sources' latest figures whose ranges do not meet once their qualifiers
+  are read as ranges ("about 40": 32..48; "at least 40": 40 and up; "dozens": 12 and
+  up), and that are not a rising toll: they were reported within `Options.dispute_hours`
+  of each other, or the later report is the lower one.
 """
 
 from __future__ import annotations
@@ -122,7 +123,9 @@ def _best(by_source: list[FigureReport], rule: str) -> int | None:
 def _disputed(by_source: list[FigureReport], hours: float) -> bool:
     for index, first in enumerate(by_source):
         for second in by_source[index + 1 :]:
-            if _close_in_time(first, second, hours) and not _meet(first, second):
+            if not _meet(first, second) and (
+                _close_in_time(first, second, hours) or _later_is_lower(first, second)
+            ):
                 return True
     return False
 
@@ -130,6 +133,11 @@ def _disputed(by_source: list[FigureReport], hours: float) -> bool:
 def _meet(a: FigureReport, b: FigureReport) -> bool:
     (a_low, a_high), (b_low, b_high) = a.bounds, b.bounds  # type: ignore[misc]
     return a_low <= b_high and b_low <= a_high
+
+
+def _later_is_lower(a: FigureReport, b: FigureReport) -> bool:
+    earlier, later = sorted((a, b), key=lambda r: r.reported)
+    return later.bounds[1] < earlier.bounds[0]  # type: ignore[index]
 
 
 def _close_in_time(a: FigureReport, b: FigureReport, hours: float) -> bool:

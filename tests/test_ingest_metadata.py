@@ -351,3 +351,13 @@ def test_published_from_given():
 def test_wire_datelines_in_wrapped_wire_copy(text, expected):
     found, _, _ = find_wire_dateline(text, Span(0, len(text)))
     assert found is not None and found.value == expected
+
+
+def test_language_is_unknown_when_its_model_cannot_be_unpacked(monkeypatch):
+    from dateline.ingest import metadata
+
+    def full_disk():  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(metadata, "_language_identifier", full_disk)
+    assert metadata.detect_language("The minister said the talks would resume.") == (None, 0.0)

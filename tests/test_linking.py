@@ -110,8 +110,10 @@ def test_an_undated_report_stands_for_the_days_before_it():
 
 
 def test_shared_actors_and_figures_are_evidence_a_halved_toll_is_against():
-    a = mention("m1", "a-1", "2024-03-05", "2024-03-04", place_precision=None, lat=None, lon=None,
-                geonames_id=None, actors=frozenset({"ignacio ellacuria"}), figures=(("killed", 6),))  # fmt: skip
+    a = mention(
+        "m1", "a-1", "2024-03-05", "2024-03-04", place_precision=None, lat=None, lon=None,
+        geonames_id=None, actors=frozenset({"ignacio ellacuria"}), figures=(("killed", 6),),
+    )  # fmt: skip
     b = replace(a, id="m2", article_id="b-1", actors=frozenset({"ellacuria"}))
     verdict = compare(a, b, OPTIONS)
     assert {"actors", "figures"} <= set(verdict.reasons)

@@ -146,7 +146,8 @@ def _best_place(members: list[MentionFacts]) -> MentionFacts:
 
     def rank(m: MentionFacts) -> tuple[int, int, int]:
         precision = PLACE_RANK.index(m.place_precision) if m.place_precision in PLACE_RANK else 6
-        return precision, -counts.get(m.geonames_id, 0), members.index(m)
+        shared = counts.get(m.geonames_id, 0) if m.geonames_id is not None else 0
+        return precision, -shared, members.index(m)
 
     return min(members, key=rank)
 

@@ -170,7 +170,8 @@ def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
 
 
 def _months(start: date, end: date) -> list[tuple[int, int]]:
-    months, (year, month) = [], (start.year, start.month)
+    months: list[tuple[int, int]] = []
+    year, month = start.year, start.month
     while (year, month) <= (end.year, end.month) and len(months) < 36:
         months.append((year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)

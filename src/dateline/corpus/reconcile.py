@@ -2,9 +2,11 @@
 
 For one linked event and one category (killed, injured, ...), every report of a whole
 figure (not a part such as "63 of them children") is kept with its source, outlet,
-article, report time and words. A *source* is who states the figure: a named source
-("police said") or the outlet in its own voice; each source counts with its latest
-report, since tolls are revised as they rise.
+article, report time and words. A *source* is who states the figure, as one outlet
+reports it: a named source ("police said", in Reuters) or the outlet in its own voice.
+Outlets quoting "police" may have spoken to different officers, so each outlet's
+police count apart. Each source counts with its latest report, since tolls are revised
+as they rise.
 
 - low / high: the lowest and highest bound among the sources' latest figures;
 - best, by `Options.best_rule`:
@@ -89,10 +91,10 @@ def reconcile(reports: Iterable[FigureReport], options: Options) -> list[Reconci
 
 
 def _category(category: str, history: list[FigureReport], options: Options) -> Reconciled:
-    latest: dict[str, FigureReport] = {}
+    latest: dict[tuple[str, str], FigureReport] = {}
     for report in history:  # in time order: later reports replace earlier ones
         if report.bounds is not None:
-            latest[report.source] = report
+            latest[report.source, report.outlet] = report
     by_source = sorted(latest.values(), key=lambda r: (r.reported, r.source))
     lows = [r.low if r.low is not None else r.value for r in by_source]
     highs = [r.high if r.high is not None else r.value for r in by_source]

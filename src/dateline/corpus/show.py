@@ -15,7 +15,8 @@ def describe_event(event: dict[str, Any]) -> str:
         f"  place     {_place(event)}",
         f"  actors    {event['actor1'] or '-'}  ->  {event['actor2'] or '-'}",
         f"  reported  {event['mention_count']} mention(s) by {event['source_count']} outlet(s): "
-        f"{event['sources']}; first {event['first_report'] or '?'}, last {event['last_report'] or '?'}"
+        f"{event['sources']}; first {event['first_report'] or '?'}, "
+        f"last {event['last_report'] or '?'}"
         + ("  [single source]" if event["single_source"] else ""),
         f"  merged on {event['reasons'] or '-'}",
         "",
@@ -78,7 +79,6 @@ def _mention_lines(mention: dict[str, Any]) -> list[str]:
     for quote in record["quotes"]:
         if start is not None and quote["start"] < end and start < quote["end"]:
             speaker = (quote.get("speaker") or {}).get("name") or "?"
-            lines.append(
-                f"    quote ({quote['kind']}, {speaker}): \u201c{text[quote['start'] : quote['end']]}\u201d"
-            )
+            words = text[quote["start"] : quote["end"]]
+            lines.append(f"    quote ({quote['kind']}, {speaker}): \u201c{words}\u201d")
     return lines

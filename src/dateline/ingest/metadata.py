@@ -188,7 +188,11 @@ def detect_language(text: str) -> tuple[str | None, float]:
         return None, 0.0
     if sum(c.isupper() for c in letters) > 0.8 * len(letters):
         sample = sample.lower()
-    language, confidence = _language_identifier().classify(sample)
+    try:
+        identifier = _language_identifier()
+    except OSError:  # the model unpacks to a temporary file: a full disk leaves it unknown
+        return None, 0.0
+    language, confidence = identifier.classify(sample)
     return str(language), float(confidence)
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import UTC, datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -44,6 +44,8 @@ def open_store(
     try:
         _check_schema(connection, path, write=write)
         yield connection
+    except duckdb.Error as err:
+        raise StoreError("store_write" if write else "store_read", _use_failure(path, err)) from err
     finally:
         connection.close()
 
@@ -71,7 +73,8 @@ def _check_file(path: Path, *, write: bool) -> None:
     if head and head[8:12] != DUCKDB_MAGIC:
         raise StoreError(
             "store_foreign",
-            f"{path} is not a DuckDB database (it was left untouched); give a new file name or a dateline store",
+            f"{path} is not a DuckDB database (it was left untouched); "
+            "give a new file name or a dateline store",
         )
 
 
@@ -101,6 +104,14 @@ def _open_failure(path: Path, message: str) -> str:
     return f"{path} could not be opened as a DuckDB store ({first_line}); it was left untouched"
 
 
+def _use_failure(path: Path, err: duckdb.Error) -> str:
+    first_line = (str(err).splitlines() or ["unknown error"])[0]
+    return (
+        f"{path}: {first_line}; the store keeps every batch committed before this one "
+        "(free disk space or fix the file's permissions, then run the same command again)"
+    )
+
+
 def _check_schema(connection: duckdb.DuckDBPyConnection, path: Path, *, write: bool) -> None:
     tables = {
         row[0]
@@ -110,15 +121,17 @@ def _check_schema(connection: duckdb.DuckDBPyConnection, path: Path, *, write: b
         if tables:
             raise StoreError(
                 "store_foreign",
-                f"{path} is a DuckDB database that dateline did not make (tables: {', '.join(sorted(tables)[:5])}); "
-                "it was left untouched; give a new file name",
+                f"{path} is a DuckDB database that dateline did not make "
+                f"(tables: {', '.join(sorted(tables)[:5])}); it was left untouched; "
+                "give a new file name",
             )
         if not write:
             raise StoreError(
                 "store_missing", f"{path} is empty; fill it with `dateline ingest PATH --db {path}`"
             )
         connection.execute(
-            "CREATE TABLE dateline_migrations (version INTEGER PRIMARY KEY, note VARCHAR, applied VARCHAR)"
+            "CREATE TABLE dateline_migrations "
+            "(version INTEGER PRIMARY KEY, note VARCHAR, applied VARCHAR)"
         )
     applied = {
         row[0] for row in connection.execute("SELECT version FROM dateline_migrations").fetchall()
@@ -127,8 +140,9 @@ def _check_schema(connection: duckdb.DuckDBPyConnection, path: Path, *, write: b
     if newest > SCHEMA_VERSION:
         raise StoreError(
             "store_newer",
-            f"{path} has store schema version {newest}, newer than this dateline's {SCHEMA_VERSION}; "
-            "upgrade dateline to read it (the file was left untouched)",
+            f"{path} has store schema version {newest}, "
+            f"newer than this dateline's {SCHEMA_VERSION}; upgrade dateline to read it "
+            "(the file was left untouched)",
         )
     missing = [m for m in MIGRATIONS if m.version not in applied]
     if missing and not write:
@@ -142,14 +156,11 @@ def _check_schema(connection: duckdb.DuckDBPyConnection, path: Path, *, write: b
 
 
 def _apply(connection: duckdb.DuckDBPyConnection, migration: Migration) -> None:
-    connection.execute("BEGIN TRANSACTION")
-    try:
+    from .write import transaction
+
+    with transaction(connection):
         connection.execute(migration.sql)
         connection.execute(
             "INSERT INTO dateline_migrations VALUES (?, ?, ?)",
             [migration.version, migration.note, datetime.now(UTC).isoformat(timespec="seconds")],
         )
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise

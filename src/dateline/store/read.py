@@ -66,7 +66,8 @@ def events(
     text: str | None = None,
 ) -> list[dict[str, Any]]:
     """Linked events with their killed and injured figures, ACLED/UCDP-like columns."""
-    where, params = ["TRUE"], []
+    where: list[str] = ["TRUE"]
+    params: list[object] = []
     if since:
         where.append("coalesce(e.date_end, e.date_start) >= ?")
         params.append(since)

@@ -8,7 +8,8 @@ article already stored (same content id) is never written twice.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
@@ -58,6 +59,19 @@ def finish_run(
     )
 
 
+@contextmanager
+def transaction(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """All of the block's writes, or none: a failure (even of COMMIT) rolls back and re-raises."""
+    connection.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        connection.execute("COMMIT")
+    except BaseException:
+        with suppress(duckdb.Error):  # a failed COMMIT has already ended the transaction
+            connection.execute("ROLLBACK")
+        raise
+
+
 def write_batch(
     connection: duckdb.DuckDBPyConnection, results: Iterable[ArticleResult], run_id: int
 ) -> None:
@@ -78,17 +92,13 @@ def write_batch(
             figures += [
                 _figure_row(result.article, event, i, f) for i, f in enumerate(event.figures)
             ]
-    connection.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(connection):
         _insert(connection, "articles", ARTICLE_COLUMNS, articles)
         _insert(connection, "mentions", MENTION_COLUMNS, mentions)
         _insert(connection, "figures", FIGURE_COLUMNS, figures)
         _insert(connection, "failures", 4, failures)
-        connection.execute("INSERT OR REPLACE INTO dateline_state VALUES ('linked', 'no')")
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
+        if articles:
+            connection.execute("INSERT OR REPLACE INTO dateline_state VALUES ('linked', 'no')")
 
 
 def _insert(
@@ -103,8 +113,8 @@ def _article_row(result: ArticleResult, run_id: int) -> list[object]:
     article = result.article
     day = article.published[:10] if article.published and len(article.published) >= 10 else None
     return [
-        article.id, article.source, article.url, article.title, article.publisher, outlet_of(article),
-        article.published, day, article.published_via, article.language, run_id,
+        article.id, article.source, article.url, article.title, article.publisher,
+        outlet_of(article), article.published, day, article.published_via, article.language, run_id,
         json.dumps(result.to_dict(), ensure_ascii=False),
     ]  # fmt: skip
 
@@ -160,8 +170,7 @@ def replace_linked(
     linked_articles: int,
 ) -> None:
     """Swap in a new linking of the whole corpus, in one transaction."""
-    connection.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(connection):
         for table in ("events", "event_members", "event_figures"):
             connection.execute(f"DELETE FROM {table}")
         _insert(connection, "events", EVENT_COLUMNS, events)
@@ -170,7 +179,3 @@ def replace_linked(
         connection.execute(
             "INSERT OR REPLACE INTO dateline_state VALUES ('linked', ?)", [str(linked_articles)]
         )
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise

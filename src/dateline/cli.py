@@ -102,6 +102,7 @@ EVALUATIONS = {
     "casing": "parsing all-capitals text, by remedy (data: shared/data/polnear/dev)",
     "muc_figures": "casualty figures per MUC-3/4 message (data: shared/data/muc34/dev)",
     "muc_events": "MUC-3/4 events: dates, places, killed, injured (data: shared/data/muc34/dev)",
+    "muc_linking": "linking reports of one incident across MUC-3/4 messages (data: muc34/dev)",
 }
 
 

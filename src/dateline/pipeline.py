@@ -25,7 +25,7 @@ from .nlp import load_pipeline
 from .options import Options
 from .record import Article, ArticleResult, content_id
 
-__all__ = ["extract", "extract_ingested", "make_doc"]
+__all__ = ["Input", "extract", "extract_ingested", "make_doc", "read_any"]
 
 Input = str | os.PathLike[str] | Article | dict[str, Any]
 
@@ -37,17 +37,17 @@ def extract(
     or dicts shaped like JSON Lines input records. Lazy: consume the iterator to run it.
     """
     options = options or Options()
-    yield from extract_ingested(_ingest(inputs, options), options, nlp=nlp)
+    yield from extract_ingested(read_any(inputs, options), options, nlp=nlp)
 
 
 def extract_ingested(
     items: Iterable[Ingested], options: Options, *, nlp: Language | None = None
 ) -> Iterator[ArticleResult]:
     """Records for inputs already read (see `dateline.ingest.read_inputs`), in their order."""
-    nlp = nlp if nlp is not None else load_pipeline(options)
-    ensure_extensions()
     items = iter(items)
     while chunk := list(islice(items, options.batch_size)):
+        nlp = nlp if nlp is not None else load_pipeline(options)  # not at all when none come
+        ensure_extensions()
         yield from _extract_chunk(nlp, chunk, options)
 
 
@@ -68,7 +68,8 @@ def make_doc(nlp: Language, article: Article, options: Options | None = None) ->
     return doc
 
 
-def _ingest(inputs: Input | Iterable[Input], options: Options) -> Iterator[Ingested]:
+def read_any(inputs: Input | Iterable[Input], options: Options) -> Iterator[Ingested]:
+    """Each input read lazily: paths through the readers, dicts as JSON Lines records."""
     single = isinstance(inputs, str | os.PathLike | Article | dict)
     for item in [inputs] if single else inputs:  # type: ignore[union-attr]
         if isinstance(item, Article):

@@ -19,10 +19,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from ..ingest import Ingested, read_inputs
-from ..nlp import load_pipeline
+from spacy.language import Language
+
+from ..ingest import Ingested
 from ..options import Options
-from ..pipeline import extract_ingested
+from ..pipeline import Input, extract_ingested, read_any
 from ..record import ArticleResult
 from ..store import open_store
 from ..store.read import linking_current
@@ -42,21 +43,22 @@ class IngestSummary:
 
 
 def ingest(
-    paths: Iterable[str | os.PathLike[str]],
+    inputs: Input | Iterable[Input],
     db: str | os.PathLike[str],
     options: Options | None = None,
     *,
     on_result: Callable[[ArticleResult], None] | None = None,
+    nlp: Language | None = None,
 ) -> IngestSummary:
-    """Extract every new article of `paths` into the store `db`, then link the corpus."""
+    """Extract every new article of `inputs` (as for `dateline.extract`: paths, Articles or
+    JSON Lines-like dicts) into the store `db`, then link the whole corpus."""
     options = options or Options()
-    inputs = [os.fspath(p) for p in paths]
     with open_store(db, write=True) as connection:
-        run_id = start_run(connection, inputs)
+        run_id = start_run(connection, _described(inputs))
         known = stored_ids(connection)
     summary = IngestSummary(run_id=run_id)
-    fresh = _unseen(read_inputs(inputs, options), known, summary)
-    results = extract_ingested(fresh, options, nlp=load_pipeline(options) if inputs else None)
+    fresh = _unseen(read_any(inputs, options), known, summary)
+    results = extract_ingested(fresh, options, nlp=nlp)
     while batch := list(islice(results, options.batch_size)):
         with open_store(db, write=True) as connection:
             write_batch(connection, batch, run_id)
@@ -75,6 +77,17 @@ def ingest(
             failed=summary.failed,
         )
     return summary
+
+
+def _described(inputs: Input | Iterable[Input]) -> list[str]:
+    """What the run was given, for the runs table: paths as given; other inputs by kind."""
+    if isinstance(inputs, str | os.PathLike):
+        return [os.fspath(inputs)]
+    if isinstance(inputs, list | tuple):
+        return [
+            os.fspath(i) if isinstance(i, str | os.PathLike) else type(i).__name__ for i in inputs
+        ]
+    return ["<stream>"]
 
 
 def _unseen(

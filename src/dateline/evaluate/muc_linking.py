@@ -1,0 +1,203 @@
+"""Linking on MUC-3/4 dev: do reports of one incident in different messages become one event?
+
+How the test set is built (from the answer keys only, never from dateline's output):
+two key templates of *different* messages describe the same incident when
+  - both dates are bounded (not "- 08 JAN 90", which only says "on or before") and overlap,
+  - their locations are the same key string ("EL SALVADOR: SAN SALVADOR (CITY)"), and
+  - they share a named human target (HUM TGT: NAME) or a physical target (PHYS TGT: ID),
+    compared as upper-case strings.
+They describe different incidents when their dates are bounded and do not overlap, or
+their countries differ. Every other pair (same date and place, no shared target) is
+left out: the keys cannot tell, since MUC fills a target only when the text names one.
+
+Each key template is matched to one event of dateline's record of its message: the first
+event whose date overlaps the key's and whose country is the key's, else the first whose
+date overlaps. The whole pipeline runs (`dateline.corpus.ingest` into a temporary
+DuckDB store), then, over pairs of matched keys:
+  - recall: of the same-incident pairs, the share whose events were linked into one;
+  - precision: of the matched pairs dateline linked, the share the keys call the same
+    incident (pairs the keys cannot tell are not counted);
+  - coverage: the share of same-incident pairs whose both keys matched an event (a key
+    without an event cannot be linked, whatever linking does).
+What it cannot tell: links among unnamed victims ("peasants"), reports of one incident
+that the keys place or date differently, and anything the keys do not record (MUC keys
+only terrorist incidents).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from ..options import Options
+from .muc import MucTemplate, iter_muc_keys, muc_articles
+from .muc_events import FAR_PAST, DateRange, country_codes, key_range
+
+TARGET_SLOTS = ("HUM TGT: NAME", "PHYS TGT: ID")
+
+
+@dataclass(frozen=True, slots=True)
+class KeyIncident:
+    message_id: str
+    number: int
+    dates: tuple[DateRange, ...]
+    location: str
+    country: str | None
+    targets: frozenset[str]
+
+
+@dataclass(slots=True)
+class Pairs:
+    same: int = 0
+    same_matched: int = 0
+    same_linked: int = 0
+    linked_judged: int = 0
+    linked_right: int = 0
+    examples: list[str] = field(default_factory=list)
+
+
+def key_incidents(
+    templates: list[MucTemplate], published: dict[str, date], countries: dict[str, str]
+) -> list[KeyIncident]:
+    incidents = []
+    for key in templates:
+        if (
+            key.number is None
+            or key.optional
+            or not key.location
+            or key.message_id not in published
+        ):
+            continue
+        dates = tuple(r for d in key.dates if (r := key_range(d, published[key.message_id])))
+        targets = frozenset(
+            _target(line)
+            for slot in TARGET_SLOTS
+            for line in key.slots.get(slot, ())
+            if _target(line)
+        )
+        country = countries.get(key.location.split(":")[0].strip().upper())
+        incidents.append(
+            KeyIncident(key.message_id, key.number, dates, key.location.upper(), country, targets)
+        )
+    return incidents
+
+
+def _target(line: str) -> str:
+    text = line.split(":")[-1] if line.count('"') < 2 else line[line.index('"') :]
+    text = text.strip().strip('"').strip().upper()
+    return "" if text in ("", "-", "*") else text
+
+
+def same_incident(a: KeyIncident, b: KeyIncident) -> bool | None:
+    """True / False when the keys tell; None when they cannot."""
+    if a.message_id == b.message_id:
+        return None
+    bounded = all(r[0] != FAR_PAST for r in a.dates + b.dates) and a.dates and b.dates
+    if bounded and not any(x[0] <= y[1] and y[0] <= x[1] for x in a.dates for y in b.dates):
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    if bounded and a.location == b.location and a.targets & b.targets:
+        return True
+    return None
+
+
+def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str, Any]:
+    from ..corpus import ingest
+    from ..store import open_store
+    from ..store.read import rows
+
+    articles = list(muc_articles(data, options))[:limit]
+    published = {a.id: date.fromisoformat(a.published[:10]) for a in articles if a.published}
+    incidents = key_incidents(list(iter_muc_keys(data)), published, country_codes())
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "muc.duckdb"
+        ingest(articles, db, options)
+        with open_store(db, write=False) as connection:
+            mentions = rows(
+                connection,
+                """SELECT m.id, m.article_id, m.date_start, m.date_end, m.country, em.event_id
+                   FROM mentions m JOIN event_members em ON em.mention_id = m.id
+                   ORDER BY m.article_id, m.evidence_start, m.id""",
+            )
+    by_message: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for mention in mentions:
+        by_message[mention["article_id"]].append(mention)
+    matched = {(k.message_id, k.number): _match(k, by_message[k.message_id]) for k in incidents}
+    pairs = _score(incidents, matched)
+    return {
+        "messages": len(articles),
+        "key_incidents": len(incidents),
+        "same_incident_pairs": pairs.same,
+        "coverage": _ratio(pairs.same_matched, pairs.same),
+        "recall": _ratio(pairs.same_linked, pairs.same_matched),
+        "recall_end_to_end": _ratio(pairs.same_linked, pairs.same),
+        "precision": _ratio(pairs.linked_right, pairs.linked_judged),
+        "linked_pairs_judged": pairs.linked_judged,
+        "examples": pairs.examples[:10],
+    }
+
+
+def _match(key: KeyIncident, mentions: list[dict[str, Any]]) -> str | None:
+    """The linked event of the mention that reports this key incident, if any."""
+    dated = [m for m in mentions if _overlaps_key(key, m)]
+    same_country = [m for m in dated if key.country and m["country"] == key.country]
+    chosen = same_country or dated
+    return str(chosen[0]["event_id"]) if chosen else None
+
+
+def _overlaps_key(key: KeyIncident, mention: dict[str, Any]) -> bool:
+    if not mention["date_start"] or not mention["date_end"]:
+        return False
+    start, end = date.fromisoformat(mention["date_start"]), date.fromisoformat(mention["date_end"])
+    return any(r[0] <= end and start <= r[1] for r in key.dates)
+
+
+def _score(incidents: list[KeyIncident], matched: dict[tuple[str, int], str | None]) -> Pairs:
+    pairs = Pairs()
+    for a, b in combinations(incidents, 2):
+        verdict = same_incident(a, b)
+        if verdict is None:
+            continue
+        event_a, event_b = matched[a.message_id, a.number], matched[b.message_id, b.number]
+        linked = event_a is not None and event_a == event_b
+        if verdict:
+            pairs.same += 1
+            pairs.same_matched += event_a is not None and event_b is not None
+            pairs.same_linked += linked
+            if not linked and event_a and event_b and len(pairs.examples) < 10:
+                shared = sorted(a.targets & b.targets)
+                pairs.examples.append(f"not linked: {_pair(a, b)} (shared targets {shared})")
+        if linked:
+            pairs.linked_judged += 1
+            pairs.linked_right += verdict
+            if not verdict and len(pairs.examples) < 10:
+                pairs.examples.append(f"wrongly linked: {_pair(a, b)}")
+    return pairs
+
+
+def _pair(a: KeyIncident, b: KeyIncident) -> str:
+    return f"{a.message_id}#{a.number} / {b.message_id}#{b.number}"
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
+
+
+def format_report(report: dict[str, Any]) -> str:
+    r = report
+    lines = [
+        f"MUC-3/4 linking: {r['messages']} messages, {r['key_incidents']} keyed incidents, "
+        f"{r['same_incident_pairs']} pairs the keys call one incident across messages",
+        f"  precision   {r['precision']} of {r['linked_pairs_judged']} linked pairs "
+        "the keys can judge",
+        f"  recall      {r['recall']} of same-incident pairs whose keys both matched an event "
+        f"(end to end {r['recall_end_to_end']}; both matched: {r['coverage']})",
+    ]
+    lines += [f"  {example}" for example in r["examples"]]
+    return "\n".join(lines)

@@ -31,7 +31,7 @@ BASRA = {
 
 def mention(ident: str, article: str, reported: str, day: str, **facts: object) -> MentionFacts:
     base: dict[str, object] = {
-        "outlet": article.split("-")[0], "type": "explosions_remote_violence",
+        "outlet": article.split("-")[0], "type": "explosions_remote_violence", "sub_type": None,
         "precision": "day", "basis": "explicit", **MOSUL,
     }  # fmt: skip
     base.update(facts)
@@ -57,11 +57,31 @@ def test_two_attacks_in_one_city_a_week_apart_stay_apart():
     assert len(link([first, second], OPTIONS)) == 2
 
 
-def test_dates_a_day_apart_link_within_the_slack_but_not_beyond():
+def test_dates_a_day_apart_link_only_with_a_slack():
     night = mention("m1", "a-1", "2024-03-05", "2024-03-04")
     morning = mention("m2", "b-1", "2024-03-05", "2024-03-05")
-    assert not compare(night, morning, OPTIONS).conflict
     assert compare(night, morning, replace(OPTIONS, link_date_slack_days=0)).conflict
+    assert not compare(night, morning, replace(OPTIONS, link_date_slack_days=1)).conflict
+
+
+def test_a_slack_joins_two_days_not_a_chain_of_three():
+    options = replace(OPTIONS, link_date_slack_days=1)
+    days = [mention(f"m{d}", f"o{d}-1", "2024-03-09", f"2024-03-0{d}") for d in (4, 5, 6)]
+    assert compare(days[0], days[2], options).conflict
+    clusters = link(days, options)
+    assert sorted(len(c.members) for c in clusters) == [1, 2]
+
+
+def test_generic_actor_words_are_no_evidence_but_names_are():
+    a = mention("m1", "a-1", "2024-03-05", "2024-03-04", actors=frozenset({"20 people", "group"}))
+    b = replace(a, id="m2", article_id="b-1")
+    assert "actors" not in compare(a, b, OPTIONS).reasons
+    named = replace(a, actors=frozenset({"hector oqueli colindres"}))
+    other = replace(b, actors=frozenset({"oqueli"}))
+    assert "actors" in compare(named, other, OPTIONS).reasons
+    assert (
+        "actors" not in compare(named, replace(other, actors=frozenset({"oquel"})), OPTIONS).reasons
+    )
 
 
 def test_places_far_apart_or_in_other_countries_never_link():
@@ -88,9 +108,13 @@ def test_a_country_level_place_is_weaker_evidence_than_the_city():
     )
 
 
-def test_an_article_never_links_its_own_events():
+def test_an_articles_own_events_link_only_through_another_article():
     first = mention("m1", "a-1", "2024-03-05", "2024-03-04")
-    assert compare(first, replace(first, id="m2"), OPTIONS).conflict
+    sibling = replace(first, id="m2")
+    assert compare(first, sibling, OPTIONS).evidence == 0
+    assert len(link([first, sibling], OPTIONS)) == 2
+    other = mention("m3", "b-1", "2024-03-06", "2024-03-04")
+    assert [len(c.members) for c in link([first, sibling, other], OPTIONS)] == [3]
 
 
 def test_violence_types_link_but_a_protest_and_a_bombing_do_not():

@@ -40,7 +40,7 @@ class Options:
         0.95, "A text is refused as non-English only when identified this confidently"
     )
     link_date_slack_days: int = setting(
-        1, "Linking: days by which two day-precise event dates may miss each other and still link"
+        0, "Linking: days by which two day-precise event dates may miss each other and still link"
     )
     link_undated_days: int = setting(
         7,
@@ -50,7 +50,9 @@ class Options:
         50.0, "Linking: two places resolved finer than a country link only within this distance"
     )
     link_min_evidence: int = setting(
-        2, "Linking: evidence points (place 2, actors 2, date 1, figures 1) needed to link mentions"
+        4,
+        "Linking: evidence points needed to link mentions (place 2, same country only 1, "
+        "named actor 2, same day 1, same type 1, same figure 1)",
     )
     best_rule: str = setting(
         "latest_direct",

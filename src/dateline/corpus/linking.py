@@ -3,29 +3,35 @@
 The rule (thresholds are `Options` settings, named in brackets):
 
 1. Hard conditions; any one failing keeps two mentions apart:
-   - they come from different articles (an article's own events are separate incidents:
-     the events stage already merged what one article says twice);
    - their types are compatible: the same ACLED type, or both political violence
      (battles, explosions/remote violence, violence against civilians: outlets type one
      bombing differently), or both demonstrations (protests, riots);
-   - their dates overlap once each is widened by [link_date_slack_days] (day precision
-     only: "Tuesday night" and "early Wednesday" are one incident). A mention the text
+   - their dates overlap once one of them is widened by [link_date_slack_days] (day
+     precision only: "Tuesday night" and "early Wednesday" are one incident, but a chain
+     of day-apart reports cannot stretch an incident over three days). A mention the text
      does not date stands for [link_undated_days] before its report, since news reports
      the recent past. A month or year overlaps every day inside it;
    - their places are compatible: not two different countries, and two points resolved
      finer than a country lie within [link_place_km] of each other.
 2. Evidence, which must add up to [link_min_evidence]:
-   - place: +2 within [link_place_km] (or the same GeoNames feature), +1 when one is only
-     the country the other lies in;
+   - place: +2 both resolved finer than a country and within [link_place_km] (or the
+     same GeoNames feature), +1 the same country when one of them names only the country
+     (in a war, "El Salvador" on the same day is weak evidence of one incident);
    - date: +1 both dated to the day and within the slack;
+   - type: +1 the same type and sub-type (a bombing and a bombing, not a bombing and
+     a shooting);
    - actors: +2 a named actor in common (perpetrator, victim or target);
    - figures: +1 the same figure for a category; -1 figures for a category that
      disagree beyond a rising toll (a later report lower than half an earlier one).
    Different actor names are no evidence against: outlets name one perpetrator as
    "gunmen", "guerrillas" or "some 30 men".
-3. Mentions are taken in order of report time; each joins the linked event with the best
-   evidence among those it has no hard conflict with (with every member), else starts
-   its own. A toll rising from 12 to 40 over three days links (figures compatible,
+3. Pairs with enough evidence are merged strongest first (ties in report order), a merge
+   of two linked events only when no member of one has a hard conflict with a member of
+   the other: a chain of weak links cannot join two incidents. Two mentions of one
+   article give no evidence for or against each other: the events stage already merged
+   what it could tell is one incident, so they never link directly, but when it split
+   one incident in two, reports from other articles that link to both bring them
+   together. A toll rising from 12 to 40 over three days links (figures compatible,
    place and date agree), while two attacks in one city a week apart do not (dates).
 The reasons (date, place, type, actors, figures) of each merge are kept.
 """
@@ -36,6 +42,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import combinations
 
 from ..gazetteer import distance_km
 from ..options import Options
@@ -46,6 +53,22 @@ VIOLENCE = frozenset(
 DEMONSTRATIONS = frozenset({"protests", "riots"})
 FINE_PLACES = frozenset({"exact", "near", "district", "province"})
 NAME_STOPWORDS = frozenset({"the", "of", "a", "an", "and", "de", "del", "la", "el", "los", "las"})
+# Words that describe actors without naming them: "20 people", "the group", "armed men"
+# are said of every incident, so sharing them is no evidence of one incident.
+GENERIC_ACTOR_WORDS = frozenset(
+    {
+        "people", "person", "persons", "man", "men", "woman", "women", "child", "children",
+        "group", "groups", "member", "members", "civilian", "civilians", "resident", "residents",
+        "individual", "individuals", "unknown", "several", "some", "many", "armed", "heavily",
+        "gunman", "gunmen", "guerrilla", "guerrillas", "rebel", "rebels", "insurgent",
+        "insurgents", "terrorist", "terrorists", "soldier", "soldiers", "troop", "troops", "army",
+        "police", "policeman", "policemen", "force", "forces", "unit", "units", "security",
+        "official", "officials", "passenger", "passengers", "citizen", "citizens", "peasant",
+        "peasants", "worker", "workers", "victim", "victims", "attacker", "attackers",
+        "assailant", "assailants", "commando", "commandos", "squad", "squads", "bomb", "bombs",
+        "other", "others", "two", "three", "four", "five", "six",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +80,7 @@ class MentionFacts:
     outlet: str
     reported: str  # the article's publication time, ISO 8601 ("" when unknown)
     type: str
+    sub_type: str | None
     start: date | None
     end: date | None
     precision: str  # day | month | year | unknown
@@ -92,44 +116,106 @@ def name_key(name: str) -> str:
 
 
 def link(mentions: Iterable[MentionFacts], options: Options) -> list[Cluster]:
-    """The linked events: every mention in exactly one cluster, clusters in report order."""
-    clusters: list[Cluster] = []
-    by_month: dict[tuple[int, int], set[int]] = {}
+    """The linked events: every mention in exactly one cluster, clusters in report order.
+
+    Constrained agglomeration: candidate pairs (mentions whose dates share a month) with
+    enough evidence are merged strongest first, each merge only when no member of one
+    cluster conflicts with a member of the other. The result does not depend on the
+    order the mentions come in.
+    """
     ordered = sorted(mentions, key=lambda m: (m.reported, m.article_id, m.id))
-    for mention in ordered:
-        window = _window(mention, options)
-        if window is None:  # undated and unreported: nothing to link it by
-            clusters.append(Cluster([mention], {mention.id: []}))
-            continue
-        candidates = sorted({i for month in _months(*window) for i in by_month.get(month, ())})
-        best, best_verdict = None, None
-        for index in candidates:
-            verdict = _join_verdict(clusters[index], mention, options)
-            if not verdict.conflict and (
-                best_verdict is None or verdict.evidence > best_verdict.evidence
-            ):
-                best, best_verdict = index, verdict
-        if best is not None and best_verdict and best_verdict.evidence >= options.link_min_evidence:
-            clusters[best].members.append(mention)
-            clusters[best].reasons[mention.id] = best_verdict.reasons
-            target = best
-        else:
-            clusters.append(Cluster([mention], {mention.id: []}))
-            target = len(clusters) - 1
-        for month in _months(*window):
-            by_month.setdefault(month, set()).add(target)
+    judge = _Judge(ordered, options)
+    groups = _Groups(len(ordered))
+    for _, first, second, reasons in sorted(judge.candidate_pairs()):
+        if groups.find(first) != groups.find(second) and not judge.any_conflict(
+            groups.members(first), groups.members(second)
+        ):
+            groups.union(first, second)
+            for index in (first, second):
+                judge.reasons.setdefault(index, reasons)
+    clusters = []
+    for members in groups.all():
+        clusters.append(
+            Cluster(
+                [ordered[i] for i in members],
+                {ordered[i].id: judge.reasons.get(i, []) for i in members},
+            )
+        )
     return clusters
+
+
+class _Judge:
+    """Verdicts between mentions (by index into report order), computed once each."""
+
+    def __init__(self, ordered: list[MentionFacts], options: Options):
+        self.ordered, self.options = ordered, options
+        self.verdicts: dict[tuple[int, int], Verdict] = {}
+        self.reasons: dict[int, list[str]] = {}
+
+    def verdict(self, first: int, second: int) -> Verdict:
+        key = (min(first, second), max(first, second))
+        if key not in self.verdicts:
+            self.verdicts[key] = compare(self.ordered[key[0]], self.ordered[key[1]], self.options)
+        return self.verdicts[key]
+
+    def candidate_pairs(self) -> list[tuple[int, int, int, list[str]]]:
+        """(-evidence, first, second, reasons) for pairs with enough evidence to link."""
+        by_month: dict[tuple[int, int], list[int]] = {}
+        for index, mention in enumerate(self.ordered):
+            window = _window(mention, self.options)
+            for month in _months(*window) if window else ():
+                by_month.setdefault(month, []).append(index)
+        pairs: set[tuple[int, int]] = set()
+        for indices in by_month.values():
+            pairs.update(combinations(indices, 2))
+        found = []
+        for first, second in sorted(pairs):
+            verdict = self.verdict(first, second)
+            if not verdict.conflict and verdict.evidence >= self.options.link_min_evidence:
+                found.append((-verdict.evidence, first, second, verdict.reasons))
+        return found
+
+    def any_conflict(self, these: list[int], those: list[int]) -> bool:
+        return any(self.verdict(a, b).conflict for a in these for b in those)
+
+
+class _Groups:
+    """Union-find over mention indices, keeping each group's members in report order."""
+
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+        self.groups: dict[int, list[int]] = {i: [i] for i in range(size)}
+
+    def find(self, index: int) -> int:
+        while self.parent[index] != index:
+            self.parent[index] = self.parent[self.parent[index]]
+            index = self.parent[index]
+        return index
+
+    def members(self, index: int) -> list[int]:
+        return self.groups[self.find(index)]
+
+    def union(self, first: int, second: int) -> None:
+        keep, gone = sorted((self.find(first), self.find(second)))
+        self.parent[gone] = keep
+        self.groups[keep] = sorted(self.groups[keep] + self.groups.pop(gone))
+
+    def all(self) -> list[list[int]]:
+        return [self.groups[root] for root in sorted(self.groups)]
 
 
 def compare(a: MentionFacts, b: MentionFacts, options: Options) -> Verdict:
     """Whether two mentions may be one incident, and the evidence that they are."""
-    if a.article_id == b.article_id or not _types_compatible(a.type, b.type):
+    if a.article_id == b.article_id:  # no evidence either way: see the rule above
+        return Verdict(conflict=False)
+    if not _types_compatible(a.type, b.type):
         return Verdict(conflict=True)
-    window_a, window_b = _window(a, options), _window(b, options)
+    window_a, window_b = _window(a, options), _window(b, options, slack=False)
     if window_a is None or window_b is None or not _overlap(window_a, window_b):
         return Verdict(conflict=True)
     verdict = Verdict(conflict=False)
-    if a.type == b.type:
+    if (a.type, a.sub_type) == (b.type, b.sub_type):
+        verdict.evidence += 1
         verdict.reasons.append("type")
     if a.precision == b.precision == "day" and "publication" not in (a.basis, b.basis):
         verdict.evidence += 1
@@ -141,27 +227,24 @@ def compare(a: MentionFacts, b: MentionFacts, options: Options) -> Verdict:
     return verdict
 
 
-def _join_verdict(cluster: Cluster, mention: MentionFacts, options: Options) -> Verdict:
-    """The best evidence with any member, unless some member conflicts with the mention."""
-    verdicts = [compare(member, mention, options) for member in cluster.members]
-    conflicts = [v for v in verdicts if v.conflict]
-    return conflicts[0] if conflicts else max(verdicts, key=lambda v: v.evidence)
-
-
 def _types_compatible(a: str, b: str) -> bool:
     return a == b or {a, b} <= VIOLENCE or {a, b} <= DEMONSTRATIONS
 
 
-def _window(mention: MentionFacts, options: Options) -> tuple[date, date] | None:
+def _window(
+    mention: MentionFacts, options: Options, *, slack: bool = True
+) -> tuple[date, date] | None:
+    """The days the mention may lie in; with `slack`, a day-precise date widened by the
+    slack (applied to one side of a comparison only, so the slack is the largest gap)."""
     if mention.basis == "publication" or mention.start is None:
         reported = _day(mention.reported)
         if reported is None:
             return None
         return reported - timedelta(days=options.link_undated_days), reported
     end = mention.end or mention.start
-    if mention.precision == "day":
-        slack = timedelta(days=options.link_date_slack_days)
-        return mention.start - slack, end + slack
+    if mention.precision == "day" and slack:
+        days = timedelta(days=options.link_date_slack_days)
+        return mention.start - days, end + days
     return mention.start, end
 
 
@@ -189,18 +272,15 @@ def _judge_place(a: MentionFacts, b: MentionFacts, options: Options, verdict: Ve
     """Add the place evidence; False when the places cannot be one."""
     if a.country and b.country and a.country != b.country:
         return False
-    if a.geonames_id is not None and a.geonames_id == b.geonames_id:
-        verdict.evidence += 2
-        verdict.reasons.append("place")
-        return True
-    fine_a, fine_b = _fine(a), _fine(b)
-    if fine_a and fine_b:
-        near = distance_km(a.lat, a.lon, b.lat, b.lon) <= options.link_place_km  # type: ignore[arg-type]
+    if _fine(a) and _fine(b):
+        near = a.geonames_id == b.geonames_id or (
+            distance_km(a.lat, a.lon, b.lat, b.lon) <= options.link_place_km  # type: ignore[arg-type]
+        )
         if near:
             verdict.evidence += 2
             verdict.reasons.append("place")
         return near
-    if a.country and b.country:  # one of them is only the country the other lies in
+    if a.country and b.country:  # one of them, or both, only the country
         verdict.evidence += 1
         verdict.reasons.append("country")
     return True
@@ -223,11 +303,22 @@ def _judge_actors(a: MentionFacts, b: MentionFacts, verdict: Verdict) -> None:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """ "ignacio ellacuria" and "ellacuria" are one name; "army" and "the army" too."""
-    if not a or not b:
+    """ "ignacio ellacuria" and "ellacuria" are one name (one's words run inside the
+    other's); "20 people" and "the group" name no one."""
+    if not (_specific(a) and _specific(b)):
         return False
     shorter, longer = sorted((a.split(), b.split()), key=len)
-    return " ".join(shorter) in " ".join(longer) and len(" ".join(shorter)) >= 3
+    width = len(shorter)
+    return any(longer[i : i + width] == shorter for i in range(len(longer) - width + 1))
+
+
+def _specific(key: str) -> bool:
+    words = key.split()
+    return (
+        bool(words)
+        and not any(w.isdigit() for w in words)
+        and not all(w in GENERIC_ACTOR_WORDS for w in words)
+    )
 
 
 def _judge_figures(a: MentionFacts, b: MentionFacts, verdict: Verdict) -> None:

@@ -55,6 +55,7 @@ def _facts(row: dict[str, Any], reports: list[FigureReport]) -> MentionFacts:
         outlet=row["outlet"],
         reported=row["reported"],
         type=row["type"],
+        sub_type=row["sub_type"],
         start=_date(row["date_start"]),
         end=_date(row["date_end"]),
         precision=row["date_precision"] or "unknown",

@@ -95,6 +95,17 @@ def test_ingest_stores_links_and_is_idempotent(corpus, reference):
     assert snapshot(reference) == stored
 
 
+def test_other_link_settings_relink_without_new_articles(reference, tmp_path):
+    db = tmp_path / "copy.duckdb"
+    db.write_bytes(reference.read_bytes())
+    summary = ingest([], db, Options(best_rule="conservative"))
+    assert summary.articles == 0 and summary.linked_events > 0
+    with open_store(db, write=False) as connection:
+        rows = events(connection, min_killed=1)
+    assert rows and all(row["killed_best"] == row["killed_low"] for row in rows)
+    assert ingest([], db, Options(best_rule="conservative")).linked_events == 0  # current
+
+
 def test_linked_events_carry_every_outlet_and_their_disagreement(reference):
     with open_store(reference, write=False) as connection:
         rows = events(connection, country="IQ", min_killed=1)

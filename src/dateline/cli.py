@@ -139,10 +139,13 @@ WaitOption = Annotated[
 
 @app.command("ingest")
 def ingest_cli(
-    paths: Annotated[
-        list[str], typer.Argument(help="Files, directories (read recursively) or - for stdin")
-    ],
     db: DbOption,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, directories (read recursively) or - for stdin; none: relink the store"
+        ),
+    ] = None,
     reader: Annotated[str, typer.Option(help=help_for("reader"))] = "auto",
     batch_size: Annotated[int | None, typer.Option(help=help_for("batch_size"))] = None,
     best_rule: Annotated[str | None, typer.Option(help=help_for("best_rule"))] = None,
@@ -161,7 +164,7 @@ def ingest_cli(
     progress = _Progress(enabled=not quiet and sys.stderr.isatty(), label="articles stored")
     try:
         with progress:
-            summary = ingest(paths, db, options, on_result=progress.advance)
+            summary = ingest(paths or [], db, options, on_result=progress.advance)
     except DatelineError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(EXIT_CANNOT_RUN) from err

@@ -6,8 +6,9 @@ Crash-safe and resumable by construction:
 - an article is known by its content id; a new run skips every id already stored, so
   starting the same command again finishes the work without duplicating any of it;
 - linking replaces all linked events in one transaction at the end, and the store
-  records how many articles the linking covers, so a run killed before linking is
-  linked by the next run (even one with nothing new to read).
+  records how many articles the linking covers and with which settings, so a run
+  killed before linking is linked by the next run (even one with nothing new to
+  read), and a run with other linking settings (`--best-rule`) relinks.
 The writer holds the database only while it writes a batch, so readers (`dateline
 events`, `show`) can query between batches.
 """
@@ -28,7 +29,7 @@ from ..record import ArticleResult
 from ..store import open_store
 from ..store.read import linking_current
 from ..store.write import finish_run, start_run, stored_ids, write_batch
-from .relink import relink
+from .relink import link_settings, relink
 
 
 @dataclass(slots=True)
@@ -67,7 +68,7 @@ def ingest(
             if on_result:
                 on_result(result)
     with open_store(db, write=True) as connection:
-        if summary.articles or not linking_current(connection):
+        if summary.articles or not linking_current(connection, link_settings(options)):
             summary.linked_events = len(relink(connection, options))
         finish_run(
             connection,

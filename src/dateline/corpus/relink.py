@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import date
 from typing import Any
 
@@ -17,6 +17,7 @@ from .linking import MentionFacts, link, name_key
 from .reconcile import FigureReport, Reconciled
 
 ACTOR_ROLES_FOR_LINKING = ("perpetrator", "victim", "target")
+LINK_SETTINGS = ("link_", "best_", "dispute_")  # the Options that shape linked events
 
 
 def relink(connection: duckdb.DuckDBPyConnection, options: Options) -> list[LinkedEvent]:
@@ -43,8 +44,15 @@ def relink(connection: duckdb.DuckDBPyConnection, options: Options) -> list[Link
         [[e.id, m.mention_id, ",".join(m.reasons)] for e in events for m in e.members],
         [_figure_row(e.id, f) for e in events for f in e.figures],
         article_count(connection),
+        link_settings(options),
     )
     return events
+
+
+def link_settings(options: Options) -> str:
+    """The settings that shape linking and reconciliation, as the store records them."""
+    names = sorted(f.name for f in fields(options) if f.name.startswith(LINK_SETTINGS))
+    return json.dumps({name: getattr(options, name) for name in names})
 
 
 def _facts(row: dict[str, Any], reports: list[FigureReport]) -> MentionFacts:

@@ -121,9 +121,10 @@ def same_incident(a: KeyIncident, b: KeyIncident) -> bool | None:
     return None
 
 
-def _shared_target(these: frozenset[str], those: frozenset[str]) -> bool:
+def _shared_target(these: frozenset[str], those: frozenset[str]) -> set[str]:
+    """The words of four letters or more that a target of each shares."""
     words = {w for t in these for w in t.split() if len(w) >= 4}
-    return any(w in words for t in those for w in t.split() if len(w) >= 4)
+    return {w for t in those for w in t.split() if len(w) >= 4 and w in words}
 
 
 def _places_agree(a: str, b: str) -> bool:
@@ -222,8 +223,8 @@ def _score(incidents: list[KeyIncident], matched: dict[tuple[str, int], frozense
             pairs.same_matched += bool(event_a and event_b)
             pairs.same_linked += linked
             if not linked and event_a and event_b and len(pairs.examples) < 10:
-                shared = sorted(a.targets & b.targets)
-                pairs.examples.append(f"not linked: {_pair(a, b)} (shared targets {shared})")
+                shared = sorted(_shared_target(a.targets, b.targets))
+                pairs.examples.append(f"not linked: {_pair(a, b)} (targets share {shared})")
         if linked:
             pairs.linked_judged += 1
             pairs.linked_right += verdict

@@ -37,10 +37,13 @@ def article_count(connection: duckdb.DuckDBPyConnection) -> int:
     return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
 
 
-def linking_current(connection: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the linked events cover every stored article (an ingest may have stopped early)."""
-    state = connection.execute("SELECT value FROM dateline_state WHERE key = 'linked'").fetchone()
-    return state is not None and state[0] == str(article_count(connection))
+def linking_current(connection: duckdb.DuckDBPyConnection, settings: str | None = None) -> bool:
+    """Whether the linked events cover every stored article (an ingest may have stopped
+    early) and, given `settings`, were made with them."""
+    state = dict(connection.execute("SELECT key, value FROM dateline_state").fetchall())
+    if state.get("linked") != str(article_count(connection)):
+        return False
+    return settings is None or state.get("link_settings") == settings
 
 
 EVENT_COLUMNS = """

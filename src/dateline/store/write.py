@@ -168,6 +168,7 @@ def replace_linked(
     members: list[list[object]],
     figures: list[list[object]],
     linked_articles: int,
+    settings: str,
 ) -> None:
     """Swap in a new linking of the whole corpus, in one transaction."""
     with transaction(connection):
@@ -177,5 +178,6 @@ def replace_linked(
         _insert(connection, "event_members", 3, members)
         _insert(connection, "event_figures", 8, figures)
         connection.execute(
-            "INSERT OR REPLACE INTO dateline_state VALUES ('linked', ?)", [str(linked_articles)]
+            "INSERT OR REPLACE INTO dateline_state VALUES ('linked', ?), ('link_settings', ?)",
+            [str(linked_articles), settings],
         )

@@ -1,0 +1,57 @@
+"""Word lists for quotations (issue 6): reporting, belief and stance verbs, documents, pronouns."""
+
+from __future__ import annotations
+
+
+def lexicon(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Verbs that report speech or writing: their subject is a source, their clause its words.
+SAY_VERBS = lexicon(
+    "say tell state add note claim warn announce declare explain insist argue assert report "
+    "write tweet post confirm deny acknowledge admit reply respond answer ask suggest mention "
+    "recall predict promise pledge vow urge stress emphasize emphasise point observe comment "
+    "remark contend maintain testify allege concede conclude continue reveal disclose "
+    "estimate find show cite boast complain joke quip caution counter reiterate repeat "
+    "recount agree inform assure hint imply indicate charge demand propose contend whisper "
+    "shout yell scream chant describe accuse blame praise criticize criticise call"
+)
+# Verbs of belief and intention: PolNeAR counts them as attributions when they take a clause.
+BELIEF_VERBS = lexicon(
+    "believe think feel hope fear expect know worry doubt suspect understand consider assume "
+    "recognize realize want plan"
+)
+CUE_VERBS = SAY_VERBS | BELIEF_VERBS
+# Verbs whose object or infinitive is what a source says, wants or stands for ("cited the report",
+# "called for a moratorium", "plans to run"): PolNeAR annotates these as attributions too.
+TOPIC_VERBS = lexicon(
+    "cite mention criticize criticise blast slam attack question discuss defend promote tout "
+    "praise reject deny announce propose demand welcome condemn dismiss highlight back "
+    "endorse oppose support accuse blame compare call note report show find suggest echo "
+    "identify acknowledge pledge promise vow plan want refuse decline urge implore seek agree "
+    "describe warn insist recall predict estimate recommend label dub express offer liken "
+    "denounce mock invoke reference detail decide encourage view rate address"
+)
+# Verbs whose topic follows a preposition: 'spoke about the war', 'commented on the vote'.
+TALK_VERBS = lexicon("speak talk comment complain testify write boast joke brag rail campaign")
+TOPIC_PREPOSITIONS = lexicon("for on of about against")
+# en_core_web_sm lemmatizes these forms to other verbs ('hop', 'rat').
+LEMMA_FIXES = {
+    **dict.fromkeys(["hoped", "hopes", "hoping"], "hope"),
+    **dict.fromkeys(["rated", "rates", "rating"], "rate"),
+}
+# Words before a colon that label a section, not a speaker ('Editor's note:', 'Related:').
+LABEL_WORDS = lexicon(
+    "note update related read watch photo video source sources correction see also"
+)
+RECIPIENT_VERBS = lexicon("tell ask inform urge implore assure warn")  # their object is a listener
+# Nouns that name a text someone issued: "the statement" speaks for whoever issued it.
+DOCUMENT_NOUNS = lexicon(
+    "statement text letter message declaration communique communiqué release remarks speech "
+    "post tweet report memo note address transcript announcement document video ad "
+    "advertisement study survey poll analysis"
+)
+PERSON_PRONOUNS = lexicon("he she him her his hers")
+GROUP_PRONOUNS = lexicon("it its they them their we our")
+SOURCE_LABELS = {"PERSON": "person", "ORG": "org", "NORP": "org", "GPE": "org", "FAC": "org"}

@@ -157,3 +157,45 @@ def test_a_stance_adjective_with_a_clause_is_an_attribution(nlp):
     [(quote, content)] = quotes_of(nlp, text)
     assert content == "that the bridge will open in May"
     assert (quote.cue.text, quote.speaker.name) == ("confident", "mayor")
+
+
+def test_a_clause_interrupted_by_its_cue_comes_in_two_pieces(nlp):
+    text = "The new bridge, the mayor said on Tuesday, will open in May."
+    found = quotes_of(nlp, text)
+    assert [c for _, c in found] == ["The new bridge", "will open in May"]
+    assert {(q.cue.text, q.speaker.name) for q, _ in found} == {("said", "mayor")}
+
+
+def test_a_cue_after_its_clause_takes_the_clause_before_it(nlp):
+    [(quote, content)] = quotes_of(nlp, "The harbour will close for repairs, officials said.")
+    assert content == "The harbour will close for repairs"
+    assert quote.speaker.name == "officials"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The senator accused the governor of hiding the report.",
+            "the governor of hiding the report",
+        ),
+        ("Critics likened the new tax to theft.", "the new tax to theft"),
+        (
+            "The chairman blamed the contractor for the delays during a meeting on Monday.",
+            "the contractor for the delays",
+        ),
+    ],
+)
+def test_a_stance_verbs_object_keeps_the_phrase_that_completes_it(nlp, text, expected):
+    assert [c for _, c in quotes_of(nlp, text)] == [expected]
+
+
+def test_a_closing_aside_after_a_comma_is_the_writers_not_the_sources(nlp):
+    found = quotes_of(
+        nlp, "The company said that sales rose in March, citing strong demand in Asia."
+    )
+    assert found[0][1] == "that sales rose in March"
+    [(_, content)] = quotes_of(
+        nlp, "The union welcomed the offer, which the owners made on Friday."
+    )
+    assert content == "the offer"

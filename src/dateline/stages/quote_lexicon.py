@@ -36,6 +36,8 @@ TOPIC_VERBS = lexicon(
 # Verbs whose topic follows a preposition: 'spoke about the war', 'commented on the vote'.
 TALK_VERBS = lexicon("speak talk comment complain testify write boast joke brag rail campaign")
 TOPIC_PREPOSITIONS = lexicon("for on of about against")
+# Prepositions that complete a stance verb's object: 'X as Y', 'X for Y', 'X of Y', 'X to Y'.
+OBJECT_PREPOSITIONS = lexicon("as for of to with over")
 # en_core_web_sm lemmatizes these forms to other verbs ('hop', 'rat').
 LEMMA_FIXES = {
     **dict.fromkeys(["hoped", "hopes", "hoping"], "hope"),

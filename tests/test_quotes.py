@@ -56,6 +56,12 @@ def test_a_quote_running_over_paragraphs_ends_at_its_last_closing_mark():
     assert problems(text) == []
 
 
+def test_a_curly_quote_closed_by_a_straight_mark_still_pairs():
+    text = '“The road is open," the mayor said, adding that the "tolls" stay. “Good news.”'
+    assert contents(text) == ["The road is open,", "tolls", "Good news."]
+    assert problems(text) == []
+
+
 def test_nested_quotes_keep_the_outer_one():
     text = "“He told me ‘leave now’ and I left,” she said. “They shouted “go” at us,” he said."
     assert contents(text) == ["He told me ‘leave now’ and I left,", "They shouted “go” at us,"]

@@ -26,6 +26,8 @@ FAMILY = {
     **dict.fromkeys(['"', "''", "``"], "straight"),
     **dict.fromkeys("‘’", "single"),
 }
+# A curly mark closed by a straight one, or the reverse, when nothing of that family is open.
+MIXED_DOUBLE = {"curly", "straight"}
 MARK = re.compile(r"``|''|[\"“”„«»‘’]")
 WORD = re.compile(r"\w+")
 OPEN_CONTEXT = set(" \t\n\xa0([{—–-/")
@@ -120,6 +122,8 @@ class MarkScanner:
             return  # nested in a double quote
         if family == "straight" and self.stack and self.stack[-1] == "straight":
             role = "close"  # after an open straight mark, a straight one closes, whatever is near
+        if role == "close" and family not in self.stack and self._mixed_with(family):
+            family = self.stack[-1]  # '“...,"': typed marks mixed with curly ones, still a pair
         if role == "open":
             if not self.stack:
                 self.current = Quoted(after, after, at, after, family)
@@ -136,6 +140,9 @@ class MarkScanner:
             self.problems.append(
                 _problem("unbalanced_quote", at, "closing mark without an opening one")
             )
+
+    def _mixed_with(self, family: str) -> bool:
+        return bool(self.stack) and {family, self.stack[-1]} == MIXED_DOUBLE
 
     def paragraph_end(self, p_end: int, next_start: int | None) -> None:
         assert self.current is not None

@@ -199,3 +199,68 @@ def test_a_closing_aside_after_a_comma_is_the_writers_not_the_sources(nlp):
         nlp, "The union welcomed the offer, which the owners made on Friday."
     )
     assert content == "the offer"
+
+
+@pytest.mark.parametrize(
+    "text, content, cue, speaker",
+    [
+        (
+            "Mayor Ana Lopez repeated her claim that the bridge was safe.",
+            "that the bridge was safe",
+            "claim",
+            "Ana Lopez",
+        ),
+        (
+            "The senator's warning that the dam could fail was ignored.",
+            "that the dam could fail",
+            "warning",
+            "senator",
+        ),
+        (
+            "Officials ignored the governor's refusal to close the schools.",
+            "to close the schools",
+            "refusal",
+            "governor",
+        ),
+    ],
+)
+def test_a_noun_of_speech_or_resolve_with_its_clause_is_an_attribution(
+    nlp, text, content, cue, speaker
+):
+    [(quote, found)] = quotes_of(nlp, text)
+    assert (found, quote.cue.text, quote.speaker.name) == (content, cue, speaker)
+
+
+def test_a_plain_undertaking_is_not_an_attribution(nlp):
+    assert quotes_of(nlp, "The company made an effort to cut costs.") == []
+
+
+@pytest.mark.parametrize(
+    "text, content, cue, mention",
+    [
+        ("In his view, the tax is unfair.", "the tax is unfair", "In", "his"),
+        (
+            "In a new poll, the governor leads by five points.",
+            "the governor leads by five points",
+            "In",
+            "a new poll",
+        ),
+        (
+            "By one estimate, 300 homes burned in the fire.",
+            "300 homes burned in the fire",
+            "By",
+            "one estimate",
+        ),
+    ],
+)
+def test_a_phrase_naming_whose_view_opens_the_clause_it_attributes(
+    nlp, text, content, cue, mention
+):
+    [(quote, found)] = quotes_of(nlp, text)
+    assert (found, quote.cue.text) == (content, cue)
+    assert text[quote.speaker.start : quote.speaker.end] == mention
+
+
+def test_a_statement_phrase_before_a_reporting_verb_gives_one_quote(nlp):
+    [(quote, found)] = quotes_of(nlp, "In a statement, the ministry said the talks had failed.")
+    assert (found, quote.cue.text) == ("the talks had failed", "said")

@@ -21,28 +21,31 @@ from .quote_lexicon import (
     TOPIC_VERBS,
 )
 from .quote_marks import WORD
+from .quote_nouns import Candidate, noun_candidates
 
 
-def indirect_candidates(doc: Doc, start: int, end: int) -> Iterator[tuple[Token, Span]]:
-    """(cue, content) pairs: reporting verbs with a clause, and 'according to' with its clause.
-    A content the cue interrupts comes in pieces, each paired with the cue."""
+def indirect_candidates(doc: Doc, start: int, end: int) -> Iterator[Candidate]:
+    """(cue, content, speaker) for every cue in doc.text[start:end]: reporting verbs with a
+    clause, 'according to' with its clause, stance words, and nouns and phrases that report.
+    A content the cue interrupts comes in pieces, each with the cue."""
     for token in doc:
-        if not (start <= token.idx < end):
-            continue
-        if _is_stance_adjective(token):  # 'X is confident that ...'
-            clause = next(c for c in token.children if c.dep_ == "ccomp")
-            yield token, trimmed(subtree(clause, clause))
-            continue
-        if not (is_cue(token) or _is_topic_verb(token)):
-            continue
-        if token.lower_ == "according":
-            content = _according_content(token)
-            pieces = [without_aside(content)] if content is not None else []
-        else:
-            pieces = _clause_content(token)
-        for piece in pieces:
-            if WORD.search(piece.text):
-                yield token, piece
+        if start <= token.idx < end:
+            yield from (c for c in _candidates(token) if WORD.search(c[1].text))
+
+
+def _candidates(token: Token) -> Iterator[Candidate]:
+    if _is_stance_adjective(token):  # 'X is confident that ...'
+        clause = next(c for c in token.children if c.dep_ == "ccomp")
+        yield token, trimmed(subtree(clause, clause)), subject_of(token)
+    elif token.lower_ == "according" and is_cue(token):
+        content = _according_content(token)
+        if content is not None:
+            yield token, without_aside(content), subject_of(token)
+    elif is_cue(token) or _is_topic_verb(token):
+        speaker = subject_of(token)
+        yield from ((token, piece, speaker) for piece in _clause_content(token))
+    else:
+        yield from noun_candidates(token)
 
 
 def _is_stance_adjective(token: Token) -> bool:

@@ -57,3 +57,27 @@ DOCUMENT_NOUNS = lexicon(
 PERSON_PRONOUNS = lexicon("he she him her his hers")
 GROUP_PRONOUNS = lexicon("it its they them their we our")
 SOURCE_LABELS = {"PERSON": "person", "ORG": "org", "NORP": "org", "GPE": "org", "FAC": "org"}
+# Nouns of speech and thought that carry what was said in a 'that' clause ('her claim that ...').
+SPEECH_NOUNS = lexicon(
+    "claim charge allegation accusation assertion argument statement announcement warning "
+    "promise pledge vow threat report suggestion insistence contention belief view hope fear "
+    "worry concern recognition acknowledgment acknowledgement admission conclusion finding "
+    "message assurance prediction estimate complaint denial declaration pronouncement "
+    "testimony confession reminder prediction"
+)
+# Nouns of resolve that carry what is resolved in an infinitive ('his decision to resign'); plain
+# undertakings ('an effort to', 'a plan to') are more often the outlet's account than a stance.
+INTENT_NOUNS = lexicon(
+    "decision promise pledge vow threat call demand determination refusal commitment "
+    "intention desire eagerness willingness reluctance agreement"
+)
+# Verbs whose subject issues the noun they take ('issued a warning that', 'made the claim that').
+ISSUING_VERBS = lexicon(
+    "make issue repeat voice express deliver announce renew reiterate offer send post publish "
+    "file lodge"
+)
+# Nouns that, in 'in X' or 'by X' opening a clause, name who holds it ('In his view', 'In a poll').
+SOURCE_PHRASE_NOUNS = lexicon(
+    "view opinion eye words estimate estimation poll survey study judgment assessment "
+    "account reckoning mind analysis"
+)

@@ -6,7 +6,9 @@ quotes; cues and speakers are then read from the parse around each quote.
 Indirect quotes are the clausal complements of reporting and belief verbs ("X
 said that ...", "X believes ..."), the clauses carrying an "according to X" or
 interrupted by "police said", and the objects of a small lexicon of verbs that
-report a stance ("called for a ban", "cited the report", "plans to run").
+report a stance ("called for a ban", "cited the report", "plans to run"); nouns
+of speech and resolve with their clause ("her claim that ...", "his refusal to
+...") and phrases naming whose view a clause is ("In his view, ...", "In a poll, ...").
 Quotes signed with a dash ('"..." ― Jane Doe') and speaker labels ('WALLACE: ...')
 are read too. A speaker mention that is a pronoun or a description ("the
 ministry", "the statement") is resolved to the nearest compatible named source
@@ -29,7 +31,7 @@ from spacy.tokens import Doc
 from ..docext import ARTICLE, PROBLEMS, ensure_extensions, stage_attr
 from ..record import Cue, Problem, Quote, Speaker
 from .quote_direct import Draft, attach, label_quotes, looks_like_speech
-from .quote_grammar import cue_of, mention, subject_of, text_of
+from .quote_grammar import cue_of, mention, text_of
 from .quote_indirect import indirect_candidates
 from .quote_marks import MAX_QUOTE_CHARS, WORD, Quoted, find_quoted, paragraphs
 from .quote_speakers import Source, named_sources, resolve, source_kind
@@ -83,7 +85,7 @@ def _indirect(
 ) -> Iterator[Draft]:
     """Reported clauses; one that is a direct quote already found is left to it."""
     kept = {id(q) for draft in direct for q in draft.covers}
-    for verb, content in indirect_candidates(doc, start, end):
+    for cue, content, speaker in indirect_candidates(doc, start, end):
         inside = [q for q in quoted if q.start < content.end_char and content.start_char < q.end]
         if any(q.open_at <= content.start_char and content.end_char <= q.close_at for q in inside):
             continue  # a clause within a direct quote: the direct quote already carries it
@@ -91,8 +93,8 @@ def _indirect(
         if inside and outside < 2 and all(id(q) in kept for q in inside):
             continue  # the clause is a direct quote found on its own
         kind = ("mixed" if outside >= 2 else "direct") if inside else "indirect"
-        quote = Quote(content.start_char, content.end_char, kind, cue=cue_of(verb))
-        yield Draft(quote, mention(subject_of(verb)), inside)
+        quote = Quote(content.start_char, content.end_char, kind, cue=cue_of(cue))
+        yield Draft(quote, mention(speaker), inside)
 
 
 def _words_outside(text: str, start: int, end: int, inside: list[Quoted]) -> int:

@@ -66,14 +66,34 @@ def _clause_content(verb: Token) -> list[Span]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
     if clause is not None:  # "X said (that) ..." or "..., X said."
-        return [without_aside(trimmed(subtree(clause, clause)))]
+        return [without_aside(trimmed(_with_coordinated(verb, subtree(clause, clause))))]
     if _interrupts(verb) and lemma(verb) in SAY_VERBS:
         own = range(verb.left_edge.i, verb.right_edge.i + 1)
         return pieces(verb.doc, (t for t in verb.head.subtree if t.i not in own))
     if lemma(verb) in TOPIC_VERBS | TALK_VERBS and subject_of(verb) is not None:
         topic = _topic(verb)
-        return [without_aside(trimmed(topic))] if topic is not None else []
+        return [without_aside(trimmed(_with_coordinated(verb, topic)))] if topic else []
     return []
+
+
+def _with_coordinated(verb: Token, content: Span) -> Span:
+    """'vowed to act and set up a panel': a verb phrase joined by 'and' right after the content
+    goes on with it (the parser hangs it on the cue); one that is a cue of its own ('and warned
+    against ...') starts a report of its own."""
+    doc, end = verb.doc, content.end
+    if content.root.pos_ not in ("VERB", "AUX"):
+        return content  # 'promoted the plan and left': the object is done, the subject acts on
+    for child in verb.rights:
+        if child.dep_ != "conj" or child.left_edge.i < end:
+            continue
+        if [t.lower_ for t in doc[end : child.left_edge.i]] not in (["and"], ["or"]):
+            break  # 'but' or a comma: a turn of the writer's more often than the source's
+        if is_cue(child) or _is_topic_verb(child) or child.pos_ not in ("VERB", "AUX"):
+            break
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            break  # a clause with a subject of its own ('and the union stepped in')
+        end = child.right_edge.i + 1
+    return doc[content.start : end]
 
 
 def without_aside(content: Span) -> Span:

@@ -264,3 +264,23 @@ def test_a_phrase_naming_whose_view_opens_the_clause_it_attributes(
 def test_a_statement_phrase_before_a_reporting_verb_gives_one_quote(nlp):
     [(quote, found)] = quotes_of(nlp, "In a statement, the ministry said the talks had failed.")
     assert (found, quote.cue.text) == ("the talks had failed", "said")
+
+
+def test_telling_someone_to_act_reports_the_listener_and_the_task(nlp):
+    [(quote, content)] = quotes_of(
+        nlp, "The president told his advisers to find a way around Congress."
+    )
+    assert (content, quote.cue.text, quote.speaker.name) == (
+        "his advisers to find a way around Congress",
+        "told",
+        "president",
+    )
+
+
+def test_asking_about_something_reports_what_was_asked_about(nlp):
+    [(quote, content)] = quotes_of(nlp, "The reporter asked the minister about the missing funds.")
+    assert (content, quote.cue.text) == ("the missing funds", "asked")
+    [(quote, content)] = quotes_of(
+        nlp, "The mayor told reporters on Monday that the road was safe."
+    )
+    assert content == "that the road was safe"

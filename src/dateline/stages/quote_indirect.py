@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .quote_grammar import is_cue, lemma, subject_of, subtree, trimmed
 from .quote_lexicon import (
+    ASK_PREPOSITIONS,
+    ASK_VERBS,
     OBJECT_PREPOSITIONS,
     RECIPIENT_VERBS,
     SAY_VERBS,
@@ -59,7 +61,7 @@ def _is_stance_adjective(token: Token) -> bool:
 def _is_topic_verb(token: Token) -> bool:
     # Any verb taking a clause with a named subject was tried too: on PolNeAR dev it found more
     # attributions but lost more precision than it gained (F1 -0.01), so the lexicons stay.
-    return token.pos_ == "VERB" and lemma(token) in TOPIC_VERBS | TALK_VERBS
+    return token.pos_ == "VERB" and lemma(token) in TOPIC_VERBS | TALK_VERBS | ASK_VERBS
 
 
 def _clause_content(verb: Token) -> list[Span]:
@@ -70,7 +72,7 @@ def _clause_content(verb: Token) -> list[Span]:
     if _interrupts(verb) and lemma(verb) in SAY_VERBS:
         own = range(verb.left_edge.i, verb.right_edge.i + 1)
         return pieces(verb.doc, (t for t in verb.head.subtree if t.i not in own))
-    if lemma(verb) in TOPIC_VERBS | TALK_VERBS and subject_of(verb) is not None:
+    if _is_topic_verb(verb) and subject_of(verb) is not None and not _asked_of(verb):
         topic = _topic(verb)
         return [without_aside(trimmed(_with_coordinated(verb, topic)))] if topic else []
     return []
@@ -114,6 +116,11 @@ def without_aside(content: Span) -> Span:
     return content
 
 
+def _asked_of(verb: Token) -> bool:
+    """'told his aides to find a way': the aides' task, part of what was told, not a stance."""
+    return verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children)
+
+
 def _interrupts(verb: Token) -> bool:
     """'40 died, police said.' / 'The attack, police said, killed 40.': a reporting verb with its
     own subject, set off by punctuation inside the clause it reports, some of it before."""
@@ -154,8 +161,10 @@ def _topic(verb: Token) -> Span | None:
         return subtree(dobj, complement)
     if xcomp is not None:
         return subtree(xcomp, xcomp)
-    prep = next((c for c in rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS), None)
-    if prep is not None and (verb_lemma in TALK_VERBS or verb_lemma in ("call", "warn", "insist")):
+    about = ASK_PREPOSITIONS if verb_lemma in ASK_VERBS else TOPIC_PREPOSITIONS
+    prep = next((c for c in rights if c.dep_ == "prep" and c.lower_ in about), None)
+    talks = verb_lemma in TALK_VERBS | ASK_VERBS or verb_lemma in ("call", "warn", "insist")
+    if prep is not None and talks:
         target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         return subtree(target, target) if target is not None else None
     if dobj is None or verb_lemma in RECIPIENT_VERBS or verb_lemma in ("say", "call"):

@@ -36,6 +36,10 @@ TOPIC_VERBS = lexicon(
 # Verbs whose topic follows a preposition: 'spoke about the war', 'commented on the vote'.
 TALK_VERBS = lexicon("speak talk comment complain testify write boast joke brag rail campaign")
 TOPIC_PREPOSITIONS = lexicon("for on of about against")
+# Verbs of telling and asking: what they report is the listener with what is asked of them ('told
+# aides to wait') or what is asked about ('asked the minister about the funds', 'asked for help').
+ASK_VERBS = lexicon("tell ask")
+ASK_PREPOSITIONS = lexicon("about for")
 # Prepositions that complete a stance verb's object: 'X as Y', 'X for Y', 'X of Y', 'X to Y'.
 OBJECT_PREPOSITIONS = lexicon("as for of to with over")
 # en_core_web_sm lemmatizes these forms to other verbs ('hop', 'rat').

@@ -284,3 +284,10 @@ def test_asking_about_something_reports_what_was_asked_about(nlp):
         nlp, "The mayor told reporters on Monday that the road was safe."
     )
     assert content == "that the road was safe"
+
+
+def test_a_mixed_quote_runs_on_to_the_closing_mark_past_sentence_breaks(nlp):
+    text = 'The mayor said that the plan was "a disaster from the start. It will never work."'
+    [(quote, content)] = quotes_of(nlp, text)
+    assert quote.kind == "mixed"
+    assert content == 'that the plan was "a disaster from the start. It will never work.'

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..docext import ARTICLE, PROBLEMS, ensure_extensions, stage_attr
 from ..record import Cue, Problem, Quote, Speaker
@@ -93,8 +93,18 @@ def _indirect(
         if inside and outside < 2 and all(id(q) in kept for q in inside):
             continue  # the clause is a direct quote found on its own
         kind = ("mixed" if outside >= 2 else "direct") if inside else "indirect"
-        quote = Quote(content.start_char, content.end_char, kind, cue=cue_of(cue))
+        quote = Quote(content.start_char, _through_quote(content, inside), kind, cue=cue_of(cue))
         yield Draft(quote, mention(speaker), inside)
+
+
+def _through_quote(content: Span, inside: list[Quoted]) -> int:
+    """Where a mixed quote ends: a clause that opens a quotation runs on to its closing mark,
+    whatever sentence breaks the parser saw inside the marks ('said that "A. B."')."""
+    end = content.end_char
+    for q in inside:
+        if content.start_char <= q.open_at and q.start < end < q.end:
+            end = q.end
+    return end
 
 
 def _words_outside(text: str, start: int, end: int, inside: list[Quoted]) -> int:

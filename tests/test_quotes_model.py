@@ -291,3 +291,18 @@ def test_a_mixed_quote_runs_on_to_the_closing_mark_past_sentence_breaks(nlp):
     [(quote, content)] = quotes_of(nlp, text)
     assert quote.kind == "mixed"
     assert content == 'that the plan was "a disaster from the start. It will never work.'
+
+
+def test_a_transcript_typed_inside_quote_marks_is_its_speakers_lines(nlp):
+    text = (
+        "Part of the interview follows.\n\n"
+        '"HOST: Minister, will the tolls come back next year?\n\n'
+        '"ORTIZ: No, there will be no tolls while I hold this office.\n\n'
+        '"HOST: Thank you for your time."'
+    )
+    found = quotes_of(nlp, text)
+    assert [(q.speaker.name, c) for q, c in found] == [
+        ("HOST", "Minister, will the tolls come back next year"),
+        ("ORTIZ", "No, there will be no tolls while I hold this office"),
+        ("HOST", "Thank you for your time"),
+    ]

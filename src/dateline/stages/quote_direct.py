@@ -206,8 +206,11 @@ def _lines(text: str, paras: list[tuple[int, int]]) -> Iterator[tuple[int, int]]
 
 
 def label_quotes(doc: Doc, paras: list[tuple[int, int]]) -> Iterator[Draft]:
-    """Paragraphs opening 'Speaker: words': a transcript line is direct, a headline indirect."""
-    for p_start, p_end in _lines(text_of(doc), paras):
+    """Paragraphs opening 'Speaker: words': a transcript line is direct, a headline indirect.
+    A transcript typed inside quote marks ('"WALLACE: ...') is read the same way."""
+    for line_start, p_end in _lines(text_of(doc), paras):
+        mark = MARK.match(text_of(doc), line_start)
+        p_start = mark.end() if mark is not None else line_start
         colon = text_of(doc).find(":", p_start, min(p_end, p_start + 80))
         if colon < 0 or MARK.match(text_of(doc)[colon + 1 : p_end].lstrip()):
             continue

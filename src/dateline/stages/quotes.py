@@ -53,8 +53,9 @@ def find_quotes(doc: Doc, start: int = 0, end: int | None = None) -> Finding:
     end = len(text_of(doc)) if end is None else end
     quoted, problems = find_quoted(text_of(doc), start, end)
     paras = paragraphs(text_of(doc), start, end)
-    direct = _direct_quotes(doc, quoted, paras)
-    indirect = list(_indirect(doc, start, end, quoted, direct)) + list(label_quotes(doc, paras))
+    labelled = list(label_quotes(doc, paras))
+    direct = _without_labelled(_direct_quotes(doc, quoted, paras), labelled)
+    indirect = list(_indirect(doc, start, end, quoted, direct)) + labelled
     drafts = _merge(direct, indirect)
     _resolve_all(doc, drafts, named_sources(doc, start, end))
     return Finding([draft.quote for draft in drafts], problems)
@@ -72,6 +73,15 @@ def _direct_quotes(doc: Doc, quoted: list[Quoted], paras: list[tuple[int, int]])
             quote = Quote(item.start, item.end, "direct", cue=link.cue)
             drafts.append(Draft(quote, link.mention, [item], tight=link.tight))
     return drafts
+
+
+def _without_labelled(direct: list[Draft], labelled: list[Draft]) -> list[Draft]:
+    """A transcript typed inside quote marks is its speakers' lines, not one long quote."""
+    return [
+        d
+        for d in direct
+        if not any(d.quote.start <= line.quote.start < d.quote.end for line in labelled)
+    ]
 
 
 def _follows(doc: Doc, drafts: list[Draft], item: Quoted, para_start: int) -> bool:

@@ -68,6 +68,26 @@ def test_load_articles_reads_dev_only_and_one_annotator_per_article(tmp_path):
     assert load_articles(root / "dev")[0].name == "a1"  # the dev folder itself works too
 
 
+def test_other_annotators_are_scored_against_the_first(tmp_path):
+    root = write_polnear(tmp_path, ann=spans())
+    [article] = load_articles(root)
+    assert article.other_annotators == [[]]  # the second annotator's file is empty
+    agreement = polnear.annotator_agreement([article])
+    assert (agreement["articles"], agreement["files"]) == (1, 1)
+    assert agreement["gold"] == 1 and agreement["content_recall"] == 0.0
+    (root / "dev" / "attributions" / "a1_zz99.ann").write_text(spans(), encoding="utf-8")
+    agreement = polnear.annotator_agreement(load_articles(root))
+    assert agreement["content_f1"] == 1.0 and agreement["speaker_accuracy"] == 1.0
+
+
+def test_report_states_the_annotator_agreement():
+    lines = polnear.format_report(
+        report(None)
+        | {"agreement": {"articles": 2, "files": 10, "content_f1": 0.88, "speaker_accuracy": 0.9}}
+    )
+    assert "2 articles annotated more than once" in lines and "F1 0.880" in lines
+
+
 def test_missing_layout_is_a_named_error(tmp_path):
     with pytest.raises(DatelineError, match="dev/text"):
         load_articles(tmp_path)

@@ -138,10 +138,11 @@ def pieces(doc: Doc, tokens: Iterable[Token]) -> list[Span]:
     content = {t.i for t in tokens}
     if not content:
         return []
+    first, last = min(content), max(content)
     runs: list[Span] = []
-    start: int | None = min(content)
-    for i in range(start, max(content) + 2):
-        outside = i > max(content) or (i not in content and not doc[i].is_punct)
+    start: int | None = first
+    for i in range(first, last + 2):
+        outside = i > last or (i not in content and not doc[i].is_punct)
         if outside and start is not None:
             runs.append(doc[start:i])
             start = None

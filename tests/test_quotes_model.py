@@ -306,3 +306,30 @@ def test_a_transcript_typed_inside_quote_marks_is_its_speakers_lines(nlp):
         ("ORTIZ", "No, there will be no tolls while I hold this office"),
         ("HOST", "Thank you for your time"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        ("The court ruled that the law was invalid.", "ruled", "court"),
+        (
+            "Investigators discovered that the accounts had been emptied.",
+            "discovered",
+            "Investigators",
+        ),
+    ],
+)
+def test_any_verb_with_a_that_clause_and_a_subject_reports_a_view(nlp, text, cue, speaker):
+    [(quote, content)] = quotes_of(nlp, text)
+    assert content.startswith("that ") and (quote.cue.text, quote.speaker.name) == (cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new rules ensure that every vote is counted.",
+        "It means that the bridge will stay closed.",
+    ],
+)
+def test_a_that_clause_of_condition_or_consequence_is_no_view(nlp, text):
+    assert quotes_of(nlp, text) == []

@@ -85,3 +85,6 @@ SOURCE_PHRASE_NOUNS = lexicon(
     "view opinion eye words estimate estimation poll survey study judgment assessment "
     "account reckoning mind analysis"
 )
+# Verbs whose 'that' clause is a condition or a consequence, not a view ('ensure that', 'mean
+# that', 'make sure that').
+NOT_REPORTING_VERBS = lexicon("ensure mean make require prove guarantee insure ask demand order")

@@ -72,10 +72,17 @@ def _takes_that_clause(verb: Token) -> bool:
     if verb.pos_ != "VERB" or lemma(verb) in NOT_REPORTING_VERBS:
         return False
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-    if clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+    if clause is None or not _opens_report(clause):
         return False
     subject = subject_of(verb)
     return subject is not None and subject.lower_ not in ("it", "this", "that", "which")
+
+
+def _opens_report(clause: Token) -> bool:
+    """A clause opened by 'that', or a question put indirectly ('whether', 'why', 'how')."""
+    first = clause.doc[clause.left_edge.i]
+    marked = any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in clause.children)
+    return marked or first.lower_ in ("whether", "why", "how")
 
 
 def _clause_content(verb: Token) -> list[Span]:

@@ -334,3 +334,31 @@ def test_any_verb_with_a_that_clause_and_a_subject_reports_a_view(nlp, text, cue
 )
 def test_a_that_clause_of_condition_or_consequence_is_no_view(nlp, text):
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, pieces, cue",
+    [
+        (
+            "The governor is expected to sign the bill on Friday.",
+            ["The governor", "to sign the bill on Friday"],
+            "expected",
+        ),
+        (
+            "The minister was accused of hiding the report.",
+            ["The minister", "hiding the report"],
+            "accused",
+        ),
+    ],
+)
+def test_a_passive_cue_reports_its_subject_and_complement_in_two_pieces(nlp, text, pieces, cue):
+    found = quotes_of(nlp, text)
+    assert [c for _, c in found] == pieces
+    assert {q.cue.text for q, _ in found} == {cue}
+    assert all(q.speaker is None for q, _ in found)  # nobody named: a view held, by whom untold
+
+
+def test_a_passive_cues_agent_is_its_source(nlp):
+    found = quotes_of(nlp, "The mayor was praised by residents for reopening the bridge.")
+    assert [c for _, c in found] == ["The mayor", "reopening the bridge"]
+    assert {q.speaker.name for q, _ in found} == {"residents"}

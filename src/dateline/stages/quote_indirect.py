@@ -90,6 +90,9 @@ def _clause_content(verb: Token) -> list[Span]:
     clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
     if clause is not None:  # "X said (that) ..." or "..., X said."
         return [without_aside(trimmed(_with_coordinated(verb, subtree(clause, clause))))]
+    passive = _passive_content(verb)
+    if passive:
+        return passive
     if _interrupts(verb) and lemma(verb) in SAY_VERBS:
         own = range(verb.left_edge.i, verb.right_edge.i + 1)
         return pieces(verb.doc, (t for t in verb.head.subtree if t.i not in own))
@@ -135,6 +138,27 @@ def without_aside(content: Span) -> Span:
         if relative or participle:
             return trimmed(doc[content.start : first.i - 1])
     return content
+
+
+def _passive_content(verb: Token) -> list[Span]:
+    """'The governor is expected to sign', 'The plan was seen as a betrayal', 'He was accused
+    of lying': in the passive, what is said is of the subject, so the content is the subject
+    and what completes the verb (in two pieces); the source is the agent, when named."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ in ("it", "there") or subject.i > verb.i:
+        return []
+    rights = list(verb.rights)
+    complement = next((c for c in rights if c.dep_ in ("xcomp", "oprd")), None)
+    if complement is None:
+        prep = next(
+            (c for c in rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS), None
+        )
+        complement = (
+            next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+        )
+    if complement is None:
+        return []
+    return pieces(verb.doc, [*subject.subtree, *complement.subtree])
 
 
 def _asked_of(verb: Token) -> bool:

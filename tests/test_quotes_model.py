@@ -362,3 +362,28 @@ def test_a_passive_cues_agent_is_its_source(nlp):
     found = quotes_of(nlp, "The mayor was praised by residents for reopening the bridge.")
     assert [c for _, c in found] == ["The mayor", "reopening the bridge"]
     assert {q.speaker.name for q, _ in found} == {"residents"}
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        (
+            "As the mayor said on Monday, the bridge will open in May.",
+            "the bridge will open in May",
+            "said",
+        ),
+        (
+            "The bridge will open in May, as the mayor noted.",
+            "The bridge will open in May",
+            "noted",
+        ),
+    ],
+)
+def test_as_the_source_said_reports_the_clause_it_hangs_on(nlp, text, content, cue):
+    [(quote, found)] = quotes_of(nlp, text)
+    assert (found, quote.cue.text, quote.speaker.name) == (content, cue, "mayor")
+
+
+def test_as_of_time_with_a_reporting_verb_reports_its_own_object(nlp):
+    found = quotes_of(nlp, "The crowd cheered as the mayor praised the firefighters.")
+    assert [c for _, c in found] == ["the firefighters"]

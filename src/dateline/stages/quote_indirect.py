@@ -93,7 +93,7 @@ def _clause_content(verb: Token) -> list[Span]:
     passive = _passive_content(verb)
     if passive:
         return passive
-    if _interrupts(verb) and lemma(verb) in SAY_VERBS:
+    if (_interrupts(verb) or _as_aside(verb)) and lemma(verb) in SAY_VERBS:
         own = range(verb.left_edge.i, verb.right_edge.i + 1)
         return pieces(verb.doc, (t for t in verb.head.subtree if t.i not in own))
     if _is_topic_verb(verb) and subject_of(verb) is not None and not _asked_of(verb):
@@ -138,6 +138,22 @@ def without_aside(content: Span) -> Span:
         if relative or participle:
             return trimmed(doc[content.start : first.i - 1])
     return content
+
+
+def _as_aside(verb: Token) -> bool:
+    """'As the mayor said, the bridge will open' / '..., as the mayor noted': the reporting
+    verb hangs on the clause it reports through 'as'."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    ):
+        return False
+    # 'as she called for a vote', 'as officials praised the police': 'as' of time, the verb has
+    # an object of its own; 'as the mayor said' reports the clause it hangs on
+    own_object = ("dobj", "ccomp", "xcomp", "attr", "oprd")
+    return not any(
+        c.dep_ in own_object or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS)
+        for c in verb.children
+    )
 
 
 def _passive_content(verb: Token) -> list[Span]:

@@ -387,3 +387,32 @@ def test_as_the_source_said_reports_the_clause_it_hangs_on(nlp, text, content, c
 def test_as_of_time_with_a_reporting_verb_reports_its_own_object(nlp):
     found = quotes_of(nlp, "The crowd cheered as the mayor praised the firefighters.")
     assert [c for _, c in found] == ["the firefighters"]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "Mayor Ana Lopez said she plans to rebuild the old bridge next year.",
+            "she plans to rebuild the old bridge next year",
+            "Ana Lopez",
+        ),
+        (
+            "The ministry said it expects the talks to resume in June.",
+            "it expects the talks to resume in June",
+            "ministry",
+        ),
+    ],
+)
+def test_a_source_restating_its_own_report_is_one_quote(nlp, text, content, speaker):
+    [(quote, found)] = quotes_of(nlp, text)
+    assert (found, quote.speaker.name) == (content, speaker)
+
+
+def test_a_report_of_another_sources_claim_keeps_both(nlp):
+    text = "Police said the rebels claimed that forty soldiers died in the attack."
+    found = {c: q for q, c in quotes_of(nlp, text)}
+    assert (
+        found["the rebels claimed that forty soldiers died in the attack"].speaker.name == "Police"
+    )
+    assert found["that forty soldiers died in the attack"].speaker.name == "rebels"

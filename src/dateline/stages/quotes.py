@@ -33,6 +33,7 @@ from ..record import Cue, Problem, Quote, Speaker
 from .quote_direct import Draft, attach, label_quotes, looks_like_speech
 from .quote_grammar import cue_of, mention, text_of
 from .quote_indirect import indirect_candidates
+from .quote_lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS
 from .quote_marks import MAX_QUOTE_CHARS, WORD, Quoted, find_quoted, paragraphs
 from .quote_speakers import Source, named_sources, resolve, source_kind
 
@@ -58,7 +59,7 @@ def find_quotes(doc: Doc, start: int = 0, end: int | None = None) -> Finding:
     indirect = list(_indirect(doc, start, end, quoted, direct)) + labelled
     drafts = _merge(direct, indirect)
     _resolve_all(doc, drafts, named_sources(doc, start, end))
-    return Finding([draft.quote for draft in drafts], problems)
+    return Finding([draft.quote for draft in _without_restated(doc, drafts)], problems)
 
 
 def _direct_quotes(doc: Doc, quoted: list[Quoted], paras: list[tuple[int, int]]) -> list[Draft]:
@@ -144,6 +145,34 @@ def _merge(direct: list[Draft], indirect: list[Draft]) -> list[Draft]:
     return sorted(kept + fresh, key=lambda d: d.quote.start)
 
 
+def _without_restated(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """A quote whose cue sits inside another quote's content and whose content is most of that
+    content restates it when it names no other source ('she said she plans to run': 'plans'
+    reports, for the same person, what 'said' already reports): the outer quote stands for
+    both. 'Police said the rebels claimed that ...' keeps the rebels' claim."""
+    text = text_of(doc)
+    sizes = [len(WORD.findall(text[d.quote.start : d.quote.end])) for d in drafts]
+    holding = [d.quote for d in drafts]
+
+    def restates(i: int, j: int) -> bool:
+        inner, outer = holding[i], holding[j]
+        if i == j or sizes[j] <= sizes[i] or 2 * sizes[i] < sizes[j] or inner.cue is None:
+            return False
+        if not (outer.start <= inner.cue.start and inner.end <= outer.end):
+            return False
+        return inner.speaker is None or _same_source(inner.speaker, outer.speaker)
+
+    return [d for i, d in enumerate(drafts) if not any(restates(i, j) for j in range(len(drafts)))]
+
+
+def _same_source(inner: Speaker, outer: Speaker | None) -> bool:
+    """The same name, or one the other's short form ('Fowler' of 'Don Fowler')."""
+    if outer is None or inner.name is None or outer.name is None:
+        return False
+    a, b = inner.name.lower().split(), outer.name.lower().split()
+    return bool(a and b) and (a == b or a[-1] == b[-1])
+
+
 def _other_cue(own: Cue | None, cue: Cue | None) -> bool:
     return own is not None and cue is not None and (own.start, own.end) != (cue.start, cue.end)
 
@@ -154,7 +183,7 @@ def _resolve_all(doc: Doc, drafts: list[Draft], sources: list[Source]) -> None:
     previous: Draft | None = None
     for draft in drafts:
         if draft.mention is not None:
-            name = resolve(draft.mention, sources)
+            name = _reporter(draft, drafts) or resolve(draft.mention, sources)
             draft.quote.speaker = Speaker(draft.mention.start_char, draft.mention.end_char, name)
             sources.append(
                 Source(draft.mention.start_char, name, source_kind(draft.mention), speaker=True)
@@ -167,6 +196,27 @@ def _resolve_all(doc: Doc, drafts: list[Draft], sources: list[Source]) -> None:
         ):
             _continue(doc, previous, draft)
         previous = draft if draft.quote.speaker is not None else previous
+
+
+def _reporter(draft: Draft, drafts: list[Draft]) -> str | None:
+    """'Clinton said she plans to run': a pronoun that is the subject of a cue inside a reported
+    clause is, most often, the reporting source itself."""
+    mention = draft.mention
+    if mention is None or draft.quote.cue is None or len(mention) != 1:
+        return None
+    pronoun = mention[0].lower_
+    if pronoun not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return None
+    cue = draft.quote.cue.start
+    for outer in drafts:
+        said = outer.quote
+        if outer is draft or said.speaker is None or said.speaker.name is None:
+            continue
+        if said.start <= mention.start_char and cue < said.end and outer.mention is not None:
+            person = source_kind(outer.mention) == "person"
+            if person == (pronoun in PERSON_PRONOUNS):
+                return said.speaker.name
+    return None
 
 
 def _continues(doc: Doc, previous: Draft, draft: Draft) -> bool:

@@ -217,9 +217,9 @@ def test_a_closing_aside_after_a_comma_is_the_writers_not_the_sources(nlp):
             "senator",
         ),
         (
-            "Officials ignored the governor's refusal to close the schools.",
+            "Officials ignored the governor's decision to close the schools.",
             "to close the schools",
-            "refusal",
+            "decision",
             "governor",
         ),
     ],
@@ -416,3 +416,8 @@ def test_a_report_of_another_sources_claim_keeps_both(nlp):
         found["the rebels claimed that forty soldiers died in the attack"].speaker.name == "Police"
     )
     assert found["that forty soldiers died in the attack"].speaker.name == "rebels"
+
+
+def test_verbs_of_doing_are_not_reports(nlp):
+    assert quotes_of(nlp, "The suspect refused to drop the gun.") == []
+    assert quotes_of(nlp, "The bank offered the family a loan.") == []

@@ -29,10 +29,12 @@ TOPIC_VERBS = lexicon(
     "cite mention criticize criticise blast slam attack question discuss defend promote tout "
     "praise reject deny announce propose demand welcome condemn dismiss highlight back "
     "endorse oppose support accuse blame compare call note report show find suggest echo "
-    "identify acknowledge pledge promise vow plan want refuse decline urge implore seek agree "
-    "describe warn insist recall predict estimate recommend label dub express offer liken "
-    "denounce mock invoke reference detail decide encourage view rate address"
+    "identify acknowledge pledge promise vow plan want decline urge implore agree "
+    "describe warn insist recall predict estimate recommend label dub express liken "
+    "denounce mock invoke reference detail decide encourage view rate"
 )
+# Left out as verbs of doing rather than of saying or holding a view ('refused to drop the gun',
+# 'seeking employment', 'addressed the crowd', 'offered a loan'): refuse seek address offer.
 # Verbs whose topic follows a preposition: 'spoke about the war', 'commented on the vote'.
 TALK_VERBS = lexicon("speak talk comment complain testify write boast joke brag rail campaign")
 TOPIC_PREPOSITIONS = lexicon("for on of about against")
@@ -72,7 +74,7 @@ SPEECH_NOUNS = lexicon(
 # Nouns of resolve that carry what is resolved in an infinitive ('his decision to resign'); plain
 # undertakings ('an effort to', 'a plan to') are more often the outlet's account than a stance.
 INTENT_NOUNS = lexicon(
-    "decision promise pledge vow threat call demand determination refusal commitment "
+    "decision promise pledge vow threat call demand determination commitment "
     "intention desire eagerness willingness reluctance agreement"
 )
 # Verbs whose subject issues the noun they take ('issued a warning that', 'made the claim that').

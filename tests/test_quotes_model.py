@@ -421,3 +421,24 @@ def test_a_report_of_another_sources_claim_keeps_both(nlp):
 def test_verbs_of_doing_are_not_reports(nlp):
     assert quotes_of(nlp, "The suspect refused to drop the gun.") == []
     assert quotes_of(nlp, "The bank offered the family a loan.") == []
+
+
+def test_a_cue_after_a_long_titled_speaker_is_still_the_quotes(nlp):
+    text = (
+        '"The bridge will reopen in May," Lena Ortiz, the transport minister of the northern '
+        "province and a former civil engineer, said on Tuesday."
+    )
+    [(quote, content)] = quotes_of(nlp, text)
+    assert (content, quote.cue.text, quote.speaker.name) == (
+        "The bridge will reopen in May,",
+        "said",
+        "Lena Ortiz",
+    )
+
+
+def test_a_far_cue_that_reports_a_clause_of_its_own_leaves_a_quoted_title_alone(nlp):
+    text = (
+        'On this week\'s broadcast of "Morning Report," the transport minister of the northern '
+        "province, Lena Ortiz, said her ministry would cut the tolls."
+    )
+    assert [c for _, c in quotes_of(nlp, text)] == ["her ministry would cut the tolls"]

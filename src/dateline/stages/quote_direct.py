@@ -30,7 +30,12 @@ from .quote_lexicon import DOCUMENT_NOUNS, LABEL_WORDS
 from .quote_marks import MARK, WORD, Quoted
 
 MIN_QUOTE_WORDS = 4  # fewer words in marks with no cue: a scare quote or a title, not speech
-WINDOW_AFTER = 10  # tokens after a closing mark searched for "said X"
+NEAR_AFTER = (
+    10  # a cue this close after the marks is theirs; further on, only if it reports no clause
+)
+WINDOW_AFTER = (
+    40  # tokens after a closing mark searched for "said X" (a long titled name may come first)
+)
 WINDOW_BEFORE = 30  # tokens before an opening mark searched for "X said:"
 # '"..." ― Jane Doe' (letters, vox pops, epigraphs): the dash and a name of up to five words.
 NAME_WORD = r"[A-Z][\w.'’-]*"
@@ -51,7 +56,9 @@ class Draft:
 
 def after_window(doc: Doc, quoted: Quoted) -> list[Token]:
     """Tokens after the closing mark up to the sentence's end ('..., said the minister.')."""
-    tail = tokens_between(doc, quoted.close_at, min(len(text_of(doc)), quoted.close_at + 200))
+    tail = tokens_between(
+        doc, quoted.close_at, min(len(text_of(doc)), quoted.close_at + 8 * WINDOW_AFTER)
+    )
     window: list[Token] = []
     for token in tail[:WINDOW_AFTER]:
         if token.text in (".", "!", "?", ";") or "\n" in token.text or MARK.fullmatch(token.text):
@@ -112,11 +119,17 @@ def _after_cue(doc: Doc, quoted: Quoted) -> Attachment:
             and token.dep_ not in ("aux", "auxpass", "neg")
         ):
             break  # another clause starts: a cue further on is not this quote's
+        if cue and token.i - after[0].i >= NEAR_AFTER and _reports_what_follows(token):
+            break  # 'On "Fox News Sunday," Pence said his ...': the quote is not what was said
         if cue:
             subject = subject_of(token) or fallback_speaker(t for t in after if t.i > token.i)
             subject = subject or fallback_speaker(reversed([t for t in after if t.i < token.i]))
             return Attachment(mention(subject), cue_of(token), tight=True)
     return Attachment()
+
+
+def _reports_what_follows(cue: Token) -> bool:
+    return any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
 
 
 def _before_cue(doc: Doc, quoted: Quoted, para_start: int) -> Attachment:

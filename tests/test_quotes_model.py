@@ -442,3 +442,9 @@ def test_a_far_cue_that_reports_a_clause_of_its_own_leaves_a_quoted_title_alone(
         "province, Lena Ortiz, said her ministry would cut the tolls."
     )
     assert [c for _, c in quotes_of(nlp, text)] == ["her ministry would cut the tolls"]
+
+
+def test_a_clause_after_a_semicolon_is_not_the_sources(nlp):
+    text = "The mayor said the delay was not deliberate; the council learned of it on Friday."
+    [(_, content)] = quotes_of(nlp, text)
+    assert content == "the delay was not deliberate"

@@ -125,8 +125,12 @@ def _with_coordinated(verb: Token, content: Span) -> Span:
 def without_aside(content: Span) -> Span:
     """The content without a closing aside set off by a comma: a non-restrictive relative clause
     ('..., which passed in May') or a participle clause ('..., citing the costs'). Such asides
-    are the writer's gloss more often than the source's words."""
+    are the writer's gloss more often than the source's words; so is a clause after a
+    semicolon ('...; they only learned of it on Friday')."""
     doc = content.doc
+    semicolon = next((t.i for t in content if t.text == ";"), None)
+    if semicolon is not None and semicolon > content.start:
+        content = trimmed(doc[content.start : semicolon])  # '...; they only learned ...'
     for token in content:
         first = doc[token.left_edge.i]
         if token.right_edge.i != content.end - 1 or first.i - 1 <= content.start:

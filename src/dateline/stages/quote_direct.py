@@ -221,11 +221,12 @@ def _lines(text: str, paras: list[tuple[int, int]]) -> Iterator[tuple[int, int]]
 def label_quotes(doc: Doc, paras: list[tuple[int, int]]) -> Iterator[Draft]:
     """Paragraphs opening 'Speaker: words': a transcript line is direct, a headline indirect.
     A transcript typed inside quote marks ('"WALLACE: ...') is read the same way."""
-    for line_start, p_end in _lines(text_of(doc), paras):
-        mark = MARK.match(text_of(doc), line_start)
+    text = text_of(doc)
+    for line_start, p_end in _lines(text, paras):
+        mark = MARK.match(text, line_start)
         p_start = mark.end() if mark is not None else line_start
-        colon = text_of(doc).find(":", p_start, min(p_end, p_start + 80))
-        if colon < 0 or MARK.match(text_of(doc)[colon + 1 : p_end].lstrip()):
+        colon = text.find(":", p_start, min(p_end, p_start + 80))
+        if colon < 0 or MARK.match(text[colon + 1 : p_end].lstrip()):
             continue
         speaker = label(doc, list(tokens_between(doc, p_start, colon)))
         content = trimmed(tokens_between(doc, colon + 1, p_end))

@@ -134,3 +134,20 @@ def trimmed(span: Span) -> Span:
     while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
         end -= 1
     return span.doc[start:end]
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The named entities wholly inside `span`, as `span.ents` gives them, read off the tokens:
+    `span.ents` rebuilds every entity of the document on each call."""
+    doc, found, i = span.doc, [], span.start
+    while i < span.end:
+        if doc[i].ent_iob_ != "B":
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end <= span.end:
+            found.append(Span(doc, i, end, label=doc[i].ent_type_))
+        i = end
+    return found

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .quote_grammar import mention_span, subject_of
+from .quote_grammar import entities_in, mention_span, subject_of
 from .quote_lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, SOURCE_LABELS
 
 SALIENCE_CHARS = 1500  # a person quoted this close before a 'she' is taken as her
@@ -29,7 +29,7 @@ class Source:
 
 def clean_name(span: Span) -> str:
     """The mention as a name: a person's name if one is in it, no leading article or possessive."""
-    person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    person = next((e for e in entities_in(span) if e.label_ == "PERSON"), None)
     words = list(person if person is not None else span)
     while words and words[0].lower_ in ("the", "a", "an", "this", "that"):
         words = words[1:]
@@ -39,7 +39,7 @@ def clean_name(span: Span) -> str:
 
 
 def source_kind(span: Span) -> str:
-    if any(e.label_ == "PERSON" for e in span.ents):
+    if any(e.label_ == "PERSON" for e in entities_in(span)):
         return "person"
     return "person" if span.root.lower_ in PERSON_PRONOUNS else "org"
 
@@ -61,7 +61,7 @@ def named_sources(doc: Doc, start: int, end: int) -> list[Source]:
 def resolve(span: Span, sources: list[Source]) -> str:
     """The name behind a mention: itself if named, else the nearest compatible earlier source."""
     root = span.root
-    if any(t.pos_ == "PROPN" for t in span) or span.ents:
+    if any(t.pos_ == "PROPN" for t in span) or entities_in(span):
         return clean_name(span)
     earlier = [s for s in sources if s.at < span.start_char]
     if root.lower_ in PERSON_PRONOUNS:

@@ -31,9 +31,13 @@ def indirect_candidates(doc: Doc, start: int, end: int) -> Iterator[Candidate]:
     """(cue, content, speaker) for every cue in doc.text[start:end]: reporting verbs with a
     clause, 'according to' with its clause, stance words, and nouns and phrases that report.
     A content the cue interrupts comes in pieces, each with the cue."""
-    for token in doc:
-        if start <= token.idx < end:
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    for token in span if span is not None else ():
+        if token.pos_ in CUE_POS or token.lower_ == "according":
             yield from (c for c in _candidates(token) if WORD.search(c[1].text))
+
+
+CUE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "ADP"})  # words that can carry a report
 
 
 def _candidates(token: Token) -> Iterator[Candidate]:

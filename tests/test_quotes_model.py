@@ -448,3 +448,25 @@ def test_a_clause_after_a_semicolon_is_not_the_sources(nlp):
     text = "The mayor said the delay was not deliberate; the council learned of it on Friday."
     [(_, content)] = quotes_of(nlp, text)
     assert content == "the delay was not deliberate"
+
+
+@pytest.mark.parametrize(
+    "text, content, cue, speaker",
+    [
+        (
+            "The governor has been critical of the new tax plan.",
+            "the new tax plan",
+            "critical",
+            "governor",
+        ),
+        ("Farmers are worried about the cost of fuel.", "the cost of fuel", "worried", "Farmers"),
+        ("The union is eager to resume the talks.", "to resume the talks", "eager", "union"),
+    ],
+)
+def test_an_adjective_of_attitude_reports_its_object(nlp, text, content, cue, speaker):
+    [(quote, found)] = quotes_of(nlp, text)
+    assert (found, quote.cue.text, quote.speaker.name) == (content, cue, speaker)
+
+
+def test_an_adjective_of_description_reports_nothing(nlp):
+    assert quotes_of(nlp, "The road along the river is wide and new.") == []

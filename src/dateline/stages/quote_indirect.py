@@ -19,6 +19,8 @@ from .quote_lexicon import (
     OBJECT_PREPOSITIONS,
     RECIPIENT_VERBS,
     SAY_VERBS,
+    STANCE_ADJECTIVES,
+    STANCE_PREPOSITIONS,
     TALK_VERBS,
     TOPIC_PREPOSITIONS,
     TOPIC_VERBS,
@@ -41,9 +43,10 @@ CUE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "ADP"})  # words that can car
 
 
 def _candidates(token: Token) -> Iterator[Candidate]:
-    if _is_stance_adjective(token):  # 'X is confident that ...'
-        clause = next(c for c in token.children if c.dep_ == "ccomp")
-        yield token, trimmed(subtree(clause, clause)), subject_of(token)
+    if _is_stance_adjective(token):  # 'X is confident that ...', 'X is critical of ...'
+        content = _stance_content(token)
+        if content is not None:
+            yield token, trimmed(content), subject_of(token)
     elif token.lower_ == "according" and is_cue(token):
         content = _according_content(token)
         if content is not None:
@@ -56,11 +59,26 @@ def _candidates(token: Token) -> Iterator[Candidate]:
 
 
 def _is_stance_adjective(token: Token) -> bool:
-    """'confident that', 'sure that', 'worried that': an adjective taking a clause, said of a
-    subject ('The mayor is confident that ...')."""
-    if token.pos_ != "ADJ" or token.dep_ != "acomp" or subject_of(token.head) is None:
-        return False
-    return any(c.dep_ == "ccomp" for c in token.children)
+    """An adjective said of a subject ('The mayor is confident that ...')."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and subject_of(token.head) is not None
+
+
+def _stance_content(adjective: Token) -> Span | None:
+    """What a stance adjective takes: any adjective's clause ('confident that ...', 'sure
+    that ...'), and for adjectives of attitude their object or infinitive ('critical of the
+    plan', 'worried about the cost', 'eager to talk')."""
+    children = list(adjective.rights)
+    clause = next((c for c in children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        return subtree(clause, clause)
+    if adjective.lemma_.lower() not in STANCE_ADJECTIVES:
+        return None
+    infinitive = next((c for c in children if c.dep_ == "xcomp"), None)
+    if infinitive is not None:
+        return subtree(infinitive, infinitive)
+    prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in STANCE_PREPOSITIONS), None)
+    target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+    return subtree(target, target) if target is not None else None
 
 
 def _is_topic_verb(token: Token) -> bool:

@@ -90,3 +90,12 @@ SOURCE_PHRASE_NOUNS = lexicon(
 # Verbs whose 'that' clause is a condition or a consequence, not a view ('ensure that', 'mean
 # that', 'make sure that').
 NOT_REPORTING_VERBS = lexicon("ensure mean make require prove guarantee insure ask demand order")
+# Adjectives of attitude: said of a subject, their object or infinitive is the subject's stance
+# ('critical of the plan', 'worried about the cost', 'eager to talk').
+STANCE_ADJECTIVES = lexicon(
+    "critical supportive skeptical sceptical wary worried concerned confident proud angry "
+    "furious upset optimistic pessimistic hopeful doubtful sure certain convinced opposed eager "
+    "keen reluctant unwilling willing fond afraid fearful bullish bearish passionate "
+    "enthusiastic dismissive suspicious adamant insistent"
+)
+STANCE_PREPOSITIONS = lexicon("of about over toward towards on with")

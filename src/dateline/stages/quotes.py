@@ -4,16 +4,23 @@ Direct quotes are found on the characters (quote marks, paragraph by paragraph),
 so they do not depend on the parser's sentence boundaries, which split long
 quotes; cues and speakers are then read from the parse around each quote.
 Indirect quotes are the clausal complements of reporting and belief verbs ("X
-said that ...", "X believes ..."), the clauses carrying an "according to X" or
-interrupted by "police said", and the objects of a small lexicon of verbs that
-report a stance ("called for a ban", "cited the report", "plans to run"); nouns
-of speech and resolve with their clause ("her claim that ...", "his refusal to
-...") and phrases naming whose view a clause is ("In his view, ...", "In a poll, ...").
+said that ...", "X believes ..."), any verb's 'that' clause or indirect question
+("the court ruled that ...", "wondered whether ..."), the clauses carrying an
+"according to X", interrupted by "police said" or hung on "as X said", passive
+cues ("X is expected to ...", "X was accused of ..."), the objects of a small
+lexicon of verbs and adjectives that report a stance ("called for a ban", "cited
+the report", "critical of the plan"), nouns of speech and resolve with their
+clause ("her claim that ...", "his decision to ...") and phrases naming whose view
+a clause is ("In his view, ...", "In a poll, ..."); see quote_indirect and
+quote_nouns. A nested report by the same source restates the outer one and is
+dropped ("she said she plans to ...").
 Quotes signed with a dash ('"..." ― Jane Doe') and speaker labels ('WALLACE: ...')
 are read too. A speaker mention that is a pronoun or a description ("the
 ministry", "the statement") is resolved to the nearest compatible named source
 earlier in the text ('he'/'she': the person quoted lately, else the last person
-named; the record has no gender, so this is salience, not agreement).
+named; the record has no gender, so this is salience, not agreement), except that a
+pronoun subject of a cue inside a reported clause is the reporting source ("Clinton
+said she plans ...").
 
 The component writes `list[Quote]` to `doc._.dateline_quotes`; problems with the
 input (unbalanced marks, runaway quotes) go to `doc._.dateline_problems`

@@ -470,3 +470,12 @@ def test_an_adjective_of_attitude_reports_its_object(nlp, text, content, cue, sp
 
 def test_an_adjective_of_description_reports_nothing(nlp):
     assert quotes_of(nlp, "The road along the river is wide and new.") == []
+
+
+def test_an_impersonal_passive_report_has_its_clause_and_no_speaker(nlp):
+    [(quote, content)] = quotes_of(nlp, "It was reported that the talks had failed.")
+    assert (content, quote.cue.text, quote.speaker) == (
+        "that the talks had failed",
+        "reported",
+        None,
+    )

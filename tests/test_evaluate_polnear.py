@@ -68,6 +68,32 @@ def test_load_articles_reads_dev_only_and_one_annotator_per_article(tmp_path):
     assert load_articles(root / "dev")[0].name == "a1"  # the dev folder itself works too
 
 
+def test_other_annotators_are_scored_against_the_first(tmp_path):
+    root = write_polnear(tmp_path, ann=spans())
+    [article] = load_articles(root)
+    assert article.other_annotators == [[]]  # the second annotator's file is empty
+    agreement = polnear.annotator_agreement([article])
+    assert (agreement["articles"], agreement["files"]) == (1, 1)
+    assert agreement["gold"] == 1 and agreement["content_recall"] == 0.0
+    (root / "dev" / "attributions" / "a1_zz99.ann").write_text(spans(), encoding="utf-8")
+    agreement = polnear.annotator_agreement(load_articles(root))
+    assert agreement["content_f1"] == 1.0 and agreement["speaker_accuracy"] == 1.0
+
+
+def test_report_states_the_annotator_agreement():
+    lines = polnear.format_report(
+        report(None)
+        | {"agreement": {"articles": 2, "files": 10, "content_f1": 0.88, "speaker_accuracy": 0.9}}
+    )
+    assert "2 articles annotated more than once" in lines and "F1 0.880" in lines
+
+
+def test_report_says_how_many_nested_quotes_were_folded():
+    folded = report(None)
+    folded["systems"]["dateline"] = folded["systems"]["dateline"] | {"folded": 7}
+    assert "7 quotes nested in another quote's content" in polnear.format_report(folded)
+
+
 def test_missing_layout_is_a_named_error(tmp_path):
     with pytest.raises(DatelineError, match="dev/text"):
         load_articles(tmp_path)
@@ -86,6 +112,16 @@ def test_matching_is_one_to_one_best_first():
     gold = [attribution({1, 2, 3, 4}), attribution({10, 11})]
     predicted = [attribution({1, 2}), attribution({1, 2, 3, 4}), attribution({20})]
     assert sorted(match(gold, predicted)) == [(0, 1)]
+
+
+def test_a_quote_nested_in_another_quotes_content_is_folded_into_it():
+    outer = Attribution(((0, 50),), words=frozenset({0, 10, 20}))
+    inner = Attribution(((20, 40),), words=frozenset({20}))
+    two_pieces = Attribution(((0, 10), (30, 50)), words=frozenset({0, 30}))
+    apart = Attribution(((60, 70),), words=frozenset({60}))
+    assert polnear.flat([outer, inner, apart]) == [outer, apart]
+    assert polnear.flat([two_pieces, inner]) == [two_pieces]  # inside the pieces' reach
+    assert polnear.flat([outer, outer]) == [outer, outer]  # the same span is not nested
 
 
 def test_figures_from_counts():

@@ -56,6 +56,12 @@ def test_a_quote_running_over_paragraphs_ends_at_its_last_closing_mark():
     assert problems(text) == []
 
 
+def test_a_curly_quote_closed_by_a_straight_mark_still_pairs():
+    text = '“The road is open," the mayor said, adding that the "tolls" stay. “Good news.”'
+    assert contents(text) == ["The road is open,", "tolls", "Good news."]
+    assert problems(text) == []
+
+
 def test_nested_quotes_keep_the_outer_one():
     text = "“He told me ‘leave now’ and I left,” she said. “They shouted “go” at us,” he said."
     assert contents(text) == ["He told me ‘leave now’ and I left,", "They shouted “go” at us,"]
@@ -329,3 +335,28 @@ def test_the_component_takes_any_text(pieces):
 
 BLANK_WITH_QUOTES = spacy.blank("en")
 BLANK_WITH_QUOTES.add_pipe("dateline_quotes")
+
+
+def vowed_and(second: str, second_lemma: str) -> Doc:
+    """Ana Lopez vowed to cut taxes and <second> pensions ., the second verb hung on 'vowed' as
+    the parser often hangs it."""
+    words = ["Ana", "Lopez", "vowed", "to", "cut", "taxes", "and", second, "pensions", "."]
+    spaces = [True] * 8 + [False, False]
+    heads = [1, 2, 2, 4, 2, 4, 2, 2, 7, 2]
+    deps = ["compound", "nsubj", "ROOT", "aux", "xcomp", "dobj", "cc", "conj", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PART", "VERB", "NOUN", "CCONJ", "VERB", "NOUN", "PUNCT"]
+    lemmas = ["Ana", "Lopez", "vow", "to", "cut", "tax", "and", second_lemma, "pension", "."]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 8
+    return parsed(words, spaces, heads, deps, pos, lemmas, ents)
+
+
+def test_a_verb_phrase_joined_by_and_goes_on_with_the_content():
+    doc = vowed_and("raise", "raise")
+    [quote] = find_quotes(doc).quotes
+    assert doc.text[quote.start : quote.end] == "to cut taxes and raise pensions"
+
+
+def test_a_joined_cue_of_its_own_starts_a_report_of_its_own():
+    doc = vowed_and("warned", "warn")
+    first = find_quotes(doc).quotes[0]
+    assert doc.text[first.start : first.end] == "to cut taxes"

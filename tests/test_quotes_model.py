@@ -157,3 +157,325 @@ def test_a_stance_adjective_with_a_clause_is_an_attribution(nlp):
     [(quote, content)] = quotes_of(nlp, text)
     assert content == "that the bridge will open in May"
     assert (quote.cue.text, quote.speaker.name) == ("confident", "mayor")
+
+
+def test_a_clause_interrupted_by_its_cue_comes_in_two_pieces(nlp):
+    text = "The new bridge, the mayor said on Tuesday, will open in May."
+    found = quotes_of(nlp, text)
+    assert [c for _, c in found] == ["The new bridge", "will open in May"]
+    assert {(q.cue.text, q.speaker.name) for q, _ in found} == {("said", "mayor")}
+
+
+def test_a_cue_after_its_clause_takes_the_clause_before_it(nlp):
+    [(quote, content)] = quotes_of(nlp, "The harbour will close for repairs, officials said.")
+    assert content == "The harbour will close for repairs"
+    assert quote.speaker.name == "officials"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The senator accused the governor of hiding the report.",
+            "the governor of hiding the report",
+        ),
+        ("Critics likened the new tax to theft.", "the new tax to theft"),
+        (
+            "The chairman blamed the contractor for the delays during a meeting on Monday.",
+            "the contractor for the delays",
+        ),
+    ],
+)
+def test_a_stance_verbs_object_keeps_the_phrase_that_completes_it(nlp, text, expected):
+    assert [c for _, c in quotes_of(nlp, text)] == [expected]
+
+
+def test_a_closing_aside_after_a_comma_is_the_writers_not_the_sources(nlp):
+    found = quotes_of(
+        nlp, "The company said that sales rose in March, citing strong demand in Asia."
+    )
+    assert found[0][1] == "that sales rose in March"
+    [(_, content)] = quotes_of(
+        nlp, "The union welcomed the offer, which the owners made on Friday."
+    )
+    assert content == "the offer"
+
+
+@pytest.mark.parametrize(
+    "text, content, cue, speaker",
+    [
+        (
+            "Mayor Ana Lopez repeated her claim that the bridge was safe.",
+            "that the bridge was safe",
+            "claim",
+            "Ana Lopez",
+        ),
+        (
+            "The senator's warning that the dam could fail was ignored.",
+            "that the dam could fail",
+            "warning",
+            "senator",
+        ),
+        (
+            "Officials ignored the governor's decision to close the schools.",
+            "to close the schools",
+            "decision",
+            "governor",
+        ),
+    ],
+)
+def test_a_noun_of_speech_or_resolve_with_its_clause_is_an_attribution(
+    nlp, text, content, cue, speaker
+):
+    [(quote, found)] = quotes_of(nlp, text)
+    assert (found, quote.cue.text, quote.speaker.name) == (content, cue, speaker)
+
+
+def test_a_plain_undertaking_is_not_an_attribution(nlp):
+    assert quotes_of(nlp, "The company made an effort to cut costs.") == []
+
+
+@pytest.mark.parametrize(
+    "text, content, cue, mention",
+    [
+        ("In his view, the tax is unfair.", "the tax is unfair", "In", "his"),
+        (
+            "In a new poll, the governor leads by five points.",
+            "the governor leads by five points",
+            "In",
+            "a new poll",
+        ),
+        (
+            "By one estimate, 300 homes burned in the fire.",
+            "300 homes burned in the fire",
+            "By",
+            "one estimate",
+        ),
+    ],
+)
+def test_a_phrase_naming_whose_view_opens_the_clause_it_attributes(
+    nlp, text, content, cue, mention
+):
+    [(quote, found)] = quotes_of(nlp, text)
+    assert (found, quote.cue.text) == (content, cue)
+    assert text[quote.speaker.start : quote.speaker.end] == mention
+
+
+def test_a_statement_phrase_before_a_reporting_verb_gives_one_quote(nlp):
+    [(quote, found)] = quotes_of(nlp, "In a statement, the ministry said the talks had failed.")
+    assert (found, quote.cue.text) == ("the talks had failed", "said")
+
+
+def test_telling_someone_to_act_reports_the_listener_and_the_task(nlp):
+    [(quote, content)] = quotes_of(
+        nlp, "The president told his advisers to find a way around Congress."
+    )
+    assert (content, quote.cue.text, quote.speaker.name) == (
+        "his advisers to find a way around Congress",
+        "told",
+        "president",
+    )
+
+
+def test_asking_about_something_reports_what_was_asked_about(nlp):
+    [(quote, content)] = quotes_of(nlp, "The reporter asked the minister about the missing funds.")
+    assert (content, quote.cue.text) == ("the missing funds", "asked")
+    [(quote, content)] = quotes_of(
+        nlp, "The mayor told reporters on Monday that the road was safe."
+    )
+    assert content == "that the road was safe"
+
+
+def test_a_mixed_quote_runs_on_to_the_closing_mark_past_sentence_breaks(nlp):
+    text = 'The mayor said that the plan was "a disaster from the start. It will never work."'
+    [(quote, content)] = quotes_of(nlp, text)
+    assert quote.kind == "mixed"
+    assert content == 'that the plan was "a disaster from the start. It will never work.'
+
+
+def test_a_transcript_typed_inside_quote_marks_is_its_speakers_lines(nlp):
+    text = (
+        "Part of the interview follows.\n\n"
+        '"HOST: Minister, will the tolls come back next year?\n\n'
+        '"ORTIZ: No, there will be no tolls while I hold this office.\n\n'
+        '"HOST: Thank you for your time."'
+    )
+    found = quotes_of(nlp, text)
+    assert [(q.speaker.name, c) for q, c in found] == [
+        ("HOST", "Minister, will the tolls come back next year"),
+        ("ORTIZ", "No, there will be no tolls while I hold this office"),
+        ("HOST", "Thank you for your time"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        ("The court ruled that the law was invalid.", "ruled", "court"),
+        (
+            "Investigators discovered that the accounts had been emptied.",
+            "discovered",
+            "Investigators",
+        ),
+    ],
+)
+def test_any_verb_with_a_that_clause_and_a_subject_reports_a_view(nlp, text, cue, speaker):
+    [(quote, content)] = quotes_of(nlp, text)
+    assert content.split()[0] in ("that", "whether")
+    assert (quote.cue.text, quote.speaker.name) == (cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new rules ensure that every vote is counted.",
+        "It means that the bridge will stay closed.",
+    ],
+)
+def test_a_that_clause_of_condition_or_consequence_is_no_view(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, pieces, cue",
+    [
+        (
+            "The governor is expected to sign the bill on Friday.",
+            ["The governor", "to sign the bill on Friday"],
+            "expected",
+        ),
+        (
+            "The minister was accused of hiding the report.",
+            ["The minister", "hiding the report"],
+            "accused",
+        ),
+    ],
+)
+def test_a_passive_cue_reports_its_subject_and_complement_in_two_pieces(nlp, text, pieces, cue):
+    found = quotes_of(nlp, text)
+    assert [c for _, c in found] == pieces
+    assert {q.cue.text for q, _ in found} == {cue}
+    assert all(q.speaker is None for q, _ in found)  # nobody named: a view held, by whom untold
+
+
+def test_a_passive_cues_agent_is_its_source(nlp):
+    found = quotes_of(nlp, "The mayor was praised by residents for reopening the bridge.")
+    assert [c for _, c in found] == ["The mayor", "reopening the bridge"]
+    assert {q.speaker.name for q, _ in found} == {"residents"}
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        (
+            "As the mayor said on Monday, the bridge will open in May.",
+            "the bridge will open in May",
+            "said",
+        ),
+        (
+            "The bridge will open in May, as the mayor noted.",
+            "The bridge will open in May",
+            "noted",
+        ),
+    ],
+)
+def test_as_the_source_said_reports_the_clause_it_hangs_on(nlp, text, content, cue):
+    [(quote, found)] = quotes_of(nlp, text)
+    assert (found, quote.cue.text, quote.speaker.name) == (content, cue, "mayor")
+
+
+def test_as_of_time_with_a_reporting_verb_reports_its_own_object(nlp):
+    found = quotes_of(nlp, "The crowd cheered as the mayor praised the firefighters.")
+    assert [c for _, c in found] == ["the firefighters"]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "Mayor Ana Lopez said she plans to rebuild the old bridge next year.",
+            "she plans to rebuild the old bridge next year",
+            "Ana Lopez",
+        ),
+        (
+            "The ministry said it expects the talks to resume in June.",
+            "it expects the talks to resume in June",
+            "ministry",
+        ),
+    ],
+)
+def test_a_source_restating_its_own_report_is_one_quote(nlp, text, content, speaker):
+    [(quote, found)] = quotes_of(nlp, text)
+    assert (found, quote.speaker.name) == (content, speaker)
+
+
+def test_a_report_of_another_sources_claim_keeps_both(nlp):
+    text = "Police said the rebels claimed that forty soldiers died in the attack."
+    found = {c: q for q, c in quotes_of(nlp, text)}
+    assert (
+        found["the rebels claimed that forty soldiers died in the attack"].speaker.name == "Police"
+    )
+    assert found["that forty soldiers died in the attack"].speaker.name == "rebels"
+
+
+def test_verbs_of_doing_are_not_reports(nlp):
+    assert quotes_of(nlp, "The suspect refused to drop the gun.") == []
+    assert quotes_of(nlp, "The bank offered the family a loan.") == []
+
+
+def test_a_cue_after_a_long_titled_speaker_is_still_the_quotes(nlp):
+    text = (
+        '"The bridge will reopen in May," Lena Ortiz, the transport minister of the northern '
+        "province and a former civil engineer, said on Tuesday."
+    )
+    [(quote, content)] = quotes_of(nlp, text)
+    assert (content, quote.cue.text, quote.speaker.name) == (
+        "The bridge will reopen in May,",
+        "said",
+        "Lena Ortiz",
+    )
+
+
+def test_a_far_cue_that_reports_a_clause_of_its_own_leaves_a_quoted_title_alone(nlp):
+    text = (
+        'On this week\'s broadcast of "Morning Report," the transport minister of the northern '
+        "province, Lena Ortiz, said her ministry would cut the tolls."
+    )
+    assert [c for _, c in quotes_of(nlp, text)] == ["her ministry would cut the tolls"]
+
+
+def test_a_clause_after_a_semicolon_is_not_the_sources(nlp):
+    text = "The mayor said the delay was not deliberate; the council learned of it on Friday."
+    [(_, content)] = quotes_of(nlp, text)
+    assert content == "the delay was not deliberate"
+
+
+@pytest.mark.parametrize(
+    "text, content, cue, speaker",
+    [
+        (
+            "The governor has been critical of the new tax plan.",
+            "the new tax plan",
+            "critical",
+            "governor",
+        ),
+        ("Farmers are worried about the cost of fuel.", "the cost of fuel", "worried", "Farmers"),
+        ("The union is eager to resume the talks.", "to resume the talks", "eager", "union"),
+    ],
+)
+def test_an_adjective_of_attitude_reports_its_object(nlp, text, content, cue, speaker):
+    [(quote, found)] = quotes_of(nlp, text)
+    assert (found, quote.cue.text, quote.speaker.name) == (content, cue, speaker)
+
+
+def test_an_adjective_of_description_reports_nothing(nlp):
+    assert quotes_of(nlp, "The road along the river is wide and new.") == []
+
+
+def test_an_impersonal_passive_report_has_its_clause_and_no_speaker(nlp):
+    [(quote, content)] = quotes_of(nlp, "It was reported that the talks had failed.")
+    assert (content, quote.cue.text, quote.speaker) == (
+        "that the talks had failed",
+        "reported",
+        None,
+    )

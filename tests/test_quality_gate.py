@@ -61,9 +61,9 @@ def test_polnear_floors(shared_dir, options):
     from dateline.evaluate.polnear import evaluate
 
     ours = evaluate(shared_dir / "data" / "polnear", options)["systems"]["dateline"]
-    assert ours["content_f1"] >= 0.61  # measured 0.637
-    assert ours["direct_recall"] >= 0.91  # measured 0.935
-    assert ours["speaker_accuracy"] >= 0.86  # measured 0.890
+    assert ours["content_f1"] >= 0.69  # measured 0.710 (0.693 without folding nested quotes)
+    assert ours["direct_recall"] >= 0.91  # measured 0.938
+    assert ours["speaker_accuracy"] >= 0.87  # measured 0.894
 
 
 @pytest.mark.model

@@ -87,3 +87,13 @@ def test_muc_event_floors(shared_dir, options):
     assert report["place_country_recall"] >= 0.81  # measured 0.834
     assert report["killed"]["recall"] >= 0.86  # measured 0.882
     assert report["injured"]["recall"] >= 0.82  # measured 0.849
+
+
+@pytest.mark.model
+def test_muc_linking_floors(shared_dir, options):
+    from dateline.evaluate.muc_linking import evaluate
+
+    report = evaluate(shared_dir / "data" / "muc34" / "dev", options)
+    # few pairs (about 90 linked, 210 same-incident): floors sit two standard errors down
+    assert report["precision"] >= 0.45  # measured 0.567
+    assert report["recall"] >= 0.18  # measured 0.242

@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> None:
         for name, step in steps if round_number % 2 == 0 else steps[::-1]:
             progress(f"round {round_number + 1}/{args.rounds}: {name} of {args.size} articles ...")
             totals[name].add(step(nlp, args.data, 0, args.size, options))
-    rates = {name: timing.per_second()[0] for name, timing in totals.items()}
+    rates = {name: timing.per_second[0] for name, timing in totals.items()}
     ratio = rates["ingest"] / rates["extract"]
     print(f"{args.size} MUC articles x {args.rounds} rounds, batch {options.batch_size}")
     for name, timing in totals.items():

@@ -168,12 +168,21 @@ class _Judge:
         pairs: set[tuple[int, int]] = set()
         for indices in by_month.values():
             pairs.update(combinations(indices, 2))
+        quick = [self._quick_facts(mention) for mention in self.ordered]
         found = []
         for first, second in sorted(pairs):
+            if not _may_link(quick[first], quick[second]):
+                continue
             verdict = self.verdict(first, second)
             if not verdict.conflict and verdict.evidence >= self.options.link_min_evidence:
                 found.append((-verdict.evidence, first, second, verdict.reasons))
         return found
+
+    def _quick_facts(self, mention: MentionFacts) -> tuple[int, int, str | None, str]:
+        """What rules most pairs out cheaply: the days (as ordinals), country, type family."""
+        window = _window(mention, self.options)
+        start, end = (window[0].toordinal(), window[1].toordinal()) if window else (0, -1)
+        return start, end, mention.country, _family(mention.type)
 
     def any_conflict(self, these: list[int], those: list[int]) -> bool:
         return any(self.verdict(a, b).conflict for a in these for b in those)
@@ -228,7 +237,19 @@ def compare(a: MentionFacts, b: MentionFacts, options: Options) -> Verdict:
 
 
 def _types_compatible(a: str, b: str) -> bool:
-    return a == b or {a, b} <= VIOLENCE or {a, b} <= DEMONSTRATIONS
+    return _family(a) == _family(b)
+
+
+def _family(kind: str) -> str:
+    if kind in VIOLENCE:
+        return "violence"
+    return "demonstrations" if kind in DEMONSTRATIONS else kind
+
+
+def _may_link(a: tuple[int, int, str | None, str], b: tuple[int, int, str | None, str]) -> bool:
+    """False when `compare` would surely find a conflict (a cheap test on many pairs)."""
+    overlap = a[0] <= b[1] and b[0] <= a[1]
+    return overlap and a[3] == b[3] and not (a[2] and b[2] and a[2] != b[2])
 
 
 def _window(

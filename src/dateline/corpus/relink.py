@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -122,7 +122,7 @@ def _date(value: str | None) -> date | None:
 
 
 def _event_row(event: LinkedEvent) -> list[object]:
-    detail = {"members": [asdict(m) for m in event.members]}
+    detail = {"members": [_flat(m) for m in event.members]}
     return [
         event.id, event.type, event.sub_type, event.date_start, event.date_end,
         event.date_precision, event.historical, event.place, event.country, event.admin1,
@@ -134,10 +134,15 @@ def _event_row(event: LinkedEvent) -> list[object]:
 
 def _figure_row(event_id: str, figure: Reconciled) -> list[object]:
     detail = {
-        "by_source": [asdict(r) for r in figure.by_source],
-        "history": [asdict(r) for r in figure.history],
+        "by_source": [_flat(r) for r in figure.by_source],
+        "history": [_flat(r) for r in figure.history],
     }
     return [
         event_id, figure.category, figure.low, figure.best, figure.high, figure.rule,
         figure.disputed, json.dumps(detail, ensure_ascii=False),
     ]  # fmt: skip
+
+
+def _flat(record: Any) -> dict[str, Any]:
+    """A flat dataclass as a dict (dataclasses.asdict deep-copies, five times slower)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}

@@ -229,16 +229,24 @@ def _article_country(doc: Doc) -> Location | None:
 
 
 def _incident_date(doc: Doc, incident: Incident, anchor: DocSpan) -> EventDate:
-    """The first own-sentence date of a mention, else the narrative's or the publication day."""
+    """The date the incident's own sentences give (the earliest: a report's later sentences tell
+    what followed), else the narrative's date carried to its first mention, else the
+    publication day. A date a sentence gives beats one carried from sentences before it, however
+    precisely the carried one is written ('began its armed struggle in 1980')."""
     article = doc._.get(ARTICLE)
-    candidates = [
-        _publication_basis(article, event_date(doc, _anchor(doc, m))) for m in incident.mentions
+    dated = [
+        (m, _publication_basis(article, event_date(doc, _anchor(doc, m))))
+        for m in incident.mentions
     ]
-    for basis in ("explicit", "relative"):
-        found = [c for c in candidates if c.basis == basis and c.evidence is not None]
-        if found:
-            return min(found, key=lambda c: (c.end or "", c.start or ""))
-    return candidates[0]
+    carried = [(m, when) for m, when in dated if when.evidence is not None]
+    own = [when for m, when in carried if _within(when.evidence, m.sentence)]
+    if own:
+        return min(own, key=lambda c: (c.end or "", c.start or ""))
+    return carried[0][1] if carried else dated[0][1]
+
+
+def _within(evidence: Span | None, sentence: DocSpan) -> bool:
+    return evidence is not None and sentence.start_char <= evidence.start < sentence.end_char
 
 
 def _anchor(doc: Doc, mention: Mention) -> DocSpan:

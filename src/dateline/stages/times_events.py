@@ -138,10 +138,24 @@ def date_of(time: Time) -> EventDate:
     bounds = time_bounds(time)
     assert bounds is not None, "date_of needs a dated time (see time_bounds)"
     precision = "day" if time.range is not None else precision_of(time.value)
-    basis = "explicit" if re.search(r"\d{4}|['’]\d\d\b", time.text) else "relative"
+    basis = "explicit" if writes_year(time) else "relative"
     return EventDate(
         bounds[0].isoformat(), bounds[1].isoformat(), precision, basis, Span(time.start, time.end)
     )
+
+
+def writes_year(time: Time) -> bool:
+    """True when the words write the year of the value ('1992', '3 JAN 90', "the '80s"), not
+    when their digits are something else ('AT 2030 HOURS', '0200 AND 0300')."""
+    head = re.match(r"\d{3,4}", time.value or "")
+    if head is None:
+        return False
+    numbers = re.findall(r"\d+", time.text)
+    if len(head.group()) == 3:  # a decade: 'the 1990s' -> 199
+        return any(len(n) == 4 and n.startswith(head.group()) for n in numbers)
+    short = head.group()[2:]  # '3 JAN 90', "in '90": a two-digit year after a day or apostrophe
+    two_digit = numbers[-1:] == [short] and (len(numbers) > 1 or f"'{short}" in time.text)
+    return head.group() in numbers or two_digit
 
 
 def anniversary_event_date(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .times_amounts import duration, duration_value, recurrence, reference, vague_duration
@@ -165,10 +166,27 @@ def bare_year(match: re.Match[str], context: Context) -> Norm | None:
     """'1992', 'fiscal 1990', 'in 1750': plain four-digit numbers are years only from 1900 to 2099
     unless a word says so ('in', 'since', 'fiscal'), and never beyond the calendar window."""
     year = int(match.group("y"))
+    if _is_clock_at(match, context):
+        return military_time(match.group("y"), "", _narrative_day(context.anchor))
     cued = bool(_group(match, "prep") or _group(match, "fiscal") or _group(match, "mod"))
     if not (1900 <= year <= 2099 or (cued and safe_date(year, 1, 1))):
         return None
     return Norm("DATE", f"{year:04d}")
+
+
+HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+CLOCK_LEAD = re.compile(r"\b(?:at|around|approximately)\s+$", re.IGNORECASE)
+CLOCK_TAIL = re.compile(r"\s*(?:[.,;)]|$|on\b|in\s+the\b)", re.IGNORECASE)
+
+
+def _is_clock_at(match: re.Match[str], context: Context) -> bool:
+    """'AT 2000 ON SATURDAY NIGHT', 'AROUND 2100.': after 'at' and ending its phrase, a four-digit
+    number later than the dateline's next year that reads as HHMM is a 24-hour clock."""
+    digits, pub = match.group("y"), context.anchor.published
+    if pub is None or int(digits) <= pub.year + 1 or not HHMM.fullmatch(digits):
+        return False
+    before = context.text[max(0, match.start("t") - 20) : match.start("t")]
+    return bool(CLOCK_LEAD.search(before) and CLOCK_TAIL.match(context.text, match.end("t")))
 
 
 def decade(match: re.Match[str], context: Context) -> Norm | None:
@@ -274,7 +292,11 @@ def weekday(match: re.Match[str], context: Context) -> Norm | None:
         "the previous": "last",
         "the following": "next",
     }.get(_lower(match, "rel"), _lower(match, "rel"))
-    day = weekday_date(weekday_value(match.group("wd")), context.anchor, relation)
+    anchor = context.anchor
+    if _lower(match, "rel") in ("the previous", "the following"):
+        # 'The following Sunday' counts from the day the narrative is at, not the dateline's.
+        anchor = replace(anchor, published=_narrative_day(anchor))
+    day = weekday_date(weekday_value(match.group("wd")), anchor, relation)
     # 'Friday night' is dated to the Friday: TimeBank does so more often than not, and measured
     # better on it; the part of day stays in the text.
     return Norm("DATE", day.isoformat() if day else None)
@@ -285,20 +307,45 @@ def clock(match: re.Match[str], context: Context) -> Norm | None:
     value = clock_value(match)
     if value is None:
         return None
-    day_word = _lower(match, "day")
-    anchor = context.anchor
-    if day_word in DAY_OFFSETS and anchor.published:
-        day: date | None = anchor.published + timedelta(days=DAY_OFFSETS[day_word])
-    elif day_word:
-        day = weekday_date(weekday_value(day_word), anchor)
-    elif _group(match, "mon"):
-        month, number = month_value(match.group("mon")), _day_of_month(match.group("d1"))
-        year = year_for_month_day(month, number, anchor)
-        day = safe_date(year, month, number) if year else None
-    else:
-        # A bare '10 p.m.' is on the day the narrative is at, when it is at a day.
-        day = anchor.reference if anchor.grain == "D" and anchor.reference else anchor.published
+    day = _clock_day(match, context.anchor)
     return Norm("TIME", day.isoformat() + value + offset_value(match) if day else None)
+
+
+def _clock_day(match: re.Match[str], anchor: Anchor) -> date | None:
+    """The day written after a clock time ('Tuesday', 'ON 29 MARCH'), else the narrative's."""
+    day_word = _lower(match, "day")
+    month_text, number_text = (
+        (_group(match, "mon"), _group(match, "d1"))
+        if _group(match, "mon")
+        else (_group(match, "mon0"), _group(match, "d0"))
+    )
+    if day_word in DAY_OFFSETS and anchor.published:
+        return anchor.published + timedelta(days=DAY_OFFSETS[day_word])
+    if day_word:
+        return weekday_date(weekday_value(day_word), anchor)
+    if month_text and number_text:
+        month, number = month_value(month_text), _day_of_month(number_text)
+        year = year_for_month_day(month, number, anchor)
+        return safe_date(year, month, number) if year else None
+    return _narrative_day(anchor)
+
+
+def _narrative_day(anchor: Anchor) -> date | None:
+    # A bare '10 p.m.' is on the day the narrative is at, when it is at a day.
+    return anchor.reference if anchor.grain == "D" and anchor.reference else anchor.published
+
+
+def clock24(match: re.Match[str], context: Context) -> Norm | None:
+    """'AT 2030 HOURS', 'FROM 1710 TO 2250', '1700 GMT ON 29 MARCH': a 24-hour clock on the day
+    written after it, else the narrative's (a range is valued by its start: TIMEX3 values one
+    point)."""
+    day = _clock_day(match, context.anchor)
+    return military_time(match.group("hhmm"), _lower(match, "unit"), day)
+
+
+def military_time(hhmm: str, unit: str, day: date | None) -> Norm:
+    zone = "Z" if unit in ("gmt", "utc") else ""
+    return Norm("TIME", f"{day.isoformat()}T{hhmm[:2]}:{hhmm[2:]}{zone}" if day else None)
 
 
 # Units counted from the dateline or the narrative ------------------------------------------
@@ -338,6 +385,7 @@ def relative(match: re.Match[str], context: Context) -> Norm | None:
     return Norm("DATE", value_at(moved, unit))
 
 
+DAYS_PER = {"TH": 1 / 24, "TM": 1 / 1440, "TS": 1 / 86400}
 GRAIN_ORDER = ("D", "W", "WE", "M", "Q", "Y", "DE", "CE")
 
 
@@ -357,6 +405,8 @@ def offset(match: re.Match[str], context: Context) -> Norm | None:
     base = anchor.published if deictic_ else _narrative_base(anchor, grain)
     if base is None:
         return Norm("DATE", None)
+    if unit.startswith("T"):  # '30 minutes ago', 'two hours later': whole days only move the day
+        return Norm("DATE", shift(base, "D", sign * int(amount * DAYS_PER[unit])).isoformat())
     steps = int(amount * (10 if unit == "DE" else 100 if unit == "CE" else 1))
     moved = shift(base, "Y" if unit in ("DE", "CE") else grain, sign * steps)
     return Norm("DATE", value_at(moved, grain))
@@ -431,6 +481,7 @@ NORMALISERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
     "part_of_day": part_of_day,
     "weekday": weekday,
     "clock": clock,
+    "clock24": clock24,
     "relative": relative,
     "offset": offset,
     "ago": offset,

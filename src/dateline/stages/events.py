@@ -32,10 +32,11 @@ from .places import event_location
 from .times_calendar import parse_published
 from .times_events import (
     anniversary_event_date,
+    coordinated,
     event_date,
     governing_time,
+    group_bounds,
     is_historical,
-    time_bounds,
 )
 
 EVENTS = stage_attr("events")
@@ -150,7 +151,7 @@ def _own_dates(doc: Doc, anchor: DocSpan) -> tuple[date, date] | None:
     time = governing_time(doc, anchor, times)
     if time is None or _is_dateline(article, time.start, time.end):
         return None
-    return time_bounds(time)
+    return group_bounds(coordinated(text, times, time))
 
 
 def _is_dateline(article: Article | None, start: int, end: int) -> bool:

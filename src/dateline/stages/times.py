@@ -60,6 +60,8 @@ class Narrative:
             self.reference, self.grain = bounds[0], GRAINS[precision_of(time.value)]
 
 
+# 'Since 30 August' dates the start of a state that lasts until the story: the narrative stays.
+SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 GRAINS = {"day": "D", "month": "M", "year": "Y", "unknown": "Y"}
 
 
@@ -87,7 +89,8 @@ def find_times(text: str, published: str | None, tense_of: TenseTest | None = No
                 span,
             )
         )
-        narrative.move(times[-1], candidate.kind)
+        if not SINCE.search(text, max(0, candidate.start - 7), candidate.start):
+            narrative.move(times[-1], candidate.kind)
     return times
 
 

@@ -25,6 +25,7 @@ from .times_lexicon import (
     SEASON,
     SEASONS,
     SET_ADVERBS,
+    SPOKEN_YEAR,
     UNIT,
     WEEKDAY,
     WEEKDAY_NAME,
@@ -72,10 +73,11 @@ HOLIDAY_WORDS = [
     "memorial",
 ]
 # The day a clock time is on, when written after it: '6 p.m. Tuesday', 'AT 1700 GMT ON 29 MARCH'.
-CLOCK_DAY = (
-    rf"(?:,?\s+(?:on\s+)?(?:(?P<day>{DAY_WORDS}|{WEEKDAY_NAME})|(?P<mon>{MONTH})\s+(?P<d1>{DAY})"
-    rf"|(?P<d0>{DAY})\s+(?:of\s+)?(?P<mon0>{MONTH})))?"
+WRITTEN_DAY = (
+    rf",?\s+(?:on\s+)?(?:(?P<day>{DAY_WORDS}|{WEEKDAY_NAME})|(?P<mon>{MONTH})\s+(?P<d1>{DAY})"
+    rf"|(?P<d0>{DAY})\s+(?:of\s+)?(?P<mon0>{MONTH}))"
 )
+CLOCK_DAY = rf"(?:{WRITTEN_DAY})?"
 # 24-hour clock times written as four digits ('AT 2030 HOURS', 'FROM 1710 TO 2250', wire style):
 # read as clocks only with a sign that they are not years (see the clock24 rules).
 HHMM = r"(?:[01]\d|2[0-3])[0-5]\d"
@@ -133,7 +135,11 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<mon>{MONTH})\s+{DAY}(?:,?\s+(?P<y>{YEAR}))?\s+and\s+(?P<t>(?P<d1>{DAY}))"
         r"(?=\s*(?:[.,;:)]|$))",
     ),
-    _rule("month_year", rf"(?P<t>{MODS}(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>\d{{4}}|'\d{{2}}))"),
+    _rule(
+        "month_year",
+        rf"(?P<t>{MODS}(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:(?P<y>\d{{4}}|'\d{{2}})|(?P<sy>{SPOKEN_YEAR})"
+        r"|(?P<yrel>this|last|next)\s+year))",
+    ),
     _rule(
         "month",
         r"(?:(?P<prep>in|since|until|till|by|during|of|from|to|through|before|after|between|and|around"
@@ -151,6 +157,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:{CLOCK_PREP}\s+)(?P<t>(?P<hhmm>{HHMM}){CLOCK_RANGE}?\s*(?P<unit>hours|hrs){CLOCK_DAY})",
     ),
     _rule("clock24", rf"(?P<t>(?P<hhmm>{HHMM}))(?=\s*\(\s*{HHMM}\s*(?:gmt|utc)\s*\))"),
+    _rule("clock24", rf"(?:at|around|approximately)\s+(?P<t>(?P<hhmm>{HHMM}){WRITTEN_DAY})"),
     _rule("clock24", rf"(?:{CLOCK_PREP}\s+)(?P<t>(?P<hhmm>0\d[0-5]\d){CLOCK_RANGE}?{CLOCK_DAY})"),
     _rule(
         "clock24",
@@ -160,7 +167,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "year",
         r"(?:(?P<prep>in|since|of|by|from|until|to|during|before|after|between|and|around|throughout"
-        rf"|year|the\s+year)\s+)?(?P<t>{MODS}(?:(?P<fiscal>fiscal|calendar|fy)\s*)?(?P<y>\d{{4}}))"
+        rf"|year)\s+)?(?P<t>{MODS}(?:(?P<fiscal>fiscal|calendar|fy)\s*)?(?:(?P<y>\d{{4}})"
+        rf"|(?P<sy>(?:the\s+year\s+)?{SPOKEN_YEAR})))"
         r"(?![\d,.]\d|\s*%|-\d|\s+(?:percent|per\s+cent)\b)",
     ),
     _rule(
@@ -173,16 +181,27 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "quarter",
         r"(?P<t>(?:the\s+)?(?:(?P<y0>\d{4})(?:'s)?\s+|(?P<yrel>this|last|next)\s+year['’]s\s+)?"
-        r"(?:fiscal\s+)?(?P<ord>first|second|third|fourth|"
-        r"1st|2nd|3rd|4th)[-\s](?:fiscal[-\s])?(?P<part>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<y>\d{4}))?)",
+        r"(?:fiscal\s+)?(?:(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)[-\s](?:fiscal[-\s])?"
+        r"(?P<part>quarter|half)|(?P<pair>first|last)\s+two\s+quarters)"
+        r"(?:\s+of\s+(?:fiscal\s+)?(?P<y>\d{4}))?)",
         needs=("quarter", "half"),
     ),
     _rule(
         "fiscal_period",
         r"(?P<t>(?:the\s+)?(?P<which>latest|current|same|comparable|year-ago|year-earlier|comparable\s+year-ago"
         r"|comparable\s+year-earlier|just-ended|just-completed)\s+(?:fiscal\s+)?(?:quarter|period)|the\s+quarter"
+        r"|the\s+(?P<fy>\d{4})\s+(?:quarter|period)"
         r"|(?P<adj>year-earlier|year-ago))",
         needs=("quarter", "period", "year-"),
+    ),
+    # 'For the year', 'the full year', 'the current fiscal year', 'the year ended June 30'; not
+    # 'the year before' (a year back from the narrative) nor 'the year 1990' (read as 1990).
+    _rule(
+        "the_year",
+        r"(?P<t>the\s+(?:(?:full|current|fiscal|calendar|entire|whole)[-\s]+)*year)(?![-’'])"
+        r"(?!\s+(?:before|after|earlier|later|ago|since|\d|nineteen|two\s+thousand))"
+        r"(?P<ended>\s+(?:that\s+)?(?:ended|ending|ends|to)\b)?",
+        ("year",),
     ),
     _rule("weekend", r"(?P<t>the\s+weekend)", ("weekend",)),
     _rule(
@@ -195,7 +214,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "season",
         rf"(?P<t>(?:(?P<rel>last|this\s+past|this|next|early|late|the|mid-?)\s+)(?P<season>{SEASON})"
-        rf"(?:\s+(?:of\s+)?(?P<y>\d{{4}}))?|(?P<season2>{SEASON})\s+(?:of\s+)?(?P<y2>\d{{4}}))",
+        rf"(?:\s+(?:of\s+)?(?:(?P<y>\d{{4}})|(?P<sy>{SPOKEN_YEAR})))?|(?P<season2>{SEASON})\s+(?:of\s+)?(?P<y2>\d{{4}}))",
         needs=SEASONS,
     ),
     _rule(
@@ -237,7 +256,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "anaphoric",
         r"(?P<t>(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+same|that|the\s+preceding)\s+"
-        r"(?P<unit>day|morning|afternoon|evening|night)|(?P<unit2>the\s+day)\s+(?P<rel2>before|after))",
+        r"(?:(?:very|same)\s+)?(?P<unit>day|morning|afternoon|evening|night)|(?P<unit2>the\s+day)\s+(?P<rel2>before|after))",
     ),
     _rule(
         "duration",

@@ -18,7 +18,6 @@ from .times_calendar import (
     holiday_date,
     safe_date,
     shift,
-    two_digit_year,
     value_at,
     weekday_date,
     year_for_month,
@@ -35,7 +34,8 @@ from .times_lexicon import (
     unit_code,
     weekday_value,
 )
-from .times_values import Context, Norm
+from .times_periods import YEAR_SHIFT, fiscal_period, quarter, the_year
+from .times_values import Context, Norm, year_of
 from .times_values import group as _group
 from .times_values import lower as _lower
 
@@ -87,13 +87,6 @@ def _with_clock(day: date | None, match: re.Match[str]) -> Norm:
 # Calendar dates ----------------------------------------------------------------------------
 
 
-def _year(text: str | None, anchor: Anchor) -> int | None:
-    if not text:
-        return None
-    digits = text.strip("'’")
-    return two_digit_year(int(digits), anchor.published) if len(digits) == 2 else int(digits)
-
-
 def _day_of_month(text: str) -> int:
     return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
 
@@ -104,9 +97,7 @@ def calendar_date(match: re.Match[str], context: Context) -> Norm | None:
     if _looks_like_verb(month_text, context) and not _group(match, "y"):
         return None
     month, first = month_value(month_text), _day_of_month(match.group("d1"))
-    year = _year(_group(match, "y"), context.anchor) or year_for_month_day(
-        month, first, context.anchor
-    )
+    year = year_of(match, context.anchor, "y") or year_for_month_day(month, first, context.anchor)
     if year is None:
         return Norm("TIME" if clock_value(match) else "DATE", None)
     start = safe_date(year, month, first)
@@ -135,13 +126,16 @@ def numeric_date(match: re.Match[str], context: Context) -> Norm | None:
     """'11/20/1998' (US order), '20/11/98' (day first when the first number cannot be a month)."""
     first, second = int(match.group("a")), int(match.group("b"))
     month, day = (second, first) if first > 12 else (first, second)
-    year = _year(match.group("y"), context.anchor)
+    year = year_of(match, context.anchor, "y")
     found = safe_date(year, month, day) if year else None
     return Norm("DATE", found.isoformat() if found else None)
 
 
 def month_year(match: re.Match[str], context: Context) -> Norm | None:
-    year = _year(match.group("y"), context.anchor)
+    """'October 1991', 'JANUARY NINETEEN NINETY-SEVEN', 'July last year'."""
+    year = year_of(match, context.anchor, "y")
+    if year is None and context.anchor.published and _group(match, "yrel"):
+        year = context.anchor.published.year + YEAR_SHIFT[_lower(match, "yrel")]
     month = month_value(match.group("mon"))
     valid = year is not None and safe_date(year, month, 1) is not None
     return Norm("DATE", f"{year:04d}-{month:02d}" if valid else None)
@@ -165,10 +159,15 @@ def bare_month(match: re.Match[str], context: Context) -> Norm | None:
 def bare_year(match: re.Match[str], context: Context) -> Norm | None:
     """'1992', 'fiscal 1990', 'in 1750': plain four-digit numbers are years only from 1900 to 2099
     unless a word says so ('in', 'since', 'fiscal'), and never beyond the calendar window."""
+    cued = bool(_group(match, "prep") or _group(match, "fiscal") or _group(match, "mod"))
+    if _group(match, "sy"):
+        # 'Two thousand' is a count ('two thousand people') unless a word makes it a year.
+        cued = cued or _lower(match, "sy").startswith("the year")
+        count = _lower(match, "sy").startswith("two thousand") and not cued
+        return None if count else Norm("DATE", f"{year_of(match, context.anchor):04d}")
     year = int(match.group("y"))
     if _is_clock_at(match, context):
         return military_time(match.group("y"), "", _narrative_day(context.anchor))
-    cued = bool(_group(match, "prep") or _group(match, "fiscal") or _group(match, "mod"))
     if not (1900 <= year <= 2099 or (cued and safe_date(year, 1, 1))):
         return None
     return Norm("DATE", f"{year:04d}")
@@ -210,28 +209,10 @@ def century(match: re.Match[str], context: Context) -> Norm | None:
     return Norm("DATE", f"{number - 1:02d}") if number and 1 <= number <= 22 else None
 
 
-def quarter(match: re.Match[str], context: Context) -> Norm | None:
-    """'the third quarter' -> 1998-Q3, 'the first half of 1990' -> 1990-H1 (the dateline's year
-    when none is written: business news speaks of the current year's quarters)."""
-    number = ordinal_value(match.group("ord"))
-    letter, limit = ("Q", 4) if _lower(match, "part") == "quarter" else ("H", 2)
-    year = _year(_group(match, "y") or _group(match, "y0"), context.anchor)
-    if not number or number > limit:
-        return None
-    pub = context.anchor.published
-    if year is None and pub and _group(match, "yrel"):
-        year = pub.year + REL_SHIFT[_lower(match, "yrel")]
-    if year is None and pub:
-        current = (pub.month - 1) // 3 + 1 if letter == "Q" else (pub.month - 1) // 6 + 1
-        later = number > current and context.anchor.tense != "future"
-        year = pub.year - 1 if later else pub.year  # a quarter still to come is last year's
-    return Norm("DATE", f"{year:04d}-{letter}{number}" if year else None)
-
-
 def season(match: re.Match[str], context: Context) -> Norm | None:
     """'last fall' -> 1997-FA; 'fall' needs a determiner or a year (it is also a verb)."""
     code = SEASONS[_lower(match, "season") or _lower(match, "season2")]
-    year = _year(_group(match, "y") or _group(match, "y2"), context.anchor)
+    year = year_of(match, context.anchor, "y", "y2")
     pub, relation = context.anchor.published, _lower(match, "rel")
     if year is None and pub is not None:
         start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
@@ -373,11 +354,11 @@ def _relation_word(relation: str) -> str:
 def relative(match: re.Match[str], context: Context) -> Norm | None:
     """'last week', 'this year', 'next month', 'the following day'; 'the past year' lasts."""
     relation, unit = _lower(match, "rel"), unit_code(_lower(match, "unit"))
+    word = _relation_word(relation)
+    if unit == "D":  # 'the next day' moves the narrative's day; 'the last day of the talks' is none
+        return anaphoric(match, context) if word in NARRATIVE or relation == "the next" else None
     if relation in ("past", "the past", "the coming", "the next"):
         return Norm("DURATION", duration_value(1, unit))
-    word = _relation_word(relation)
-    if unit == "D" and word not in NARRATIVE and relation != "the next":
-        return None  # 'the last day of the talks' is not a date
     base = context.anchor.reference if word in NARRATIVE else context.anchor.published
     if base is None:
         return Norm("DATE", None)
@@ -419,27 +400,6 @@ def _narrative_base(anchor: Anchor, grain: str) -> date | None:
     return anchor.reference
 
 
-def fiscal_period(match: re.Match[str], context: Context) -> Norm | None:
-    """'the quarter', 'the latest quarter' (the one the sentence is about, else the last complete
-    one), 'the year-ago period', 'year-earlier' (that quarter a year before)."""
-    anchor = context.anchor
-    which = _lower(match, "which") or _lower(match, "adj")
-    current = which == "current"
-    if anchor.quarter and which not in ("current", "latest", "just-ended", "just-completed"):
-        year, quarter_ = int(anchor.quarter[:4]), int(anchor.quarter[-1])
-    elif anchor.published:
-        pub = anchor.published
-        quarter_start = shift(
-            date(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1), "M", 0 if current else -3
-        )
-        year, quarter_ = quarter_start.year, (quarter_start.month - 1) // 3 + 1
-    else:
-        return Norm("DATE", None)
-    if which.startswith(("year-", "comparable")):
-        year -= 1
-    return Norm("DATE", f"{year:04d}-Q{quarter_}")
-
-
 def weekend(match: re.Match[str], context: Context) -> Norm | None:
     day = weekday_date(6, context.anchor)
     return Norm("DATE", value_at(day, "WE") if day else None)
@@ -450,10 +410,16 @@ def anaphoric(match: re.Match[str], context: Context) -> Norm | None:
     relation = _lower(match, "rel") or _lower(match, "rel2")
     step = {"before": -1, "after": 1}.get(relation, REL_SHIFT.get(_relation_word(relation), 0))
     unit = _lower(match, "unit") or "day"
-    base = context.anchor.reference
+    anchor = context.anchor
+    base = anchor.reference
     kind = "TIME" if unit in PARTS_OF_DAY else "DATE"
     if base is None:
         return Norm(kind, None)
+    if anchor.grain != "D":
+        # 'That same day' after 'in October': a day of that month, which one unknown.
+        return Norm(
+            kind, base.strftime("%Y-%m-XX") if anchor.grain == "M" else f"{base.year}-XX-XX"
+        )
     day = base + timedelta(days=step)
     return Norm(kind, _part_of_day(day, unit) if kind == "TIME" else day.isoformat())
 
@@ -486,6 +452,7 @@ NORMALISERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
     "offset": offset,
     "ago": offset,
     "fiscal_period": fiscal_period,
+    "the_year": the_year,
     "weekend": weekend,
     "holiday": holiday,
     "anaphoric": anaphoric,

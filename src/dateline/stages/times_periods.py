@@ -22,6 +22,7 @@ def quarter(match: re.Match[str], context: Context) -> Norm | None:
     1989' -> 1989-H2, 'the first two quarters' -> H1 (the dateline's year when none is written:
     business news speaks of the current year's quarters)."""
     letter, limit = ("Q", 4) if _lower(match, "part") == "quarter" else ("H", 2)
+    number: int | None
     if _group(match, "pair"):
         letter, number = "H", PAIRS[_lower(match, "pair")]
     else:

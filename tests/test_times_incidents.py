@@ -40,3 +40,17 @@ def test_a_clock_time_does_not_make_a_date_explicit(nlp):
     text = "GUERRILLAS ATTACKED THE POLICE POST AT 0230 HOURS, KILLING THREE OFFICERS."
     [event] = events_of(nlp, text, "1989-07-07")
     assert (event.date.start, event.date.basis) == ("1989-07-07", "relative")
+
+
+def test_a_sentence_that_dates_two_killings_apart_reports_two_incidents(nlp):
+    text = (
+        "A judge was shot dead in the city at noon today. "
+        "A prosecutor was killed on 17 October; and a magistrate was killed on 1 November."
+    )
+    events = events_of(nlp, text, "1989-12-05")
+    assert sorted(e.date.start for e in events) == ["1989-10-17", "1989-11-01", "1989-12-05"]
+
+
+def test_two_triggers_of_one_date_stay_one_incident(nlp):
+    text = "Gunmen attacked a bus on 3 May and killed four passengers on 3 May."
+    assert [e.date.start for e in events_of(nlp, text, "1989-05-10")] == ["1989-05-03"]

@@ -71,7 +71,8 @@ class Incident:
 def find_events(doc: Doc) -> list[Event]:
     article: Article | None = doc._.get(ARTICLE)
     figures: list[Figure] = doc._.get(FIGURES) or []
-    mentions = [m for m in (_mention(doc, s, figures) for s in _body_sentences(doc, article)) if m]
+    found = (_mention(doc, s, figures) for s in _body_sentences(doc, article))
+    mentions = [part for m in found if m for part in _dated_apart(doc, m)]
     incidents = _merge(mentions)
     return [_event(doc, article, incident, figures) for incident in incidents]
 
@@ -152,6 +153,24 @@ def _own_dates(doc: Doc, anchor: DocSpan) -> tuple[date, date] | None:
     if time is None or _is_dateline(article, time.start, time.end):
         return None
     return group_bounds(coordinated(text, times, time))
+
+
+def _dated_apart(doc: Doc, mention: Mention) -> list[Mention]:
+    """A sentence that dates its triggers' clauses apart reports as many incidents ('X was killed
+    on 17 October; and Y was killed on 1 November'): a trigger whose own date overlaps none of
+    the dates before it opens a mention of its own (the sentence's figures stay with the first)."""
+    parts, dated = [], [mention.own_dates]
+    for trigger in mention.triggers[1:]:
+        own = _own_dates(doc, doc[trigger.i : trigger.i + 1])
+        if own is None or any(d is None or not (own[1] < d[0] or d[1] < own[0]) for d in dated):
+            continue
+        dated.append(own)
+        parts.append(
+            replace(mention, trigger=trigger, triggers=[trigger], figures=[], own_dates=own)
+        )
+    apart = {part.trigger for part in parts}
+    kept = [t for t in mention.triggers if t not in apart]
+    return [replace(mention, triggers=kept), *parts]
 
 
 def _is_dateline(article: Article | None, start: int, end: int) -> bool:

@@ -42,6 +42,25 @@ def test_a_clock_before_its_gmt_equivalent():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SHOTS WERE FIRED AT 1950 (0050 GMT 18 MARCH).", ("1950", "TIME", "1990-03-14T19:50")),
+        ("AT 1930, A GROUP OF MEN FIRED.", ("1930", "TIME", "1990-03-14T19:30")),
+        ("A BOMB WENT OFF AT APPROXIMATELY 2045 [0145 GMT].", ("2045", "TIME", "1990-03-14T20:45")),
+    ],
+)
+def test_a_clock_that_could_be_a_year(text, expected):
+    assert found(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["The house was built in 1930, they said.", "Approximately 1940, the plant opened."]
+)
+def test_a_year_that_could_be_a_clock(text):
+    assert [kind for _, kind, _ in found(text)] == ["DATE"]
+
+
 def test_a_clock_takes_the_day_written_after_it():
     assert found("REBELS AMBUSHED A TRUCK AT 1830 GMT ON 12 MARCH NEAR THE BORDER.") == [
         ("1830 GMT ON 12 MARCH", "TIME", "1990-03-12T18:30Z")

@@ -156,7 +156,7 @@ RULES: tuple[Rule, ...] = (
         "clock24",
         rf"(?:{CLOCK_PREP}\s+)(?P<t>(?P<hhmm>{HHMM}){CLOCK_RANGE}?\s*(?P<unit>hours|hrs){CLOCK_DAY})",
     ),
-    _rule("clock24", rf"(?P<t>(?P<hhmm>{HHMM}))(?=\s*\(\s*{HHMM}\s*(?:gmt|utc)\s*\))"),
+    _rule("clock24", rf"(?P<t>(?P<hhmm>{HHMM}))(?=\s*[(\[]\s*{HHMM}\s*(?:gmt|utc)\b)"),
     _rule("clock24", rf"(?:at|around|approximately)\s+(?P<t>(?P<hhmm>{HHMM}){WRITTEN_DAY})"),
     _rule("clock24", rf"(?:{CLOCK_PREP}\s+)(?P<t>(?P<hhmm>0\d[0-5]\d){CLOCK_RANGE}?{CLOCK_DAY})"),
     _rule(

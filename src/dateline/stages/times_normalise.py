@@ -179,13 +179,17 @@ CLOCK_TAIL = re.compile(r"\s*(?:[.,;)]|$|on\b|in\s+the\b)", re.IGNORECASE)
 
 
 def _is_clock_at(match: re.Match[str], context: Context) -> bool:
-    """'AT 2000 ON SATURDAY NIGHT', 'AROUND 2100.': after 'at' and ending its phrase, a four-digit
-    number later than the dateline's next year that reads as HHMM is a 24-hour clock."""
+    """'AT 1930, A GROUP ...', 'AROUND 2100.': a four-digit number that reads as HHMM and ends its
+    phrase is a 24-hour clock after 'at' (a year takes 'in'), and after 'around' or
+    'approximately' when no year can be meant (later than the dateline's next year)."""
     digits, pub = match.group("y"), context.anchor.published
-    if pub is None or int(digits) <= pub.year + 1 or not HHMM.fullmatch(digits):
+    if pub is None or not HHMM.fullmatch(digits):
         return False
     before = context.text[max(0, match.start("t") - 20) : match.start("t")]
-    return bool(CLOCK_LEAD.search(before) and CLOCK_TAIL.match(context.text, match.end("t")))
+    lead = CLOCK_LEAD.search(before)
+    if lead is None or not CLOCK_TAIL.match(context.text, match.end("t")):
+        return False
+    return lead.group().lower().startswith("at") or int(digits) > pub.year + 1
 
 
 def decade(match: re.Match[str], context: Context) -> Norm | None:

@@ -155,3 +155,39 @@ def test_minutes_and_hours_ago_move_only_whole_days(text, value):
 )
 def test_writes_year(text, value, writes):
     assert writes_year(Time(0, len(text), text, "DATE", value, None)) is writes
+
+
+def test_at_a_clock_on_a_written_day():
+    assert found("THE ATTACK TOOK PLACE AT 2110 ON 9 MARCH, POLICE SAID.") == [
+        ("2110 ON 9 MARCH", "TIME", "1990-03-09T21:10")
+    ]
+
+
+# Event dates of coordinated days ---------------------------------------------------------------
+
+
+def _event_date_of(text: str, word: str):
+    import spacy
+
+    from dateline.pipeline import make_doc
+    from dateline.record import Article
+    from dateline.stages.times_events import event_date
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dateline_times")
+    doc = nlp(make_doc(nlp, Article(source="test", text=text, published=FILED)))
+    start = text.index(word)
+    return event_date(doc, doc.char_span(start, start + len(word), alignment_mode="expand"))
+
+
+def test_a_clause_dated_by_two_coordinated_days_spans_both():
+    when = _event_date_of("TWO ENGINEERS WERE KIDNAPPED ON 3 AND 4 MARCH.", "KIDNAPPED")
+    assert (when.start, when.end, when.precision) == ("1990-03-03", "1990-03-04", "day")
+    when = _event_date_of("Fighting raged late last night and early this morning.", "Fighting")
+    assert (when.start, when.end) == ("1990-03-13", "1990-03-14")
+
+
+def test_a_possessive_time_is_not_coordinated():
+    text = "Police are investigating the killing on 25 February and today's attack."
+    when = _event_date_of(text, "killing")
+    assert (when.start, when.end) == ("1990-02-25", "1990-02-25")

@@ -191,3 +191,20 @@ def test_a_possessive_time_is_not_coordinated():
     text = "Police are investigating the killing on 25 February and today's attack."
     when = _event_date_of(text, "killing")
     assert (when.start, when.end) == ("1990-02-25", "1990-02-25")
+
+
+def test_skipping_rules_whose_words_are_absent_changes_nothing():
+    from dataclasses import replace
+
+    from dateline.stages.times_grammar import RULES, find_candidates
+
+    every_rule = tuple(replace(rule, needs=()) for rule in RULES)
+    for text in (
+        "Profits rose in the third quarter and the first half of 1990, and in the 1990s.",
+        "Every Monday, twice a week, the board met daily during the 20th century.",
+        "Over the weekend and last Christmas, in the spring of 1988, the year-ago period.",
+        "The year ended June 30; the eighties; the '80s; a quarter of the vote.",
+        "NOTHING HAPPENED ON 3 MARCH AT 0230 HOURS, OR YESTERDAY.",
+    ):
+        spans = [(c.start, c.end, c.kind) for c in find_candidates(text)]
+        assert spans == [(c.start, c.end, c.kind) for c in find_candidates(text, every_rule)]

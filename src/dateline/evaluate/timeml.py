@@ -354,5 +354,5 @@ NOTE = (
     "R = the same / gold times. HeidelTime's row is its published TempEval-3 result on the\n"
     "platinum test set (not this data). TBAQ is TempEval-3's training data, and dateline's rules\n"
     "were tuned by reading its errors: these are development figures, not a held-out score.\n"
-    "The MUC-dev date evaluation of issue 3 needs event dates (the events stage), not yet built."
+    "Event dates (issue 3's MUC-dev figures) are measured by `dateline evaluate muc_events`."
 )

@@ -32,10 +32,11 @@ from .places import event_location
 from .times_calendar import parse_published
 from .times_events import (
     anniversary_event_date,
+    coordinated,
     event_date,
     governing_time,
+    group_bounds,
     is_historical,
-    time_bounds,
 )
 
 EVENTS = stage_attr("events")
@@ -70,7 +71,8 @@ class Incident:
 def find_events(doc: Doc) -> list[Event]:
     article: Article | None = doc._.get(ARTICLE)
     figures: list[Figure] = doc._.get(FIGURES) or []
-    mentions = [m for m in (_mention(doc, s, figures) for s in _body_sentences(doc, article)) if m]
+    found = (_mention(doc, s, figures) for s in _body_sentences(doc, article))
+    mentions = [part for m in found if m for part in _dated_apart(doc, m)]
     incidents = _merge(mentions)
     return [_event(doc, article, incident, figures) for incident in incidents]
 
@@ -150,7 +152,25 @@ def _own_dates(doc: Doc, anchor: DocSpan) -> tuple[date, date] | None:
     time = governing_time(doc, anchor, times)
     if time is None or _is_dateline(article, time.start, time.end):
         return None
-    return time_bounds(time)
+    return group_bounds(coordinated(text, times, time))
+
+
+def _dated_apart(doc: Doc, mention: Mention) -> list[Mention]:
+    """A sentence that dates its triggers' clauses apart reports as many incidents ('X was killed
+    on 17 October; and Y was killed on 1 November'): a trigger whose own date overlaps none of
+    the dates before it opens a mention of its own (the sentence's figures stay with the first)."""
+    parts, dated = [], [mention.own_dates]
+    for trigger in mention.triggers[1:]:
+        own = _own_dates(doc, doc[trigger.i : trigger.i + 1])
+        if own is None or any(d is None or not (own[1] < d[0] or d[1] < own[0]) for d in dated):
+            continue
+        dated.append(own)
+        parts.append(
+            replace(mention, trigger=trigger, triggers=[trigger], figures=[], own_dates=own)
+        )
+    apart = {part.trigger for part in parts}
+    kept = [t for t in mention.triggers if t not in apart]
+    return [replace(mention, triggers=kept), *parts]
 
 
 def _is_dateline(article: Article | None, start: int, end: int) -> bool:
@@ -229,16 +249,24 @@ def _article_country(doc: Doc) -> Location | None:
 
 
 def _incident_date(doc: Doc, incident: Incident, anchor: DocSpan) -> EventDate:
-    """The first own-sentence date of a mention, else the narrative's or the publication day."""
+    """The date the incident's own sentences give (the earliest: a report's later sentences tell
+    what followed), else the narrative's date carried to its first mention, else the
+    publication day. A date a sentence gives beats one carried from sentences before it, however
+    precisely the carried one is written ('began its armed struggle in 1980')."""
     article = doc._.get(ARTICLE)
-    candidates = [
-        _publication_basis(article, event_date(doc, _anchor(doc, m))) for m in incident.mentions
+    dated = [
+        (m, _publication_basis(article, event_date(doc, _anchor(doc, m))))
+        for m in incident.mentions
     ]
-    for basis in ("explicit", "relative"):
-        found = [c for c in candidates if c.basis == basis and c.evidence is not None]
-        if found:
-            return min(found, key=lambda c: (c.end or "", c.start or ""))
-    return candidates[0]
+    carried = [(m, when) for m, when in dated if when.evidence is not None]
+    own = [when for m, when in carried if _within(when.evidence, m.sentence)]
+    if own:
+        return min(own, key=lambda c: (c.end or "", c.start or ""))
+    return carried[0][1] if carried else dated[0][1]
+
+
+def _within(evidence: Span | None, sentence: DocSpan) -> bool:
+    return evidence is not None and sentence.start_char <= evidence.start < sentence.end_char
 
 
 def _anchor(doc: Doc, mention: Mention) -> DocSpan:

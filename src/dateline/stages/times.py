@@ -10,6 +10,7 @@ the last day the text named. With no publication date, relative values stay empt
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -47,7 +48,7 @@ class Narrative:
 
     def move(self, time: Time, rule: str) -> None:
         # The narrative moves to each time the text names; a bare clock time does not move it.
-        if time.type not in ("DATE", "TIME") or rule == "clock":
+        if time.type not in ("DATE", "TIME") or rule in ("clock", "clock24"):
             return
         about_quarter = rule == "quarter" or (
             rule == "fiscal_period" and "year-" not in time.text.lower()
@@ -59,6 +60,8 @@ class Narrative:
             self.reference, self.grain = bounds[0], GRAINS[precision_of(time.value)]
 
 
+# 'Since 30 August' dates the start of a state that lasts until the story: the narrative stays.
+SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 GRAINS = {"day": "D", "month": "M", "year": "Y", "unknown": "Y"}
 
 
@@ -86,13 +89,15 @@ def find_times(text: str, published: str | None, tense_of: TenseTest | None = No
                 span,
             )
         )
-        narrative.move(times[-1], candidate.kind)
+        if not SINCE.search(text, max(0, candidate.start - 7), candidate.start):
+            narrative.move(times[-1], candidate.kind)
     return times
 
 
 def _is_upper_case(text: str) -> bool:
-    letters = re.findall(r"[A-Za-z]", text)
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.9 * len(letters)
+    upper = sum(map(text.count, string.ascii_uppercase))
+    lower = sum(map(text.count, string.ascii_lowercase))
+    return upper > 0 and upper > 0.9 * (upper + lower)
 
 
 class TimesComponent:

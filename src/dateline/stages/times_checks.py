@@ -18,6 +18,7 @@ SINCE = re.compile(
 ANNIVERSARY = re.compile(
     rf"(?<!\w)(?P<n>{ORDINAL})[-\s]+(?:year\s+)?anniversary\s+of\s+", re.IGNORECASE
 )
+ANNIVERSARY_WORD = re.compile("anniversary", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[.;:!?,)\"”]|\s+(?:and|but|when|while|which|who)\s+|\n")
 STOPWORDS = {
     "the",
@@ -58,9 +59,24 @@ class Anniversary:
     subject: Span  # X
 
 
+_LAST: list[tuple[str, list[Time], list[Anniversary]]] = []  # the last text read, and its claims
+
+
 def find_anniversaries(text: str, times: list[Time]) -> list[Anniversary]:
-    """Claims of both forms, in text order."""
+    """Claims of both forms, in text order. The events stage asks once per event mention: the
+    claims of the last text are kept (the same text and times objects, so never stale)."""
+    last = _LAST[-1] if _LAST else None  # one read: another thread may replace it meanwhile
+    if last is not None and last[0] is text and last[1] is times:
+        return last[2]
+    found = _anniversaries(text, times)
+    _LAST[:] = [(text, times, found)]
+    return found
+
+
+def _anniversaries(text: str, times: list[Time]) -> list[Anniversary]:
     found = [claim for time in times if (claim := _years_since(text, time))]
+    if not ANNIVERSARY_WORD.search(text):  # a cheap look before the costly ordinal pattern
+        return found
     for match in ANNIVERSARY.finditer(text):
         years = ordinal_value(match.group("n"))
         if years:

@@ -121,7 +121,7 @@ def event_date(doc: Doc, span: DocSpan, times: list[Time] | None = None) -> Even
         return found
     governing = governing_time(doc, span, times) or narrative_time(doc, span, times)
     if governing is not None and not _in_header(governing, article):
-        return date_of(governing)
+        return date_of(*coordinated(text, times, governing))
     if published is not None:
         return EventDate(published.isoformat(), published.isoformat(), "day", "publication", None)
     return EventDate(None, None, "unknown", "unknown", None)
@@ -133,15 +133,71 @@ def _in_header(time: Time, article: object) -> bool:
     return body is not None and time.end <= body.start
 
 
-def date_of(time: Time) -> EventDate:
-    """An EventDate from a time: 'explicit' when the words carry a year, else 'relative'."""
-    bounds = time_bounds(time)
-    assert bounds is not None, "date_of needs a dated time (see time_bounds)"
-    precision = "day" if time.range is not None else precision_of(time.value)
-    basis = "explicit" if re.search(r"\d{4}|['’]\d\d\b", time.text) else "relative"
+COORDINATION = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)
+
+
+def coordinated(text: str, times: list[Time], time: Time) -> list[Time]:
+    """`time` with the dated times joined to it by 'and' or 'or', in text order: a clause
+    'on 12 and 13 February' or 'on Monday and Tuesday' is dated by both."""
+    dated = [t for t in times if time_bounds(t) is not None]
+    at = next((i for i, t in enumerate(dated) if t is time), None)
+    if at is None:
+        return [time]
+    first = last = at
+    while first > 0 and _joined(text, dated[first - 1], dated[first]):
+        first -= 1
+    while last + 1 < len(dated) and _joined(text, dated[last], dated[last + 1]):
+        last += 1
+    return dated[first : last + 1]
+
+
+def _joined(text: str, before: Time, after: Time) -> bool:
+    # "the killing on 25 January and today's attack": a possessive time dates its noun, and the
+    # 'and' joins two events, not two dates of one.
+    possessive = any(t.text.lower().endswith(("'s", "’s")) for t in (before, after))
+    return not possessive and COORDINATION.fullmatch(text, before.end, after.start) is not None
+
+
+def group_bounds(times: list[Time]) -> tuple[date, date] | None:
+    """The first and last day of dated times taken together."""
+    bounds = [b for b in map(time_bounds, times) if b is not None]
+    return (min(b[0] for b in bounds), max(b[1] for b in bounds)) if bounds else None
+
+
+def date_of(*times: Time) -> EventDate:
+    """An EventDate from one time, or from coordinated ones taken together: 'explicit' when the
+    words carry a year, else 'relative'."""
+    bounds = group_bounds(list(times))
+    assert bounds is not None, "date_of needs dated times (see time_bounds)"
+    first, last = times[0], times[-1]
+    day = len(times) == 1 and first.range is not None
+    precision = "day" if day else _coarsest(times)
+    basis = "explicit" if any(map(writes_year, times)) else "relative"
     return EventDate(
-        bounds[0].isoformat(), bounds[1].isoformat(), precision, basis, Span(time.start, time.end)
+        bounds[0].isoformat(), bounds[1].isoformat(), precision, basis, Span(first.start, last.end)
     )
+
+
+PRECISIONS = ("day", "month", "year", "unknown")
+
+
+def _coarsest(times: tuple[Time, ...]) -> str:
+    levels = ["day" if t.range is not None else precision_of(t.value) for t in times]
+    return max(levels, key=PRECISIONS.index)
+
+
+def writes_year(time: Time) -> bool:
+    """True when the words write the year of the value ('1992', '3 JAN 90', "the '80s"), not
+    when their digits are something else ('AT 2030 HOURS', '0200 AND 0300')."""
+    head = re.match(r"\d{3,4}", time.value or "")
+    if head is None:
+        return False
+    numbers = re.findall(r"\d+", time.text)
+    if len(head.group()) == 3:  # a decade: 'the 1990s' -> 199
+        return any(len(n) == 4 and n.startswith(head.group()) for n in numbers)
+    short = head.group()[2:]  # '3 JAN 90', "in '90": a two-digit year after a day or apostrophe
+    two_digit = numbers[-1:] == [short] and (len(numbers) > 1 or f"'{short}" in time.text)
+    return head.group() in numbers or two_digit
 
 
 def anniversary_event_date(

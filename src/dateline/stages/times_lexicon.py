@@ -180,10 +180,20 @@ NUMBER = (
     rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_TENS})(?:[-\s](?:{_ONES}))?|{_UNIT_NUMBERS}"
     rf"|(?:{_ONES})\s+hundred|hundreds\s+of|thousands\s+of)"
 )
+_TEENS = alternation(k for k, v in SMALL_NUMBERS.items() if 10 <= v <= 19 and k != "dozen")
+_UNDER_HUNDRED = rf"(?:(?:{_TENS})(?:[-\s](?:{_ONES}))?|{_TEENS}|oh[-\s](?:{_ONES}))"
+# A year said in words, as broadcast transcripts write it: 'nineteen ninety-six', 'nineteen
+# oh five', 'two thousand', 'two thousand and one'.
+SPOKEN_YEAR = (
+    rf"(?:(?:nineteen|twenty)[-\s]+(?:{_UNDER_HUNDRED}|hundred)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNDER_HUNDRED}|{_ONES}))?)"
+)
 ORDINAL = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{alternation(ORDINALS)})"
 UNIT = rf"(?:{alternation(UNITS)})s?"
 MONTH_NAME = rf"(?:{alternation(k for k in MONTHS if len(k) > 3 or k == 'may')})"
-MONTH = rf"(?:{alternation(k for k in MONTHS if len(k) > 4)}|(?:{alternation(MONTHS)})\.?)"
+_FULL_MONTHS = [name for name in MONTHS if name in ("may", "june", "july") or len(name) > 4]
+# A dot ends an abbreviation ('Sept.'); after a full name ('3 May.') it ends the sentence.
+MONTH = rf"(?:{alternation(_FULL_MONTHS)}|(?:{alternation(set(MONTHS) - set(_FULL_MONTHS))})\.?)"
 WEEKDAY_NAME = rf"(?:{alternation(k for k in WEEKDAYS if len(k) > 5)})"
 WEEKDAY = rf"(?:{WEEKDAY_NAME}|(?:tues|wed|thurs|thu|fri|sat|sun|mon|tue)\.)"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
@@ -238,3 +248,21 @@ def unit_code(text: str) -> str:
     (written after the T of a duration, and telling minutes 'TM' from months 'M')."""
     word = text.strip().lower()
     return UNITS.get(word) or UNITS[word[:-1]]
+
+
+def spoken_year_value(text: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001, 'nineteen oh five' -> 1905."""
+    words = [w for w in re.split(r"[-\s]+", text.strip().lower()) if w not in ("and", "oh")]
+    if words[:2] == ["the", "year"]:
+        words = words[2:]
+    if words[:2] == ["two", "thousand"]:
+        century, rest = 20, words[2:]
+    elif words and words[0] in ("nineteen", "twenty"):
+        century, rest = SMALL_NUMBERS.get(words[0]) or TENS[words[0]], words[1:]
+    else:
+        return None
+    if rest in ([], ["hundred"]):
+        return century * 100
+    tens = TENS.get(rest[0], 0)
+    ones = SMALL_NUMBERS.get(rest[-1], 0) if len(rest) > 1 or not tens else 0
+    return century * 100 + tens + ones

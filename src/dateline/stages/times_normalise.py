@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .times_amounts import duration, duration_value, recurrence, reference, vague_duration
@@ -17,7 +18,6 @@ from .times_calendar import (
     holiday_date,
     safe_date,
     shift,
-    two_digit_year,
     value_at,
     weekday_date,
     year_for_month,
@@ -34,7 +34,8 @@ from .times_lexicon import (
     unit_code,
     weekday_value,
 )
-from .times_values import Context, Norm
+from .times_periods import YEAR_SHIFT, fiscal_period, quarter, the_year
+from .times_values import Context, Norm, year_of
 from .times_values import group as _group
 from .times_values import lower as _lower
 
@@ -86,13 +87,6 @@ def _with_clock(day: date | None, match: re.Match[str]) -> Norm:
 # Calendar dates ----------------------------------------------------------------------------
 
 
-def _year(text: str | None, anchor: Anchor) -> int | None:
-    if not text:
-        return None
-    digits = text.strip("'’")
-    return two_digit_year(int(digits), anchor.published) if len(digits) == 2 else int(digits)
-
-
 def _day_of_month(text: str) -> int:
     return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
 
@@ -103,9 +97,7 @@ def calendar_date(match: re.Match[str], context: Context) -> Norm | None:
     if _looks_like_verb(month_text, context) and not _group(match, "y"):
         return None
     month, first = month_value(month_text), _day_of_month(match.group("d1"))
-    year = _year(_group(match, "y"), context.anchor) or year_for_month_day(
-        month, first, context.anchor
-    )
+    year = year_of(match, context.anchor, "y") or year_for_month_day(month, first, context.anchor)
     if year is None:
         return Norm("TIME" if clock_value(match) else "DATE", None)
     start = safe_date(year, month, first)
@@ -134,13 +126,16 @@ def numeric_date(match: re.Match[str], context: Context) -> Norm | None:
     """'11/20/1998' (US order), '20/11/98' (day first when the first number cannot be a month)."""
     first, second = int(match.group("a")), int(match.group("b"))
     month, day = (second, first) if first > 12 else (first, second)
-    year = _year(match.group("y"), context.anchor)
+    year = year_of(match, context.anchor, "y")
     found = safe_date(year, month, day) if year else None
     return Norm("DATE", found.isoformat() if found else None)
 
 
 def month_year(match: re.Match[str], context: Context) -> Norm | None:
-    year = _year(match.group("y"), context.anchor)
+    """'October 1991', 'JANUARY NINETEEN NINETY-SEVEN', 'July last year'."""
+    year = year_of(match, context.anchor, "y")
+    if year is None and context.anchor.published and _group(match, "yrel"):
+        year = context.anchor.published.year + YEAR_SHIFT[_lower(match, "yrel")]
     month = month_value(match.group("mon"))
     valid = year is not None and safe_date(year, month, 1) is not None
     return Norm("DATE", f"{year:04d}-{month:02d}" if valid else None)
@@ -164,11 +159,37 @@ def bare_month(match: re.Match[str], context: Context) -> Norm | None:
 def bare_year(match: re.Match[str], context: Context) -> Norm | None:
     """'1992', 'fiscal 1990', 'in 1750': plain four-digit numbers are years only from 1900 to 2099
     unless a word says so ('in', 'since', 'fiscal'), and never beyond the calendar window."""
-    year = int(match.group("y"))
     cued = bool(_group(match, "prep") or _group(match, "fiscal") or _group(match, "mod"))
+    if _group(match, "sy"):
+        # 'Two thousand' is a count ('two thousand people') unless a word makes it a year.
+        cued = cued or _lower(match, "sy").startswith("the year")
+        count = _lower(match, "sy").startswith("two thousand") and not cued
+        return None if count else Norm("DATE", f"{year_of(match, context.anchor):04d}")
+    year = int(match.group("y"))
+    if _is_clock_at(match, context):
+        return military_time(match.group("y"), "", _narrative_day(context.anchor))
     if not (1900 <= year <= 2099 or (cued and safe_date(year, 1, 1))):
         return None
     return Norm("DATE", f"{year:04d}")
+
+
+HHMM = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+CLOCK_LEAD = re.compile(r"\b(?:at|around|approximately)\s+$", re.IGNORECASE)
+CLOCK_TAIL = re.compile(r"\s*(?:[.,;)]|$|on\b|in\s+the\b)", re.IGNORECASE)
+
+
+def _is_clock_at(match: re.Match[str], context: Context) -> bool:
+    """'AT 1930, A GROUP ...', 'AROUND 2100.': a four-digit number that reads as HHMM and ends its
+    phrase is a 24-hour clock after 'at' (a year takes 'in'), and after 'around' or
+    'approximately' when no year can be meant (later than the dateline's next year)."""
+    digits, pub = match.group("y"), context.anchor.published
+    if pub is None or not HHMM.fullmatch(digits):
+        return False
+    before = context.text[max(0, match.start("t") - 20) : match.start("t")]
+    lead = CLOCK_LEAD.search(before)
+    if lead is None or not CLOCK_TAIL.match(context.text, match.end("t")):
+        return False
+    return lead.group().lower().startswith("at") or int(digits) > pub.year + 1
 
 
 def decade(match: re.Match[str], context: Context) -> Norm | None:
@@ -192,28 +213,10 @@ def century(match: re.Match[str], context: Context) -> Norm | None:
     return Norm("DATE", f"{number - 1:02d}") if number and 1 <= number <= 22 else None
 
 
-def quarter(match: re.Match[str], context: Context) -> Norm | None:
-    """'the third quarter' -> 1998-Q3, 'the first half of 1990' -> 1990-H1 (the dateline's year
-    when none is written: business news speaks of the current year's quarters)."""
-    number = ordinal_value(match.group("ord"))
-    letter, limit = ("Q", 4) if _lower(match, "part") == "quarter" else ("H", 2)
-    year = _year(_group(match, "y") or _group(match, "y0"), context.anchor)
-    if not number or number > limit:
-        return None
-    pub = context.anchor.published
-    if year is None and pub and _group(match, "yrel"):
-        year = pub.year + REL_SHIFT[_lower(match, "yrel")]
-    if year is None and pub:
-        current = (pub.month - 1) // 3 + 1 if letter == "Q" else (pub.month - 1) // 6 + 1
-        later = number > current and context.anchor.tense != "future"
-        year = pub.year - 1 if later else pub.year  # a quarter still to come is last year's
-    return Norm("DATE", f"{year:04d}-{letter}{number}" if year else None)
-
-
 def season(match: re.Match[str], context: Context) -> Norm | None:
     """'last fall' -> 1997-FA; 'fall' needs a determiner or a year (it is also a verb)."""
     code = SEASONS[_lower(match, "season") or _lower(match, "season2")]
-    year = _year(_group(match, "y") or _group(match, "y2"), context.anchor)
+    year = year_of(match, context.anchor, "y", "y2")
     pub, relation = context.anchor.published, _lower(match, "rel")
     if year is None and pub is not None:
         start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
@@ -274,7 +277,11 @@ def weekday(match: re.Match[str], context: Context) -> Norm | None:
         "the previous": "last",
         "the following": "next",
     }.get(_lower(match, "rel"), _lower(match, "rel"))
-    day = weekday_date(weekday_value(match.group("wd")), context.anchor, relation)
+    anchor = context.anchor
+    if _lower(match, "rel") in ("the previous", "the following"):
+        # 'The following Sunday' counts from the day the narrative is at, not the dateline's.
+        anchor = replace(anchor, published=_narrative_day(anchor))
+    day = weekday_date(weekday_value(match.group("wd")), anchor, relation)
     # 'Friday night' is dated to the Friday: TimeBank does so more often than not, and measured
     # better on it; the part of day stays in the text.
     return Norm("DATE", day.isoformat() if day else None)
@@ -285,20 +292,45 @@ def clock(match: re.Match[str], context: Context) -> Norm | None:
     value = clock_value(match)
     if value is None:
         return None
-    day_word = _lower(match, "day")
-    anchor = context.anchor
-    if day_word in DAY_OFFSETS and anchor.published:
-        day: date | None = anchor.published + timedelta(days=DAY_OFFSETS[day_word])
-    elif day_word:
-        day = weekday_date(weekday_value(day_word), anchor)
-    elif _group(match, "mon"):
-        month, number = month_value(match.group("mon")), _day_of_month(match.group("d1"))
-        year = year_for_month_day(month, number, anchor)
-        day = safe_date(year, month, number) if year else None
-    else:
-        # A bare '10 p.m.' is on the day the narrative is at, when it is at a day.
-        day = anchor.reference if anchor.grain == "D" and anchor.reference else anchor.published
+    day = _clock_day(match, context.anchor)
     return Norm("TIME", day.isoformat() + value + offset_value(match) if day else None)
+
+
+def _clock_day(match: re.Match[str], anchor: Anchor) -> date | None:
+    """The day written after a clock time ('Tuesday', 'ON 29 MARCH'), else the narrative's."""
+    day_word = _lower(match, "day")
+    month_text, number_text = (
+        (_group(match, "mon"), _group(match, "d1"))
+        if _group(match, "mon")
+        else (_group(match, "mon0"), _group(match, "d0"))
+    )
+    if day_word in DAY_OFFSETS and anchor.published:
+        return anchor.published + timedelta(days=DAY_OFFSETS[day_word])
+    if day_word:
+        return weekday_date(weekday_value(day_word), anchor)
+    if month_text and number_text:
+        month, number = month_value(month_text), _day_of_month(number_text)
+        year = year_for_month_day(month, number, anchor)
+        return safe_date(year, month, number) if year else None
+    return _narrative_day(anchor)
+
+
+def _narrative_day(anchor: Anchor) -> date | None:
+    # A bare '10 p.m.' is on the day the narrative is at, when it is at a day.
+    return anchor.reference if anchor.grain == "D" and anchor.reference else anchor.published
+
+
+def clock24(match: re.Match[str], context: Context) -> Norm | None:
+    """'AT 2030 HOURS', 'FROM 1710 TO 2250', '1700 GMT ON 29 MARCH': a 24-hour clock on the day
+    written after it, else the narrative's (a range is valued by its start: TIMEX3 values one
+    point)."""
+    day = _clock_day(match, context.anchor)
+    return military_time(match.group("hhmm"), _lower(match, "unit"), day)
+
+
+def military_time(hhmm: str, unit: str, day: date | None) -> Norm:
+    zone = "Z" if unit in ("gmt", "utc") else ""
+    return Norm("TIME", f"{day.isoformat()}T{hhmm[:2]}:{hhmm[2:]}{zone}" if day else None)
 
 
 # Units counted from the dateline or the narrative ------------------------------------------
@@ -326,11 +358,11 @@ def _relation_word(relation: str) -> str:
 def relative(match: re.Match[str], context: Context) -> Norm | None:
     """'last week', 'this year', 'next month', 'the following day'; 'the past year' lasts."""
     relation, unit = _lower(match, "rel"), unit_code(_lower(match, "unit"))
+    word = _relation_word(relation)
+    if unit == "D":  # 'the next day' moves the narrative's day; 'the last day of the talks' is none
+        return anaphoric(match, context) if word in NARRATIVE or relation == "the next" else None
     if relation in ("past", "the past", "the coming", "the next"):
         return Norm("DURATION", duration_value(1, unit))
-    word = _relation_word(relation)
-    if unit == "D" and word not in NARRATIVE and relation != "the next":
-        return None  # 'the last day of the talks' is not a date
     base = context.anchor.reference if word in NARRATIVE else context.anchor.published
     if base is None:
         return Norm("DATE", None)
@@ -338,6 +370,7 @@ def relative(match: re.Match[str], context: Context) -> Norm | None:
     return Norm("DATE", value_at(moved, unit))
 
 
+DAYS_PER = {"TH": 1 / 24, "TM": 1 / 1440, "TS": 1 / 86400}
 GRAIN_ORDER = ("D", "W", "WE", "M", "Q", "Y", "DE", "CE")
 
 
@@ -357,6 +390,8 @@ def offset(match: re.Match[str], context: Context) -> Norm | None:
     base = anchor.published if deictic_ else _narrative_base(anchor, grain)
     if base is None:
         return Norm("DATE", None)
+    if unit.startswith("T"):  # '30 minutes ago', 'two hours later': whole days only move the day
+        return Norm("DATE", shift(base, "D", sign * int(amount * DAYS_PER[unit])).isoformat())
     steps = int(amount * (10 if unit == "DE" else 100 if unit == "CE" else 1))
     moved = shift(base, "Y" if unit in ("DE", "CE") else grain, sign * steps)
     return Norm("DATE", value_at(moved, grain))
@@ -369,27 +404,6 @@ def _narrative_base(anchor: Anchor, grain: str) -> date | None:
     return anchor.reference
 
 
-def fiscal_period(match: re.Match[str], context: Context) -> Norm | None:
-    """'the quarter', 'the latest quarter' (the one the sentence is about, else the last complete
-    one), 'the year-ago period', 'year-earlier' (that quarter a year before)."""
-    anchor = context.anchor
-    which = _lower(match, "which") or _lower(match, "adj")
-    current = which == "current"
-    if anchor.quarter and which not in ("current", "latest", "just-ended", "just-completed"):
-        year, quarter_ = int(anchor.quarter[:4]), int(anchor.quarter[-1])
-    elif anchor.published:
-        pub = anchor.published
-        quarter_start = shift(
-            date(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1), "M", 0 if current else -3
-        )
-        year, quarter_ = quarter_start.year, (quarter_start.month - 1) // 3 + 1
-    else:
-        return Norm("DATE", None)
-    if which.startswith(("year-", "comparable")):
-        year -= 1
-    return Norm("DATE", f"{year:04d}-Q{quarter_}")
-
-
 def weekend(match: re.Match[str], context: Context) -> Norm | None:
     day = weekday_date(6, context.anchor)
     return Norm("DATE", value_at(day, "WE") if day else None)
@@ -400,10 +414,16 @@ def anaphoric(match: re.Match[str], context: Context) -> Norm | None:
     relation = _lower(match, "rel") or _lower(match, "rel2")
     step = {"before": -1, "after": 1}.get(relation, REL_SHIFT.get(_relation_word(relation), 0))
     unit = _lower(match, "unit") or "day"
-    base = context.anchor.reference
+    anchor = context.anchor
+    base = anchor.reference
     kind = "TIME" if unit in PARTS_OF_DAY else "DATE"
     if base is None:
         return Norm(kind, None)
+    if anchor.grain != "D":
+        # 'That same day' after 'in October': a day of that month, which one unknown.
+        return Norm(
+            kind, base.strftime("%Y-%m-XX") if anchor.grain == "M" else f"{base.year}-XX-XX"
+        )
     day = base + timedelta(days=step)
     return Norm(kind, _part_of_day(day, unit) if kind == "TIME" else day.isoformat())
 
@@ -431,10 +451,12 @@ NORMALISERS: dict[str, Callable[[re.Match[str], Context], Norm | None]] = {
     "part_of_day": part_of_day,
     "weekday": weekday,
     "clock": clock,
+    "clock24": clock24,
     "relative": relative,
     "offset": offset,
     "ago": offset,
     "fiscal_period": fiscal_period,
+    "the_year": the_year,
     "weekend": weekend,
     "holiday": holiday,
     "anaphoric": anaphoric,

@@ -117,7 +117,10 @@ def _tense(token: Token, tagged: bool) -> str | None:
     if word in MODAL_WORDS:
         return "modal"
     if tagged and token.tag_ == "TO" and token.i + 1 < len(token.doc) and token.nbor().tag_ == "VB":
-        return "modal"  # 'to repatriate the child by Jan. 14': an infinitive looks ahead
+        # 'to repatriate the child by Jan. 14': an infinitive looks ahead; after a word of plans
+        # or a present 'be' it says what will happen ('is scheduled to close', 'is to resume').
+        before = token.nbor(-1).lower_ if token.i > 0 else ""
+        return "future" if before in FUTURE_WORDS or before in ("is", "are") else "modal"
     if word in PAST_WORDS or (tagged and token.tag_ == "VBD"):
         return "past"
     return None

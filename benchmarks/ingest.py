@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> None:
     for name, timing in totals.items():
         print(
             f"  ({'b' if name == 'extract' else 'd'}) {name:8} {rates[name]:6.1f} articles/s  "
-            f"({timing.articles} articles in {timing.seconds:.1f} s)"
+            f"({timing.articles} articles in {timing.seconds:.2f} s)"
         )
     verdict = "met" if ratio >= TARGET_RATIO else "NOT met"
     print(f"  ingest / extract = {ratio:.3f}  (target >= {TARGET_RATIO}: {verdict})")

@@ -7,8 +7,13 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: demo test lint install clean
 
+# the records of each article, then the corpus: the same examples ingested into a scratch
+# store, their events linked across outlets
 demo: $(STAMP)
 	$(BIN)/dateline extract examples/articles --to table
+	@store=$$(mktemp -d)/demo.duckdb; \
+	$(BIN)/dateline ingest examples/articles --db $$store --quiet && \
+	$(BIN)/dateline events --db $$store; rm -rf $$(dirname $$store)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -99,10 +99,13 @@ def _figure_cell(figure: Figure) -> str:
 # --- linked events from a store (`dateline events`) -------------------------------------
 
 EVENT_FORMATS = ("table", "csv", "jsonl", "parquet")
-EVENT_TABLE_COLUMNS = (
-    "event_id", "event_date", "event_type", "location", "country",
-    "killed_best", "injured_best", "source_count", "mention_count", "notes",
+EVENT_TABLE_COLUMNS = (  # (heading, row key, never wrapped)
+    ("event", "event_id", True), ("date", "event_date", True), ("type", "sub_event_type", False),
+    ("place", "location", False), ("killed", "killed_best", True),
+    ("injured", "injured_best", True), ("sources", "sources", False),
+    ("reports", "mention_count", True), ("evidence (first report)", "notes", False),
 )  # fmt: skip
+EVENT_NOTES_CELL = 70
 
 
 def write_events(
@@ -178,11 +181,11 @@ def _events_table(rows: list[dict[str, Any]], out: IO[str]) -> None:
     from rich.table import Table
 
     table = Table(expand=True, title=f"{len(rows)} linked events", title_justify="left")
-    for column in EVENT_TABLE_COLUMNS:
-        table.add_column(column, overflow="fold")
+    for heading, _, no_wrap in EVENT_TABLE_COLUMNS:
+        table.add_column(heading, no_wrap=no_wrap, overflow="fold")
     for row in rows:
-        cells = [row.get(c) for c in EVENT_TABLE_COLUMNS]
-        notes = str(cells[-1] or "")
-        cells[-1] = notes if len(notes) <= SUMMARY_CELL else notes[:SUMMARY_CELL] + "\u2026"
-        table.add_row(*["" if c is None else str(c) for c in cells])
-    Console(file=out, width=max(120, Console(file=out).width), soft_wrap=False).print(table)
+        cells = ["" if row.get(key) is None else str(row[key]) for _, key, _ in EVENT_TABLE_COLUMNS]
+        notes = cells[-1]
+        cells[-1] = notes if len(notes) <= EVENT_NOTES_CELL else notes[:EVENT_NOTES_CELL] + "\u2026"
+        table.add_row(*cells)
+    Console(file=out, width=max(150, Console(file=out).width), soft_wrap=False).print(table)

@@ -211,7 +211,7 @@ def test_the_cli_lists_shows_exports_and_diffs(reference, tmp_path):
     shown = run_cli("show", event_id, "--db", str(reference))
     out, err = shown.communicate(timeout=300)
     assert shown.returncode == 0, err
-    assert "killed: low" in out and "police (in " in out
+    assert "killed: low" in out and "police (in " in out, out
     parquet = tmp_path / "events.parquet"
     exported = run_cli("events", "--db", str(reference), "--to", "parquet", "--out", str(parquet))
     assert exported.wait(timeout=300) == 0 and parquet.read_bytes()[:4] == b"PAR1"

@@ -114,3 +114,16 @@ def test_a_reaction_still_reports_the_event_it_condemns(nlp):
     text = "The government on Friday condemned the assassination of six priests in the capital."
     events = events_of(nlp, text, published="2024-03-09").events
     assert len(events) == 1 and events[0].sub_type == "attack"
+
+
+def test_a_wire_dateline_in_the_first_sentence_does_not_date_its_event(nlp):
+    text = (
+        "MOSUL, March 7, 2024 (Reuters) - A car bomb exploded at a market in Mosul on "
+        "March 5, killing 26 people, police said."
+    )
+    [result] = extract([{"text": text, "id": "wire"}], nlp=nlp)
+    assert result.article.published_via == "text"
+    [event] = result.events
+    assert (event.date.start, event.date.basis) == ("2024-03-05", "relative")
+    [figure] = event.figures
+    assert figure.claimed_by is not None and figure.claimed_by.name == "police"

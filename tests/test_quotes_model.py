@@ -201,6 +201,13 @@ def test_a_closing_aside_after_a_comma_is_the_writers_not_the_sources(nlp):
     assert content == "the offer"
 
 
+def test_a_participle_before_its_cue_is_the_sources_toll(nlp):
+    [(_, content)] = quotes_of(
+        nlp, "A car bomb exploded at a market on Monday, killing 12 people, police said."
+    )
+    assert content == "A car bomb exploded at a market on Monday, killing 12 people"
+
+
 @pytest.mark.parametrize(
     "text, content, cue, speaker",
     [

@@ -53,8 +53,8 @@ VIOLENCE = frozenset(
 DEMONSTRATIONS = frozenset({"protests", "riots"})
 FINE_PLACES = frozenset({"exact", "near", "district", "province"})
 NAME_STOPWORDS = frozenset({"the", "of", "a", "an", "and", "de", "del", "la", "el", "los", "las"})
-# Words that describe actors without naming them: "20 people", "the group", "armed men"
-# are said of every incident, so sharing them is no evidence of one incident.
+# Words that describe actors without naming them: "20 people", "the group", "armed men",
+# "a car bomb" are said of every incident, so sharing them is no evidence of one incident.
 GENERIC_ACTOR_WORDS = frozenset(
     {
         "people", "person", "persons", "man", "men", "woman", "women", "child", "children",
@@ -67,6 +67,10 @@ GENERIC_ACTOR_WORDS = frozenset(
         "peasants", "worker", "workers", "victim", "victims", "attacker", "attackers",
         "assailant", "assailants", "commando", "commandos", "squad", "squads", "bomb", "bombs",
         "other", "others", "two", "three", "four", "five", "six",
+        # the means, which the events stage may name as a perpetrator ("a car bomb")
+        "car", "truck", "vehicle", "explosive", "explosives", "device", "devices", "grenade",
+        "grenades", "mine", "mines", "rocket", "rockets", "shell", "shells", "dynamite",
+        "weapon", "weapons",
     }
 )  # fmt: skip
 

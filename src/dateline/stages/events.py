@@ -37,6 +37,7 @@ from .times_events import (
     governing_time,
     group_bounds,
     is_historical,
+    without_dateline,
 )
 
 EVENTS = stage_attr("events")
@@ -145,12 +146,12 @@ def _own_dates(doc: Doc, anchor: DocSpan) -> tuple[date, date] | None:
     article = doc._.get(ARTICLE)
     published = parse_published(article.published if article is not None else None)
     text = article.text if article is not None else doc.text
-    times = doc._.get(stage_attr("times")) or []
+    times = without_dateline(doc._.get(stage_attr("times")) or [], article)
     anniversary = anniversary_event_date(text, anchor, times, published)
     if anniversary is not None and anniversary.start and anniversary.end:
         return date.fromisoformat(anniversary.start), date.fromisoformat(anniversary.end)
     time = governing_time(doc, anchor, times)
-    if time is None or _is_dateline(article, time.start, time.end):
+    if time is None:
         return None
     return group_bounds(coordinated(text, times, time))
 

@@ -50,7 +50,7 @@ def _candidates(token: Token) -> Iterator[Candidate]:
     elif token.lower_ == "according" and is_cue(token):
         content = _according_content(token)
         if content is not None:
-            yield token, without_aside(content), subject_of(token)
+            yield token, without_aside(content, token), subject_of(token)
     elif is_cue(token) or _is_topic_verb(token) or _takes_that_clause(token):
         speaker = subject_of(token)
         yield from ((token, piece, speaker) for piece in _clause_content(token))
@@ -111,7 +111,7 @@ def _clause_content(verb: Token) -> list[Span]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
     if clause is not None:  # "X said (that) ..." or "..., X said."
-        return [without_aside(trimmed(_with_coordinated(verb, subtree(clause, clause))))]
+        return [without_aside(trimmed(_with_coordinated(verb, subtree(clause, clause))), verb)]
     passive = _passive_content(verb)
     if passive:
         return passive
@@ -120,7 +120,7 @@ def _clause_content(verb: Token) -> list[Span]:
         return pieces(verb.doc, (t for t in verb.head.subtree if t.i not in own))
     if _is_topic_verb(verb) and subject_of(verb) is not None and not _asked_of(verb):
         topic = _topic(verb)
-        return [without_aside(trimmed(_with_coordinated(verb, topic)))] if topic else []
+        return [without_aside(trimmed(_with_coordinated(verb, topic)), verb)] if topic else []
     return []
 
 
@@ -144,11 +144,13 @@ def _with_coordinated(verb: Token, content: Span) -> Span:
     return doc[content.start : end]
 
 
-def without_aside(content: Span) -> Span:
+def without_aside(content: Span, cue: Token) -> Span:
     """The content without a closing aside set off by a comma: a non-restrictive relative clause
     ('..., which passed in May') or a participle clause ('..., citing the costs'). Such asides
     are the writer's gloss more often than the source's words; so is a clause after a
-    semicolon ('...; they only learned of it on Friday')."""
+    semicolon ('...; they only learned of it on Friday'). But a participle clause before its
+    cue is the source's: in 'A bomb exploded, killing 26 people, police said' the police
+    give the toll."""
     doc = content.doc
     semicolon = next((t.i for t in content if t.text == ";"), None)
     if semicolon is not None and semicolon > content.start:
@@ -160,7 +162,12 @@ def without_aside(content: Span) -> Span:
         if doc[first.i - 1].text != ",":
             continue
         relative = token.dep_ == "relcl" and first.tag_ in ("WDT", "WP", "WP$")
-        participle = token.dep_ in ("advcl", "acl") and token.tag_ == "VBG" and first.i == token.i
+        participle = (
+            token.dep_ in ("advcl", "acl")
+            and token.tag_ == "VBG"
+            and first.i == token.i
+            and cue.i < content.start
+        )
         if relative or participle:
             return trimmed(doc[content.start : first.i - 1])
     return content

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..docext import ARTICLE, doc_text, stage_attr
-from ..record import EventDate, Span, Time
+from ..record import Article, EventDate, Span, Time
 from .times_calendar import add_years, interval, parse_published, precision_of
 from .times_checks import anniversary_date, find_anniversaries, subject_dates, whole_years
 
@@ -114,6 +114,7 @@ def event_date(doc: Doc, span: DocSpan, times: list[Time] | None = None) -> Even
     else the publication day (basis 'publication'), else unknown."""
     times = doc._.get(stage_attr("times")) or [] if times is None else times
     article = doc._.get(ARTICLE)
+    times = without_dateline(times, article)
     published = parse_published(article.published if article is not None else None)
     text = article.text if article is not None else doc.text  # the Doc may be a truecased copy
     found = anniversary_event_date(text, span, times, published)
@@ -125,6 +126,15 @@ def event_date(doc: Doc, span: DocSpan, times: list[Time] | None = None) -> Even
     if published is not None:
         return EventDate(published.isoformat(), published.isoformat(), "day", "publication", None)
     return EventDate(None, None, "unknown", "unknown", None)
+
+
+def without_dateline(times: list[Time], article: Article | None) -> list[Time]:
+    """The times but the publication date read from the text ("KABUL, March 3 (Reuters) -"):
+    it dates the report, never an event, even when the parser ties it to the first clause."""
+    span = article.published_span if article is not None else None
+    if span is None:
+        return times
+    return [t for t in times if not (span.start <= t.start and t.end <= span.end + 1)]
 
 
 def _in_header(time: Time, article: object) -> bool:

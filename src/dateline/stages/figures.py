@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from ..record import Figure
 from .figures_checks import subtotal_checks, total_checks
 from .figures_counts import Found, count_victims
-from .figures_triggers import asserted, harm_trigger
+from .figures_triggers import asserted, harm_trigger, trigger_candidates
 
 __all__ = ["FIGURES", "FiguresComponent", "find_figures", "subtotal_checks", "total_checks"]
 
@@ -61,7 +61,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     """All figures of a parsed Doc; breakdown parts follow their total and point at it."""
     found: list[Found] = []
     seen: set[tuple[int, str, bool]] = set()
-    for token in doc:
+    for token in trigger_candidates(doc):
         for figure in _figures_at(token):
             key = (figure.victim, figure.category, figure.summed)
             if key not in seen:  # one victim phrase reached from two triggers is one figure

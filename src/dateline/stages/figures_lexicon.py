@@ -86,6 +86,12 @@ OUTCOME_VERBS = verb_forms("shoot stab beat hack burn stone gun machinegun stran
 TOLL = wordset("toll tally")
 SENTENCED = verb_forms("sentence condemn threaten")
 SUFFER = verb_forms("suffer sustain receive")
+# Every word (or lemma) a trigger can be: the stage reads no other token as one, except the
+# verb of "beaten to death", which any verb can be.
+TRIGGER_WORDS = frozenset().union(
+    *VERBS.values(), *NOUNS.values(), *EVENT_NOUNS.values(), INTRANSITIVE_FORMS,
+    TAKE_HOSTAGE[0], LIFE, LIFE_VERBS, SUFFER, OUTCOME_VERBS, TOLL, {"unknown"},
+)  # fmt: skip
 # Verbs whose object is the harm they bring: "could cause hundreds of deaths".
 CAUSATIVE = verb_forms("cause leave claim take cost result produce inflict")
 INJURIES = wordset("injury injuries wound wounds burn burns")

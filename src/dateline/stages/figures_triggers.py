@@ -7,7 +7,7 @@ the harm is reported as done, not negated, threatened, denied, planned or hypoth
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .figures_lexicon import (
     BLOCKERS,
@@ -29,6 +29,7 @@ from .figures_lexicon import (
     SUFFER,
     TAKE_HOSTAGE,
     TOLL,
+    TRIGGER_WORDS,
     VERBS,
     is_number,
     is_word,
@@ -37,6 +38,13 @@ from .figures_lexicon import (
 )  # fmt: skip
 
 # --- triggers -----------------------------------------------------------------------------
+
+
+def trigger_candidates(doc: Doc) -> list[Token]:
+    """The tokens worth reading as triggers, in text order: a cheap word test first, so the
+    finders below run on a few words per sentence rather than on every token."""
+    to_death = {t.head.head.i for t in doc if t.lower_ == "death" and t.head.lower_ == "to"}
+    return [t for t in doc if t.i in to_death or is_word(t, TRIGGER_WORDS)]
 
 
 def harm_trigger(token: Token) -> tuple[str, list[Token], list[int]] | None:

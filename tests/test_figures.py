@@ -393,6 +393,69 @@ def test_forms_on_real_parses(nlp, text, expected):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 9,000 people have been killed in the province since 1992.",
+        "Since the party was founded, nearly 300 of its members have been murdered.",
+        "More than 2,000 people have died in the region during 12 years of civil war.",
+        "Four teachers have been killed by the militia so far this year.",
+        "The insurgency has killed more than 20,000 people.",
+        "The conflict, which has claimed almost 40,000 lives, continues.",
+        "A civil war that has left over 50,000 dead in 8 years ended.",
+        "The raids carried out in the city over the past 10 days have killed 3 people and "
+        "wounded 25 others.",
+        "In the mountains over the last 6 years, more than 80 people have disappeared and "
+        "about 30 have been killed.",
+    ],
+)
+def test_running_totals_are_no_incident_figures(nlp, text):
+    assert found(nlp, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three hostages have been held since Monday.", [("abducted", 3)]),
+        ("Five people were killed in the attack on the village over the weekend.",
+         [("killed", 5)]),
+        ("Two soldiers died in the ambush in 1989.", [("killed", 2)]),
+        ("The bomb killed 4 people in the market during the morning rush.", [("killed", 4)]),
+    ],
+)  # fmt: skip
+def test_one_incident_dated_or_timed_is_not_a_running_total(nlp, text, expected):
+    assert [(category, value) for category, value, *_ in found(nlp, text)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The gang has sworn to kill 5 officials for every arrest.", []),
+        ("They went to the village to kill two farmers.", []),
+        ("The group had the mission of assassinating three judges.", []),
+        ("The gunmen began to kill the passengers, and 6 people were killed.", [("killed", 6)]),
+    ],
+)
+def test_harm_meant_is_not_harm_done(nlp, text, expected):
+    assert [(category, value) for category, value, *_ in found(nlp, text)] == expected
+
+
+@pytest.mark.model
+def test_the_cause_a_small_clause_names_is_no_victim(nlp):
+    doc = nlp("A grenade attack that left three children injured was reported.")
+    figures = doc._.get(FIGURES)
+    assert [(f.category, f.value, f.group) for f in figures] == [("injured", 3, "children")]
+
+
+@pytest.mark.model
+def test_perpetrators_killed_are_counted_as_militants(nlp):
+    doc = nlp("Police killed four kidnappers during the rescue.")
+    assert [(f.value, f.group) for f in doc._.get(FIGURES)] == [(4, "militants")]
+
+
+@pytest.mark.model
 def test_conflicting_figures_in_one_article_are_all_kept(nlp):
     doc = nlp("Officials said 40 people were killed. Rebels said 55 people were killed.")
     assert [f.value for f in doc._.get(FIGURES)] == [40, 55]

@@ -6,14 +6,16 @@ through the parse to the people it happened to ("613 residents", "a soldier", "E
 lemmas only, so they work on all-caps, truecased and lower-case text alike.
 
 Not figures: negated, threatened, denied, planned or hypothetical harm ("could kill hundreds",
-"denied killing", "threatened to kill"), and numbers that are years, ages, times, money, ... .
-"No one was hurt" is a figure of 0. Breakdowns ("including 63 children") point at their total
-with `part_of` and are never added to it. Every figure keeps its raw span; conflicting figures
-are all kept (reconciling them is the events stage's work).
+"denied killing", "threatened to kill", "went there to kill"), running totals ("the war has
+killed 70,000 people", "300 have been murdered since 1985"), and numbers that are years, ages,
+times, money, ... . "No one was hurt" is a figure of 0. Breakdowns ("including 63 children")
+point at their total with `part_of` and are never added to it. Every figure keeps its raw
+span; conflicting figures are all kept (reconciling them is the events stage's work).
 
 The stage in modules: `figures_lexicon` (words and word tests), `figures_triggers` (words of
 harm, their victims, and whether the harm is asserted), `figures_counts` (how many each victim
-phrase names, breakdowns) and `figures_checks` (subtotals and disagreeing totals).
+phrase names, breakdowns), `figures_statistics` (running totals, which are not an
+incident's) and `figures_checks` (subtotals and disagreeing totals).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from spacy.tokens import Doc, Token
 from ..record import Figure
 from .figures_checks import subtotal_checks, total_checks
 from .figures_counts import Found, count_victims
+from .figures_statistics import running_total
 from .figures_triggers import asserted, harm_trigger, trigger_candidates
 
 __all__ = ["FIGURES", "FiguresComponent", "find_figures", "subtotal_checks", "total_checks"]
@@ -93,7 +96,7 @@ def _span_tokens(tokens: list[int]) -> tuple[int, int]:
 def _figures_at(token: Token) -> Iterator[Found]:
     """The figures a trigger at `token` reports, with their breakdowns."""
     trigger = harm_trigger(token)
-    if trigger is None or not asserted(token):
+    if trigger is None or not asserted(token) or running_total(token):
         return
     category, victims, extra = trigger
     for victim in victims:

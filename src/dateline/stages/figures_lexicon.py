@@ -119,7 +119,9 @@ GROUP_NOUNS = {
     "journalists": "journalist journalists reporter reporters",
     "clergy": "priest priests nun nuns clergyman clergymen",
     "militants": "guerrilla guerrillas rebel rebels insurgent insurgents militant militants "
-    "terrorist terrorists subversive subversives extremist extremists",
+    "terrorist terrorists subversive subversives extremist extremists kidnapper kidnappers "
+    "gunman gunmen assassin assassins hitman hitmen attacker attackers assailant assailants "
+    "paramilitary paramilitaries",
     "workers": "worker workers employee employees labourer labourers laborer laborers",
     "passengers": "passenger passengers",
 }
@@ -129,8 +131,10 @@ GROUP_ADJECTIVES = {"elderly": "elderly", "old": "elderly", "civilian": "civilia
 # Harm inside these is not reported as done: "threatened to kill", "denied killing".
 BLOCKERS = verb_forms(
     "threaten deny plan try attempt intend vow want seek warn fear refuse aim hope prepare "
-    "plot promise fail threat risk prevent avoid foil thwart"
+    "plot promise fail threat risk prevent avoid foil thwart swear mission"
 )
+# Verbs after which an infinitive of harm did happen: "began to kill", "managed to wound".
+IMPLICATIVE = verb_forms("begin start continue manage proceed")
 MODALS = wordset("could would might may will shall should can must 'd 'll")
 HYPOTHETICAL_MARKS = wordset("if unless lest whether")
 COMPLEMENTS = wordset("xcomp ccomp pcomp dobj prep acl advcl oprd pobj nsubj nsubjpass attr")

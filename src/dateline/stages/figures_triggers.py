@@ -16,6 +16,7 @@ from .figures_lexicon import (
     EVENT_NOUNS,
     HIS,
     HYPOTHETICAL_MARKS,
+    IMPLICATIVE,
     INJURIES,
     INTRANSITIVE,
     LIFE,
@@ -133,9 +134,15 @@ def _small_clause_subject(result: Token) -> list[Token]:
     The word right before the result is its subject when it can be one (the parser often hangs
     a second pair on the first); else the verb's object, else its subject."""
     before = result.doc[result.i - 1] if result.i > 0 else None
-    if before is not None and _may_be_subject(before, result):
+    if before is not None and (_may_be_subject(before, result) or before.head is result):
         return [before]
-    return [c for c in result.head.children if c.dep_ == "dobj"] or _subjects(result.head)
+    verb = result.head
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        return objects
+    if is_word(verb, CAUSATIVE):  # "an attack that left four injured": the cause is no victim
+        return [c for c in _subjects(verb) if c.dep_ == "nsubjpass"]
+    return _subjects(verb)
 
 
 def _subjects(token: Token) -> list[Token]:
@@ -283,6 +290,8 @@ def asserted(trigger: Token) -> bool:
     Negation and modals count in the harm's own clause only: "could kill", "could leave
     hundreds dead" are hypothetical, "we must condemn the murder" is not. Blocking verbs
     count all the way up the complements ("denied that the army had killed ...")."""
+    if _aim(trigger):
+        return False
     node, steps, own_clause = trigger, 0, True
     while steps < 8:
         if own_clause and _negated_or_modal(node):
@@ -308,6 +317,15 @@ def _same_clause(node: Token) -> bool:
     if node.dep_ in ("dobj", "pobj", "prep"):
         return is_word(node.head, CAUSATIVE) or node.head.pos_ not in ("VERB", "AUX")
     return True
+
+
+def _aim(trigger: Token) -> bool:
+    """'went there to kill two farmers', 'the threat to kill ten judges': an infinitive of harm
+    says what someone meant to do, unless the verb above says it was done ('began to kill')."""
+    infinitive = trigger.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
+    )
+    return infinitive and not is_word(trigger.head, IMPLICATIVE)
 
 
 def _negated_or_modal(node: Token) -> bool:

@@ -450,6 +450,30 @@ def test_the_cause_a_small_clause_names_is_no_victim(nlp):
 
 
 @pytest.mark.model
+def test_an_apposition_restating_a_count_is_its_breakdown_not_more_victims(nlp):
+    doc = nlp("Three other civilians, two women and a man, also died.")
+    figures = doc._.get(FIGURES)
+    assert [(f.value, f.part_of) for f in figures] == [(3, None), (2, 0), (1, 0)]
+    listed = nlp("One police captain, three soldiers, and two farmers were killed in the attack.")
+    assert [f.value for f in listed._.get(FIGURES)] == [6, 1, 3, 2]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was calling for the assassination of the president.", []),
+        ("The bombing resulted in the injury of five people and millions in losses.",
+         [("injured", 5)]),
+        ("Gunmen fired on the bus, an attack that left six passengers wounded near the border.",
+         [("injured", 6)]),
+    ],
+)  # fmt: skip
+def test_no_victims_in_calls_sums_of_money_or_attacks(nlp, text, expected):
+    assert [(category, value) for category, value, *_ in found(nlp, text)] == expected
+
+
+@pytest.mark.model
 def test_perpetrators_killed_are_counted_as_militants(nlp):
     doc = nlp("Police killed four kidnappers during the rescue.")
     assert [(f.value, f.group) for f in doc._.get(FIGURES)] == [(4, "militants")]

@@ -21,9 +21,11 @@ from .figures_lexicon import (
     GROUP_ADJECTIVES,
     GROUP_OF,
     HOUSEHOLDS,
+    LOSSES,
     NOBODY,
     NOT_PERSONS,
     NOUNS,
+    OCCURRENCES,
     ORGANISATION_WORDS,
     PERSON_NOUNS,
     PERSON_SUFFIXES,
@@ -62,6 +64,9 @@ def count_victims(category: str, victim: Token, trigger: list[int]) -> Iterator[
         yield Found(category, Quantity(0), None, victim.i, [victim.left_edge.i, *trigger])
         return
     parts = [p for p in (_one(category, c, []) for c in _conjuncts(victim)) if p is not None]
+    if _restated(victim, parts):  # "three civilians, two women and a man, died": 3, not 6
+        yield from _restatement(category, victim, parts, trigger)
+        return
     if len(parts) == 1:
         total = _one(category, victim.doc[parts[0].victim], trigger)
         assert total is not None
@@ -75,6 +80,30 @@ def count_victims(category: str, victim: Token, trigger: list[int]) -> Iterator[
     else:
         return
     yield from _breakdown(total, victim, trigger)
+
+
+def _restated(victim: Token, parts: list[Found]) -> bool:
+    """'Three civilians, two women and a man, died': the parser joins an apposition to its noun
+    as more conjuncts. It is one when the later parts add up to the first and close with a
+    comma or dash, as an aside does (a list runs on to its verb: 'A, B and C died')."""
+    if len(parts) < 3 or any(p.quantity.value is None for p in parts):
+        return False
+    first, rest = parts[0], parts[1:]
+    if sum(p.quantity.value or 0 for p in rest) != first.quantity.value:
+        return False
+    doc, end = victim.doc, victim.doc[rest[-1].victim].right_edge.i
+    return end + 1 < len(doc) and doc[end + 1].lower_ in (",", "-", "--", "—")
+
+
+def _restatement(
+    category: str, victim: Token, parts: list[Found], trigger: list[int]
+) -> Iterator[Found]:
+    total = _one(category, victim.doc[parts[0].victim], trigger)
+    assert total is not None
+    yield total
+    for part in parts[1:]:
+        part.parent = total
+        yield part
 
 
 def _antecedent(victim: Token) -> Token:
@@ -127,6 +156,8 @@ def _sum(category: str, parts: list[Found], trigger: list[int]) -> Found:
 
 
 def _one(category: str, victim: Token, trigger: list[int]) -> Found | None:
+    if _amount(victim):
+        return None
     counted = _count(victim)
     if counted is None:
         return None
@@ -135,6 +166,15 @@ def _one(category: str, victim: Token, trigger: list[int]) -> Found | None:
         category = "other"
     tokens = [*number_tokens, victim.i, *trigger]
     return Found(category, quantity, _group(victim), victim.i, tokens)
+
+
+def _amount(victim: Token) -> bool:
+    """'millions in losses', 'thousands in damage': a sum of money, not people."""
+    # Read off the words, not the parse: the parser hangs "in losses" on any noun near by.
+    doc, i = victim.doc, victim.i
+    after = doc[i + 1 : i + 3]
+    in_losses = len(after) == 2 and after[0].lower_ == "in" and is_word(after[1], LOSSES)
+    return is_number(victim) and in_losses
 
 
 def _household(victim: Token) -> bool:
@@ -199,7 +239,7 @@ def _implicit(victim: Token) -> tuple[Quantity, list[int]] | None:
     dets = [c for c in victim.children if c.dep_ in ("det", "poss", "nummod")]
     if victim.lower_ in PRONOUNS_ONE:
         return Quantity(1), []
-    if victim.tag_ in ("NNS", "NNPS") or is_word(victim, COLLECTIVES | HOUSEHOLDS):
+    if victim.tag_ in ("NNS", "NNPS") or is_word(victim, COLLECTIVES | HOUSEHOLDS | OCCURRENCES):
         return None
     # Names take no article: "the Confiscation" (a miscased noun) is not a person's name.
     named = victim.pos_ == "PROPN" and not any(d.lower_ == "the" for d in dets)

@@ -98,6 +98,12 @@ INJURIES = wordset("injury injuries wound wounds burn burns")
 TOTALS = wordset("total number toll group tally")  # "a total of 487 people"
 # Households counted instead of people ("eight families were wiped out") are `other`.
 HOUSEHOLDS = wordset("family families household households home homes house houses")
+# Nouns for what happened, never for whom: "an attack that left four injured" counts no attack.
+OCCURRENCES = wordset(
+    "attack attacks bombing bombings explosion explosions blast blasts incident incidents "
+    "ambush ambushes raid raids operation operations action actions clash clashes"
+)
+LOSSES = wordset("loss losses damage damages dollars pesos property")  # "millions in losses"
 COLLECTIVES = wordset(
     "population crowd group community village town city army force forces unit battalion "
     "government people"
@@ -133,6 +139,8 @@ BLOCKERS = verb_forms(
     "threaten deny plan try attempt intend vow want seek warn fear refuse aim hope prepare "
     "plot promise fail threat risk prevent avoid foil thwart swear mission"
 )
+# Verb + preposition that ask for harm not yet done: "called for the assassination of".
+AIM_PHRASES = {("call", "for"), ("appeal", "for"), ("push", "for"), ("plead", "for")}
 # Verbs after which an infinitive of harm did happen: "began to kill", "managed to wound".
 IMPLICATIVE = verb_forms("begin start continue manage proceed")
 MODALS = wordset("could would might may will shall should can must 'd 'll")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .figures_lexicon import (
+    AIM_PHRASES,
     BLOCKERS,
     CAUSATIVE,
     COMPLEMENTS,
@@ -153,7 +154,16 @@ def _subjects(token: Token) -> list[Token]:
 
 def _modified(token: Token) -> list[Token]:
     # "12 people killed in the attack", "the wounded soldiers": the participle modifies its victim.
-    return [token.head] if token.dep_ in ("acl", "amod") and token.head is not token else []
+    if token.dep_ not in ("acl", "amod") or token.head is token:
+        return []
+    before = token.doc[token.i - 1]
+    if token.dep_ == "acl" and before is not token.head and _counted_noun(before):
+        return [before]  # "an attack that left four children injured", parsed as "attack injured"
+    return [token.head]
+
+
+def _counted_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in token.children)
 
 
 def _noun(token: Token) -> tuple[str, list[Token], list[int]] | None:
@@ -297,6 +307,8 @@ def asserted(trigger: Token) -> bool:
         if own_clause and _negated_or_modal(node):
             return False
         if node is not trigger and is_word(node, BLOCKERS):
+            return False
+        if node.dep_ == "prep" and (lemma(node.head), node.lower_) in AIM_PHRASES:
             return False
         if node.dep_ == "relcl" or node.head is node:
             return True

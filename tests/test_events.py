@@ -114,3 +114,10 @@ def test_a_reaction_still_reports_the_event_it_condemns(nlp):
     text = "The government on Friday condemned the assassination of six priests in the capital."
     events = events_of(nlp, text, published="2024-03-09").events
     assert len(events) == 1 and events[0].sub_type == "attack"
+
+
+def test_deaths_in_an_accident_are_no_violent_event(nlp):
+    text = "A cargo plane crashed near the airport on Monday, killing three crewmen."
+    assert events_of(nlp, text).events == []
+    bombed = "A bomb exploded on the bus on Monday, and the bus crashed, killing 12 passengers."
+    assert [e.type for e in events_of(nlp, bombed).events] == ["explosions_remote_violence"]

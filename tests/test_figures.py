@@ -401,6 +401,7 @@ def test_forms_on_real_parses(nlp, text, expected):
         "More than 2,000 people have died in the region during 12 years of civil war.",
         "Four teachers have been killed by the militia so far this year.",
         "The insurgency has killed more than 20,000 people.",
+        "The rebel offensive, which has left more than 300 dead, entered its second week.",
         "The conflict, which has claimed almost 40,000 lives, continues.",
         "A civil war that has left over 50,000 dead in 8 years ended.",
         "The raids carried out in the city over the past 10 days have killed 3 people and "

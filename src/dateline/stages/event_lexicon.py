@@ -79,3 +79,11 @@ NEW_INCIDENT = re.compile(
 
 # Nouns that bring in a supporting actor: "with the assistance of X", "backed by X".
 SUPPORT_WORDS = {"assistance", "support", "help", "backing", "participation", "aid", "back"}
+
+# Accidents and disasters: people die in them, but they are no political violence.
+ACCIDENTS = {
+    "accident", "accidents", "crash", "crashes", "crashed", "collision", "collide", "derail",
+    "derailment", "earthquake", "landslide", "flood", "flooding", "drown", "drowned",
+}  # fmt: skip
+# Trigger words that only say people died, not what violence killed them.
+DYING = {"kill", "killing", "killed"}

@@ -26,7 +26,15 @@ from spacy.tokens import Span as DocSpan
 from ..docext import ARTICLE, doc_text, stage_attr
 from ..record import Actor, Article, Check, Claim, Event, EventDate, Figure, Location, Place, Span
 from .attribution import claim_for
-from .event_lexicon import GENERIC_VIOLENCE, NEW_INCIDENT, NOT_HAPPENED, SUPPORT_WORDS, trigger_type
+from .event_lexicon import (
+    ACCIDENTS,
+    DYING,
+    GENERIC_VIOLENCE,
+    NEW_INCIDENT,
+    NOT_HAPPENED,
+    SUPPORT_WORDS,
+    trigger_type,
+)
 from .figures import FIGURES, subtotal_checks, total_checks
 from .places import event_location
 from .times_calendar import parse_published
@@ -88,10 +96,21 @@ def _mention(doc: Doc, sentence: DocSpan, figures: list[Figure]) -> Mention | No
     trigger = triggers[0] if triggers else None
     if trigger is None and not any(figures[i].category != "other" for i in inside):
         return None
+    if _accident(sentence, triggers):
+        return None
     cue = bool(NEW_INCIDENT.match(_text(doc, sentence).lstrip()))
     anchor = doc[trigger.i : trigger.i + 1] if trigger is not None else sentence
     own = _own_dates(doc, anchor)
     return Mention(sentence, trigger, triggers, inside, own, _location(doc, sentence), cue)
+
+
+def _accident(sentence: DocSpan, triggers: list[Token]) -> bool:
+    """'The plane crashed, killing three crewmen': deaths in an accident are no political
+    violence. A sentence naming an accident whose only words of violence say that people died
+    reports no event; one that names the violence too ('a bomb made the bus crash') does."""
+    if not any(t.lemma_.lower() in ACCIDENTS or t.lower_ in ACCIDENTS for t in sentence):
+        return False
+    return all(t.lemma_.lower() in DYING for t in triggers)
 
 
 def _location(doc: Doc, sentence: DocSpan) -> Location:

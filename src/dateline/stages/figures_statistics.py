@@ -23,7 +23,9 @@ LOOKING_BACK = wordset("past last recent previous first")
 SPAN_PREPOSITIONS = wordset("in over during throughout")
 THIS_PERIOD = wordset("year month")
 # Causes that run up tolls over years: their perfect tense says "so far, in all".
-PROLONGED = wordset("war wars conflict conflicts insurgency violence repression struggle")
+PROLONGED = wordset(
+    "war wars conflict conflicts insurgency violence repression struggle offensive campaign"
+)
 CLAUSE_STEPS = 4
 
 

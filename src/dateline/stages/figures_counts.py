@@ -271,11 +271,14 @@ def _personal(noun: Token) -> bool:
 
 
 def _nobody(victim: Token) -> list[int] | None:
-    """'no one', 'nobody', 'none', 'no casualties': the tokens saying there were none."""
+    """'no one', 'nobody', 'none', 'no casualties', 'not a single person', 'not one soldier':
+    the tokens saying there were none."""
     if victim.lower_ in NOBODY:
         return [victim.i]
     no = [c.i for c in victim.children if c.dep_ == "det" and c.lower_ == "no"]
-    return no or None
+    counts = [victim, *(c for c in victim.children if c.dep_ == "nummod")]
+    negated = [n.i for c in counts for n in c.children if n.dep_ == "neg"]
+    return no or negated or None
 
 
 def _number_at(token: Token) -> tuple[Quantity, list[int]] | None:

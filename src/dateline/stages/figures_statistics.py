@@ -22,6 +22,9 @@ RECENT_UNITS = wordset("week weeks day days")  # a span only with "past", "last"
 LOOKING_BACK = wordset("past last recent previous first")
 SPAN_PREPOSITIONS = wordset("in over during throughout")
 THIS_PERIOD = wordset("year month")
+MONTHS = wordset(
+    "january february march april may june july august september october november december"
+)
 # Causes that run up tolls over years: their perfect tense says "so far, in all".
 PROLONGED = wordset(
     "war wars conflict conflicts insurgency violence repression struggle offensive campaign"
@@ -45,6 +48,8 @@ def _clause(trigger: Token) -> list[Token]:
     verbs = [node]
     if node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
         verbs.append(node.head)  # "80 have disappeared over 6 years and 30 have been killed"
+    # "90 have been killed and 150 wounded since the uprising began"
+    verbs += [c for c in node.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     nodes.extend(verbs[1:])
     for verb in verbs:  # "the raids carried out over the past 10 days have killed ..."
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -77,9 +82,14 @@ def _since_long_ago(since: Token) -> bool:
 
 
 def _span(preposition: Token) -> bool:
-    """'during 12 years', 'in 8 years', 'over the past 10 days', 'during the recent years'."""
+    """'during 12 years', 'in 8 years', 'over the past 10 days', 'during the recent years',
+    'during March' (a month with no day in it)."""
     unit = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-    if unit is None or unit.tag_ not in ("NNS", "NNPS"):
+    if unit is None:
+        return False
+    if preposition.lower_ == "during" and unit.lower_ in MONTHS:
+        return not any(c.like_num for c in unit.children)
+    if unit.tag_ not in ("NNS", "NNPS"):
         return False
     looking_back = any(c.lower_ in LOOKING_BACK for c in unit.children)
     counted = any(c.dep_ == "nummod" for c in unit.children)

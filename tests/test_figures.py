@@ -479,6 +479,20 @@ def test_no_victims_in_calls_sums_of_money_or_attacks(nlp, text, expected):
 
 
 @pytest.mark.model
+def test_the_losses_a_force_sustained_are_its_members(nlp):
+    doc = nlp("The army sustained 9 dead and 12 wounded in the attack on the garrison.")
+    assert [(f.category, f.value, f.group) for f in doc._.get(FIGURES)][:1] == [
+        ("killed", 9, "soldiers")
+    ]
+
+
+@pytest.mark.model
+def test_a_second_count_is_not_read_onto_the_first(nlp):
+    doc = nlp("There are 26 dead and 65 wounded among the army ranks.")
+    assert [(f.category, f.value) for f in doc._.get(FIGURES)] == [("killed", 26), ("injured", 65)]
+
+
+@pytest.mark.model
 def test_perpetrators_killed_are_counted_as_militants(nlp):
     doc = nlp("Police killed four kidnappers during the rescue.")
     assert [(f.value, f.group) for f in doc._.get(FIGURES)] == [(4, "militants")]

@@ -133,6 +133,10 @@ GROUP_NOUNS = {
 }
 GROUP_OF = {word: group for group, words in GROUP_NOUNS.items() for word in words.split()}
 GROUP_ADJECTIVES = {"elderly": "elderly", "old": "elderly", "civilian": "civilians"}
+# Forces whose own losses a clause reports: "the army sustained 9 dead", "cost the police 4
+# dead", "26 dead among the army ranks" -> the dead are soldiers, policemen.
+FORCE_GROUPS = {"army": "soldiers", "military": "soldiers", "navy": "soldiers"}
+LOSS_VERBS = verb_forms("suffer sustain cost lose")
 
 # Harm inside these is not reported as done: "threatened to kill", "denied killing".
 BLOCKERS = verb_forms(

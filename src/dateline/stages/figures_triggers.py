@@ -159,6 +159,8 @@ def _modified(token: Token) -> list[Token]:
     before = token.doc[token.i - 1]
     if token.dep_ == "acl" and before is not token.head and _counted_noun(before):
         return [before]  # "an attack that left four children injured", parsed as "attack injured"
+    if token.dep_ == "acl" and before is not token.head and before.like_num:
+        return [before]  # "26 dead and 65 wounded", parsed as "26 wounded"
     return [token.head]
 
 

@@ -31,7 +31,9 @@ same way, from dateline's own output (never from the keys), by the task definiti
   the article brings news of them, so this rule costs recall when it drops one: it is applied
   to recall as to precision, never to precision alone).
 
-Recall and precision are both computed over the in-scope events, so a wrong exclusion costs
+Each line also gives precision on the messages whose keys hold a relevant template: a
+diagnostic that borrows the keys' relevance judgement, not a score. Recall and precision are
+both computed over the in-scope events, so a wrong exclusion costs
 recall; the all-events line shows what scoping changes. The rules' other tests (country of
 interest, specific rather than summary reports) are not applied: dateline's places are not
 reliable enough to judge the first, and it does not mark the second.
@@ -303,5 +305,6 @@ def format_report(report: dict[str, Any]) -> str:
 def _figure_line(category: str, r: dict[str, Any]) -> str:
     return (
         f"  {category:8} recall {r['recall']} of {r['key_counts']} key counts, "
-        f"precision {r['precision']} of {r['predicted']} event figures (targets 0.85 / 0.80)"
+        f"precision {r['precision']} of {r['predicted']} event figures (targets 0.85 / 0.80); "
+        f"{r['precision_relevant_messages']} on messages the keys call relevant"
     )

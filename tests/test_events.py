@@ -121,3 +121,11 @@ def test_deaths_in_an_accident_are_no_violent_event(nlp):
     assert events_of(nlp, text).events == []
     bombed = "A bomb exploded on the bus on Monday, and the bus crashed, killing 12 passengers."
     assert [e.type for e in events_of(nlp, bombed).events] == ["explosions_remote_violence"]
+
+
+def test_a_murder_during_fighting_is_violence_against_civilians(nlp):
+    text = (
+        "Heavy fighting broke out in the northern district on Monday. "
+        "A union leader was murdered in the district during the fighting, his family said."
+    )
+    assert [e.type for e in events_of(nlp, text).events] == ["violence_against_civilians"]

@@ -280,6 +280,11 @@ def _incident_type(incident: Incident, figures: list[Figure]) -> tuple[str, str 
         if m.trigger
     ]
     specific = [t for t in types if t and t[0] != GENERIC_VIOLENCE]
+    # "murdered during the clashes": a murder or massacre is one-sided, whatever fighting
+    # went on around it, so it types the incident before a word of battle does.
+    one_sided = [t for t in specific if t[0] == "violence_against_civilians"]
+    if one_sided and specific[0][0] == "battles":
+        return one_sided[0]
     if specific:
         return specific[0]
     categories = {figures[i].category for m in incident.mentions for i in m.figures}

@@ -269,8 +269,8 @@ def _report(dates: DateTally, figures: dict[str, Tally], seen: Counter[str]) -> 
         "scope": {k: v for k, v in sorted(seen.items()) if "scope" in k},
     }
     for category in SCORED:
-        report[category] = category_figures(figures["scoped"], category)
-        report[f"{category}_all_events"] = category_figures(figures["all"], category)
+        report[f"{category}_in_scope"] = category_figures(figures["scoped"], category)
+        report[category] = category_figures(figures["all"], category)  # as before scoping
     return report
 
 
@@ -291,9 +291,9 @@ def format_report(report: dict[str, Any]) -> str:
     scope = ", ".join(f"{n} {k.removeprefix('out of scope: ')}" for k, n in r["scope"].items())
     lines.append(f"  events by MUC scope: {scope}")
     lines.append("  figures of the events in MUC's scope (taskdoc 1.0; see `muc_events`):")
-    lines += [_figure_line(category, report[category]) for category in SCORED]
+    lines += [_figure_line(category, report[f"{category}_in_scope"]) for category in SCORED]
     lines.append("  figures of all events, in MUC's scope or not:")
-    lines += [_figure_line(category, report[f"{category}_all_events"]) for category in SCORED]
+    lines += [_figure_line(category, report[category]) for category in SCORED]
     return "\n".join(lines)
 
 

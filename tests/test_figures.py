@@ -493,6 +493,20 @@ def test_a_second_count_is_not_read_onto_the_first(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There are already more than 100 dead or wounded because of the attacks.",
+         [("other", 100)]),
+        ("Officials said 300 people have been killed or injured in the blast.", [("other", 300)]),
+        ("Five people were killed and 12 wounded.", [("killed", 5), ("injured", 12)]),
+    ],
+)  # fmt: skip
+def test_dead_or_wounded_is_a_count_of_casualties(nlp, text, expected):
+    assert [(category, value) for category, value, *_ in found(nlp, text)] == expected
+
+
+@pytest.mark.model
 def test_perpetrators_killed_are_counted_as_militants(nlp):
     doc = nlp("Police killed four kidnappers during the rescue.")
     assert [(f.value, f.group) for f in doc._.get(FIGURES)] == [(4, "militants")]

@@ -29,7 +29,7 @@ from ..record import Figure
 from .figures_checks import subtotal_checks, total_checks
 from .figures_counts import Found, count_victims
 from .figures_statistics import running_total
-from .figures_triggers import asserted, harm_trigger, trigger_candidates
+from .figures_triggers import asserted, either_or, harm_trigger, trigger_candidates
 
 __all__ = ["FIGURES", "FiguresComponent", "find_figures", "subtotal_checks", "total_checks"]
 
@@ -99,5 +99,7 @@ def _figures_at(token: Token) -> Iterator[Found]:
     if trigger is None or not asserted(token) or running_total(token):
         return
     category, victims, extra = trigger
+    if either_or(token):
+        category = "other"
     for victim in victims:
         yield from count_victims(category, victim, [token.i, *extra])

@@ -49,6 +49,26 @@ def trigger_candidates(doc: Doc) -> list[Token]:
     return [t for t in doc if t.i in to_death or is_word(t, TRIGGER_WORDS)]
 
 
+def either_or(token: Token) -> bool:
+    """'100 dead or wounded', 'killed or injured': a count that joins two harms with 'or'
+    is of casualties, not of either (it is `other`)."""
+    coordinated = token.dep_ == "conj"
+    head = token.head if coordinated else token
+    partners = [c for c in head.children if c.dep_ == "conj"] + ([head] if coordinated else [])
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children):
+        return False
+    mine = _word_category(token)
+    return any(_word_category(p) not in (None, mine) for p in partners if p is not token)
+
+
+def _word_category(token: Token) -> str | None:
+    for table in (VERBS, NOUNS):
+        category = next((c for c, words in table.items() if is_word(token, words)), None)
+        if category is not None:
+            return category
+    return None
+
+
 def harm_trigger(token: Token) -> tuple[str, list[Token], list[int]] | None:
     """(category, victim tokens, other trigger tokens) when `token` is a word of harm.
 

@@ -404,6 +404,7 @@ def test_forms_on_real_parses(nlp, text, expected):
         "Four teachers have been killed by the militia so far this year.",
         "The insurgency has killed more than 20,000 people.",
         "During March more than 200 people were killed in the country.",
+        "During the long civil war, 40,000 people have died.",
         "Officials said 90 people have been killed and 150 wounded since the uprising began.",
         "The rebel offensive, which has left more than 300 dead, entered its second week.",
         "The conflict, which has claimed almost 40,000 lives, continues.",

@@ -83,12 +83,14 @@ def _since_long_ago(since: Token) -> bool:
 
 def _span(preposition: Token) -> bool:
     """'during 12 years', 'in 8 years', 'over the past 10 days', 'during the recent years',
-    'during March' (a month with no day in it)."""
+    'during March' (a month with no day in it), 'during the war'."""
     unit = next((c for c in preposition.children if c.dep_ == "pobj"), None)
     if unit is None:
         return False
     if preposition.lower_ == "during" and unit.lower_ in MONTHS:
         return not any(c.like_num for c in unit.children)
+    if preposition.lower_ in ("during", "throughout") and unit.lower_ in PROLONGED:
+        return True  # "during this 10-year war, 70,000 people have died"
     if unit.tag_ not in ("NNS", "NNPS"):
         return False
     looking_back = any(c.lower_ in LOOKING_BACK for c in unit.children)

@@ -61,16 +61,35 @@ def _clause(trigger: Token) -> list[Token]:
 
 
 def _period(node: Token) -> bool:
-    for child in node.children:
-        if child.dep_ == "prep" and child.lower_ == "since" and _since_long_ago(child):
-            return True
-        if child.dep_ == "advcl" and any(m.lower_ == "since" for m in child.children):
-            return True  # "since the party was founded, 300 of its members have been murdered"
-        if child.dep_ == "prep" and child.lower_ in SPAN_PREPOSITIONS and _span(child):
-            return True
-        if child.dep_ == "npadvmod" and _this_period(child) and _perfect(node):
-            return True  # "four have been killed so far this year"
-    return False
+    return any(_period_phrase(node, child) for child in node.children)
+
+
+def _period_phrase(node: Token, child: Token) -> bool:
+    """Whether `child` of the clause word `node` counts the harm over a period."""
+    if child.dep_ == "advcl":  # "since the party was founded, 300 members have been murdered"
+        return any(m.lower_ == "since" for m in child.children)
+    if child.dep_ == "npadvmod":  # "four have been killed so far this year", "deaths this year"
+        return _this_period(child) and (_perfect(node) or node.pos_ == "NOUN")
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ == "since":
+        return _since_long_ago(child)
+    if child.lower_ == "in" and _perfect(node) and _prolonged(_object(child)):
+        return True  # "a civil war in which 70,000 people have died"
+    return child.lower_ in SPAN_PREPOSITIONS and _span(child)
+
+
+def _object(preposition: Token) -> Token | None:
+    """The preposition's object; for a relative ('in which'), the noun it stands for."""
+    unit = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    clause = preposition.head
+    if unit is not None and unit.lower_ in RELATIVES and clause.dep_ == "relcl":
+        return clause.head
+    return unit
+
+
+def _prolonged(noun: Token | None) -> bool:
+    return noun is not None and noun.lower_ in PROLONGED
 
 
 def _since_long_ago(since: Token) -> bool:
@@ -83,14 +102,15 @@ def _since_long_ago(since: Token) -> bool:
 
 def _span(preposition: Token) -> bool:
     """'during 12 years', 'in 8 years', 'over the past 10 days', 'during the recent years',
-    'during March' (a month with no day in it), 'during the war'."""
-    unit = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    'during March' (a month with no day in it), 'during the war', 'during 1990'."""
+    unit = _object(preposition)
     if unit is None:
         return False
-    if preposition.lower_ == "during" and unit.lower_ in MONTHS:
+    whole = preposition.lower_ in ("during", "throughout")
+    if whole and unit.lower_ in MONTHS:
         return not any(c.like_num for c in unit.children)
-    if preposition.lower_ in ("during", "throughout") and unit.lower_ in PROLONGED:
-        return True  # "during this 10-year war, 70,000 people have died"
+    if whole and (_prolonged(unit) or (unit.like_num and len(unit.text) == 4)):
+        return True  # "during this 10-year war, 70,000 people have died", "during 1990"
     if unit.tag_ not in ("NNS", "NNPS"):
         return False
     looking_back = any(c.lower_ in LOOKING_BACK for c in unit.children)

@@ -129,3 +129,10 @@ def test_a_murder_during_fighting_is_violence_against_civilians(nlp):
         "A union leader was murdered in the district during the fighting, his family said."
     )
     assert [e.type for e in events_of(nlp, text).events] == ["violence_against_civilians"]
+
+
+def test_an_attack_on_an_army_patrol_is_a_battle(nlp):
+    patrol = "Rebels attacked an army patrol near the river on Monday, killing two people."
+    assert [e.type for e in events_of(nlp, patrol).events] == ["battles"]
+    village = "Rebels attacked a village near the river on Monday, killing two people."
+    assert [e.type for e in events_of(nlp, village).events] == ["violence_against_civilians"]

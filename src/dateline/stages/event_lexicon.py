@@ -87,3 +87,10 @@ ACCIDENTS = {
 }  # fmt: skip
 # Trigger words that only say people died, not what violence killed them.
 DYING = {"kill", "killing", "killed"}
+
+# Armed groups as a target: an attack on them is a battle in ACLED's terms (two armed groups).
+FORCES = {
+    "army", "military", "soldier", "soldiers", "troops", "patrol", "patrols", "garrison",
+    "barracks", "battalion", "brigade", "police", "policemen", "guardsmen", "outpost",
+    "rebel", "rebels", "guerrilla", "guerrillas", "insurgent", "insurgents", "militants",
+}  # fmt: skip

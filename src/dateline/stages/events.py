@@ -29,6 +29,7 @@ from .attribution import claim_for
 from .event_lexicon import (
     ACCIDENTS,
     DYING,
+    FORCES,
     GENERIC_VIOLENCE,
     NEW_INCIDENT,
     NOT_HAPPENED,
@@ -296,12 +297,27 @@ def _incident_type(incident: Incident, figures: list[Figure]) -> tuple[str, str 
 
 
 def _attack_type(incident: Incident, figures: list[Figure]) -> tuple[str, str | None]:
-    """Generic violence ('attacked'): a battle when victims are armed, else against civilians."""
+    """Generic violence ('attacked'): a battle when victims are armed or the target is a force
+    ('attacked an army patrol', 'the attack on the garrison'), else against civilians."""
     armed = {"soldiers", "police", "rebels", "guerrillas", "militants", "combatants", "troops"}
     groups = {figures[i].group for m in incident.mentions for i in m.figures}
-    if groups & armed:
+    targets = [t for m in incident.mentions for trigger in m.triggers for t in _targets(trigger)]
+    if groups & armed or any(_is_force(t) for t in targets):
         return "battles", "armed_clash"
     return "violence_against_civilians", "attack"
+
+
+def _targets(trigger: Token) -> list[Token]:
+    """What a word of violence is done to: its object, or what follows 'on' or 'against'."""
+    found = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    preps = (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against"))
+    return found + [o for p in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def _is_force(noun: Token) -> bool:
+    """'an army patrol', 'the garrison', 'a military convoy', 'the police station'."""
+    words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+    return any(w.lower_ in FORCES for w in words)
 
 
 def _figures_of(doc: Doc, incident: Incident, figures: list[Figure]) -> list[Figure]:

@@ -7,6 +7,8 @@ the harm is reported as done, not negated, threatened, denied, planned or hypoth
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .figures_lexicon import (
@@ -39,14 +41,35 @@ from .figures_lexicon import (
     of_object,
 )  # fmt: skip
 
+TRIGGER_IDS = frozenset(get_string_id(word) for word in TRIGGER_WORDS)
+DEATH_ID = get_string_id("death")
+
 # --- triggers -----------------------------------------------------------------------------
 
 
 def trigger_candidates(doc: Doc) -> list[Token]:
-    """The tokens worth reading as triggers, in text order: a cheap word test first, so the
-    finders below run on a few words per sentence rather than on every token."""
-    to_death = {t.head.head.i for t in doc if t.lower_ == "death" and t.head.lower_ == "to"}
-    return [t for t in doc if t.i in to_death or is_word(t, TRIGGER_WORDS)]
+    """The tokens worth reading as triggers, in text order: a word test on the Doc's arrays
+    (no Token objects) first, so the finders run on a few words per sentence, not on all."""
+    lowers, lemmas = doc.to_array(LOWER).tolist(), doc.to_array(LEMMA).tolist()
+    lemma_is_trigger: dict[int, bool] = {}
+    found: set[int] = set()
+    for i, (lower, lemma_id) in enumerate(zip(lowers, lemmas, strict=True)):
+        if lower in TRIGGER_IDS:
+            found.add(i)
+            continue
+        if lemma_id not in lemma_is_trigger:  # lemmas may keep capitals: "KILLED"
+            lemma_is_trigger[lemma_id] = doc.vocab.strings[lemma_id].lower() in TRIGGER_WORDS
+        if lemma_is_trigger[lemma_id]:
+            found.add(i)
+    found |= {
+        doc[i].head.head.i for i, lower in enumerate(lowers) if lower == DEATH_ID and _to(doc[i])
+    }
+    return [doc[i] for i in sorted(found)]
+
+
+def _to(death: Token) -> bool:
+    # "beaten to death": any verb can be the trigger, found through "death".
+    return death.head.lower_ == "to"
 
 
 def either_or(token: Token) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from spacy import symbols
+
 GENERIC_VIOLENCE = "generic"
 
 _TYPES: dict[str, tuple[str, str]] = {}
@@ -56,6 +58,8 @@ _add(
 
 # Nouns and verbs only: "a bomb threat" still names a bomb, but "killer" or "protester" do not.
 TRIGGER_POS = {"NOUN", "VERB", "PROPN"}
+TRIGGER_POS_IDS = frozenset({symbols.NOUN, symbols.VERB, symbols.PROPN})
+TRIGGER_LEMMAS = frozenset(_TYPES)
 
 
 def trigger_type(lemma: str, pos: str) -> tuple[str, str] | None:

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from spacy.attrs import LEMMA, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
@@ -34,6 +35,8 @@ from .event_lexicon import (
     NEW_INCIDENT,
     NOT_HAPPENED,
     SUPPORT_WORDS,
+    TRIGGER_LEMMAS,
+    TRIGGER_POS_IDS,
     trigger_type,
 )
 from .figures import FIGURES, subtotal_checks, total_checks
@@ -79,7 +82,9 @@ class Incident:
 def find_events(doc: Doc) -> list[Event]:
     article: Article | None = doc._.get(ARTICLE)
     figures: list[Figure] = doc._.get(FIGURES) or []
-    mentions = [m for m in (_mention(doc, s, figures) for s in _body_sentences(doc, article)) if m]
+    words = _violence_words(doc)
+    sentences = _body_sentences(doc, article)
+    mentions = [m for m in (_mention(doc, s, figures, words) for s in sentences) if m]
     incidents = _merge(mentions)
     return [_event(doc, article, incident, figures) for incident in incidents]
 
@@ -89,11 +94,30 @@ def _body_sentences(doc: Doc, article: Article | None) -> list[DocSpan]:
     return [s for s in doc.sents if s.start_char >= body_start]
 
 
-def _mention(doc: Doc, sentence: DocSpan, figures: list[Figure]) -> Mention | None:
+def _violence_words(doc: Doc) -> list[int]:
+    """Indexes of the words that name violence (the lexicon's nouns and verbs), read off the
+    Doc's arrays in one pass rather than a Token per word."""
+    lemmas, tags = doc.to_array(LEMMA).tolist(), doc.to_array(POS).tolist()
+    named: dict[int, bool] = {}
+    found = []
+    for i, (lemma_id, pos_id) in enumerate(zip(lemmas, tags, strict=True)):
+        if pos_id not in TRIGGER_POS_IDS:
+            continue
+        if lemma_id not in named:
+            named[lemma_id] = doc.vocab.strings[lemma_id].lower() in TRIGGER_LEMMAS
+        if named[lemma_id]:
+            found.append(i)
+    return found
+
+
+def _mention(
+    doc: Doc, sentence: DocSpan, figures: list[Figure], words: list[int]
+) -> Mention | None:
     inside = [
         i for i, f in enumerate(figures) if sentence.start_char <= f.start < sentence.end_char
     ]
-    triggers = [t for t in sentence if _is_trigger(t)]
+    own_words = (doc[i] for i in words if sentence.start <= i < sentence.end)
+    triggers = [t for t in own_words if not _did_not_happen(t)]
     trigger = triggers[0] if triggers else None
     if trigger is None and not any(figures[i].category != "other" for i in inside):
         return None
@@ -127,12 +151,6 @@ def _event_places(doc: Doc) -> list[Place]:
     if dateline is None:
         return list(places)
     return [p for p in places if p.start >= dateline.end]
-
-
-def _is_trigger(token: Token) -> bool:
-    if trigger_type(token.lemma_.lower(), token.pos_) is None:
-        return False
-    return not _did_not_happen(token)
 
 
 def _did_not_happen(token: Token) -> bool:

@@ -67,21 +67,31 @@ def count_victims(category: str, victim: Token, trigger: list[int]) -> Iterator[
         return
     parts = [p for p in (_one(category, c, []) for c in _conjuncts(victim)) if p is not None]
     if _restated(victim, parts):  # "three civilians, two women and a man, died": 3, not 6
-        yield from _restatement(category, victim, parts, trigger)
+        yield from _with_parts(_first(category, victim, parts, trigger), parts[1:])
         return
     if len(parts) == 1:
-        total = _one(category, victim.doc[parts[0].victim], trigger)
-        assert total is not None
+        total = _first(category, victim, parts, trigger)
         yield total
     elif parts:
         total = _sum(category, parts, trigger)
-        yield total
-        for part in parts:
-            part.parent = total
-            yield part
+        yield from _with_parts(total, parts)
     else:
         return
     yield from _breakdown(total, victim, trigger)
+
+
+def _first(category: str, victim: Token, parts: list[Found], trigger: list[int]) -> Found:
+    """The first part again, now spanning through the trigger: the figure it stands for."""
+    total = _one(category, victim.doc[parts[0].victim], trigger)
+    assert total is not None
+    return total
+
+
+def _with_parts(total: Found, parts: list[Found]) -> Iterator[Found]:
+    yield total
+    for part in parts:
+        part.parent = total
+        yield part
 
 
 def _restated(victim: Token, parts: list[Found]) -> bool:
@@ -95,17 +105,6 @@ def _restated(victim: Token, parts: list[Found]) -> bool:
         return False
     doc, end = victim.doc, victim.doc[rest[-1].victim].right_edge.i
     return end + 1 < len(doc) and doc[end + 1].lower_ in (",", "-", "--", "—")
-
-
-def _restatement(
-    category: str, victim: Token, parts: list[Found], trigger: list[int]
-) -> Iterator[Found]:
-    total = _one(category, victim.doc[parts[0].victim], trigger)
-    assert total is not None
-    yield total
-    for part in parts[1:]:
-        part.parent = total
-        yield part
 
 
 def _antecedent(victim: Token) -> Token:

@@ -20,7 +20,9 @@ from dateline.evaluate.muc import (
     parse_keys,
     parse_messages,
 )
+from dateline.evaluate.muc_events import out_of_scope, scored_figures
 from dateline.options import Options
+from dateline.record import Claim, Event, EventDate, Figure
 
 MESSAGE_1 = """\
    SAN SALVADOR, 3 JAN 90 -- [REPORT] [ARMED FORCES PRESS COMMITTEE,
@@ -306,3 +308,35 @@ def test_real_dev_set_counts(shared_dir):
     assert len(templates) == 1717
     assert {t.message_id for t in templates} == {m.doc_id for m in found}
     assert sum(t.relevant for t in templates) == 1114
+
+
+# --- MUC's scope for the event-level figures ------------------------------------------------
+
+
+def _event(kind: str, groups: list[str | None], ended: str = "1990-01-03") -> Event:
+    figures = [Figure("killed", 2, None, None, "exact", group, None, 0, 1, "x") for group in groups]
+    return Event(
+        id="e", type=kind, summary="", date=EventDate(ended, ended, "day", "explicit"),
+        historical=False, location=None, actors=[], figures=figures,
+        claimed_by=Claim("outlet", None, None, None), evidence=[],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("event", "reason"),
+    [
+        (_event("violence_against_civilians", [None]), None),
+        (_event("battles", [None]), "armed clash"),
+        (_event("explosions_remote_violence", ["soldiers", "police"]), "combatant victims only"),
+        (_event("explosions_remote_violence", ["soldiers", "civilians"]), None),
+        (_event("battles", ["soldiers", "civilians"]), None),
+        (_event("violence_against_civilians", [None], ended="1989-10-01"), None),
+    ],
+)
+def test_events_outside_muc_scope_say_why(event, reason):
+    assert out_of_scope(event) == reason
+
+
+def test_perpetrators_killed_are_not_muc_targets():
+    event = _event("violence_against_civilians", ["militants", "civilians", None])
+    assert [f.group for f in scored_figures(event)] == ["civilians", None]

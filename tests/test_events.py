@@ -127,3 +127,25 @@ def test_a_wire_dateline_in_the_first_sentence_does_not_date_its_event(nlp):
     assert (event.date.start, event.date.basis) == ("2024-03-05", "relative")
     [figure] = event.figures
     assert figure.claimed_by is not None and figure.claimed_by.name == "police"
+
+
+def test_deaths_in_an_accident_are_no_violent_event(nlp):
+    text = "A cargo plane crashed near the airport on Monday, killing three crewmen."
+    assert events_of(nlp, text).events == []
+    bombed = "A bomb exploded on the bus on Monday, and the bus crashed, killing 12 passengers."
+    assert [e.type for e in events_of(nlp, bombed).events] == ["explosions_remote_violence"]
+
+
+def test_a_murder_during_fighting_is_violence_against_civilians(nlp):
+    text = (
+        "Heavy fighting broke out in the northern district on Monday. "
+        "A union leader was murdered in the district during the fighting, his family said."
+    )
+    assert [e.type for e in events_of(nlp, text).events] == ["violence_against_civilians"]
+
+
+def test_an_attack_on_an_army_patrol_is_a_battle(nlp):
+    patrol = "Rebels attacked an army patrol near the river on Monday, killing two people."
+    assert [e.type for e in events_of(nlp, patrol).events] == ["battles"]
+    village = "Rebels attacked a village near the river on Monday, killing two people."
+    assert [e.type for e in events_of(nlp, village).events] == ["violence_against_civilians"]

@@ -346,6 +346,8 @@ def found(nlp, text: str) -> list[tuple]:
         ("One logger was shot but survived.", [("injured", 1, None, None, "exact")]),
         ("Father Ignacio Ellacuria was murdered.", [("killed", 1, None, None, "exact")]),
         ("No one was hurt in the blast.", [("injured", 0, None, None, "exact")]),
+        ("Not a single person was killed in the city.", [("killed", 0, None, None, "exact")]),
+        ("Not one soldier was hurt.", [("injured", 0, None, None, "exact")]),
         ("At least 5 people were killed.", [("killed", 5, 5, None, "at_least")]),
         ("Up to 30 people were injured.", [("injured", 30, None, 30, "at_most")]),
         ("About 50 peasants were kidnapped.", [("abducted", 50, None, None, "about")]),
@@ -390,6 +392,128 @@ def found(nlp, text: str) -> list[tuple]:
 )  # fmt: skip
 def test_forms_on_real_parses(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 9,000 people have been killed in the province since 1992.",
+        "Since the party was founded, nearly 300 of its members have been murdered.",
+        "More than 2,000 people have died in the region during 12 years of civil war.",
+        "Four teachers have been killed by the militia so far this year.",
+        "The insurgency has killed more than 20,000 people.",
+        "During March more than 200 people were killed in the country.",
+        "During the long civil war, 40,000 people have died.",
+        "Of the victims, 500 have died during 2003.",
+        "The country has endured a civil war in which more than 30,000 people have died.",
+        "The rebels are responsible for the deaths of at least 400 people this year.",
+        "Officials said 90 people have been killed and 150 wounded since the uprising began.",
+        "The rebel offensive, which has left more than 300 dead, entered its second week.",
+        "The conflict, which has claimed almost 40,000 lives, continues.",
+        "A civil war that has left over 50,000 dead in 8 years ended.",
+        "The raids carried out in the city over the past 10 days have killed 3 people and "
+        "wounded 25 others.",
+        "In the mountains over the last 6 years, more than 80 people have disappeared and "
+        "about 30 have been killed.",
+    ],
+)
+def test_running_totals_are_no_incident_figures(nlp, text):
+    assert found(nlp, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three hostages have been held since Monday.", [("abducted", 3)]),
+        ("Five people were killed in the attack on the village over the weekend.",
+         [("killed", 5)]),
+        ("Two soldiers died in the ambush in 1989.", [("killed", 2)]),
+        ("The bomb killed 4 people in the market during the morning rush.", [("killed", 4)]),
+    ],
+)  # fmt: skip
+def test_one_incident_dated_or_timed_is_not_a_running_total(nlp, text, expected):
+    assert [(category, value) for category, value, *_ in found(nlp, text)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The gang has sworn to kill 5 officials for every arrest.", []),
+        ("They went to the village to kill two farmers.", []),
+        ("The group had the mission of assassinating three judges.", []),
+        ("The gunmen began to kill the passengers, and 6 people were killed.", [("killed", 6)]),
+    ],
+)
+def test_harm_meant_is_not_harm_done(nlp, text, expected):
+    assert [(category, value) for category, value, *_ in found(nlp, text)] == expected
+
+
+@pytest.mark.model
+def test_the_cause_a_small_clause_names_is_no_victim(nlp):
+    doc = nlp("A grenade attack that left three children injured was reported.")
+    figures = doc._.get(FIGURES)
+    assert [(f.category, f.value, f.group) for f in figures] == [("injured", 3, "children")]
+
+
+@pytest.mark.model
+def test_an_apposition_restating_a_count_is_its_breakdown_not_more_victims(nlp):
+    doc = nlp("Three other civilians, two women and a man, also died.")
+    figures = doc._.get(FIGURES)
+    assert [(f.value, f.part_of) for f in figures] == [(3, None), (2, 0), (1, 0)]
+    listed = nlp("One police captain, three soldiers, and two farmers were killed in the attack.")
+    assert [f.value for f in listed._.get(FIGURES)] == [6, 1, 3, 2]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was calling for the assassination of the president.", []),
+        ("The bombing resulted in the injury of five people and millions in losses.",
+         [("injured", 5)]),
+        ("Gunmen fired on the bus, an attack that left six passengers wounded near the border.",
+         [("injured", 6)]),
+    ],
+)  # fmt: skip
+def test_no_victims_in_calls_sums_of_money_or_attacks(nlp, text, expected):
+    assert [(category, value) for category, value, *_ in found(nlp, text)] == expected
+
+
+@pytest.mark.model
+def test_the_losses_a_force_sustained_are_its_members(nlp):
+    doc = nlp("The army sustained 9 dead and 12 wounded in the attack on the garrison.")
+    assert [(f.category, f.value, f.group) for f in doc._.get(FIGURES)][:1] == [
+        ("killed", 9, "soldiers")
+    ]
+
+
+@pytest.mark.model
+def test_a_second_count_is_not_read_onto_the_first(nlp):
+    doc = nlp("There are 26 dead and 65 wounded among the army ranks.")
+    assert [(f.category, f.value) for f in doc._.get(FIGURES)] == [("killed", 26), ("injured", 65)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There are already more than 100 dead or wounded because of the attacks.",
+         [("other", 100)]),
+        ("Officials said 300 people have been killed or injured in the blast.", [("other", 300)]),
+        ("Five people were killed and 12 wounded.", [("killed", 5), ("injured", 12)]),
+    ],
+)  # fmt: skip
+def test_dead_or_wounded_is_a_count_of_casualties(nlp, text, expected):
+    assert [(category, value) for category, value, *_ in found(nlp, text)] == expected
+
+
+@pytest.mark.model
+def test_perpetrators_killed_are_counted_as_militants(nlp):
+    doc = nlp("Police killed four kidnappers during the rescue.")
+    assert [(f.value, f.group) for f in doc._.get(FIGURES)] == [(4, "militants")]
 
 
 @pytest.mark.model

@@ -268,6 +268,9 @@ def category_figures(tally: Tally, category: str) -> dict[str, Any]:
         "recall": _ratio(tally.found[category], tally.keys[category]),
         "predicted": tally.predicted[category],
         "precision": _ratio(tally.correct[category], tally.predicted[category]),
+        "precision_relevant_messages": _ratio(
+            tally.correct_relevant[category], tally.predicted_relevant[category]
+        ),
     }
 
 
@@ -276,9 +279,6 @@ def _report(tally: Tally, truecased: bool) -> dict[str, Any]:
     for category in ("killed", "injured"):
         report[category] = {
             **category_figures(tally, category),
-            "precision_relevant_messages": _ratio(
-                tally.correct_relevant[category], tally.predicted_relevant[category]
-            ),
             "message_total_exact": _ratio(tally.totals_exact[category], tally.totals[category]),
             "messages_with_totals": tally.totals[category],
         }

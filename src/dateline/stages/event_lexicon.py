@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from spacy import symbols
+
 GENERIC_VIOLENCE = "generic"
 
 _TYPES: dict[str, tuple[str, str]] = {}
@@ -56,6 +58,8 @@ _add(
 
 # Nouns and verbs only: "a bomb threat" still names a bomb, but "killer" or "protester" do not.
 TRIGGER_POS = {"NOUN", "VERB", "PROPN"}
+TRIGGER_POS_IDS = frozenset({symbols.NOUN, symbols.VERB, symbols.PROPN})
+TRIGGER_LEMMAS = frozenset(_TYPES)
 
 
 def trigger_type(lemma: str, pos: str) -> tuple[str, str] | None:
@@ -79,3 +83,18 @@ NEW_INCIDENT = re.compile(
 
 # Nouns that bring in a supporting actor: "with the assistance of X", "backed by X".
 SUPPORT_WORDS = {"assistance", "support", "help", "backing", "participation", "aid", "back"}
+
+# Accidents and disasters: people die in them, but they are no political violence.
+ACCIDENTS = {
+    "accident", "accidents", "crash", "crashes", "crashed", "collision", "collide", "derail",
+    "derailment", "earthquake", "landslide", "flood", "flooding", "drown", "drowned",
+}  # fmt: skip
+# Trigger words that only say people died, not what violence killed them.
+DYING = {"kill", "killing", "killed"}
+
+# Armed groups as a target: an attack on them is a battle in ACLED's terms (two armed groups).
+FORCES = {
+    "army", "military", "soldier", "soldiers", "troops", "patrol", "patrols", "garrison",
+    "barracks", "battalion", "brigade", "police", "policemen", "guardsmen", "outpost",
+    "rebel", "rebels", "guerrilla", "guerrillas", "insurgent", "insurgents", "militants",
+}  # fmt: skip

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from spacy.attrs import LEMMA, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
@@ -26,7 +27,18 @@ from spacy.tokens import Span as DocSpan
 from ..docext import ARTICLE, doc_text, stage_attr
 from ..record import Actor, Article, Check, Claim, Event, EventDate, Figure, Location, Place, Span
 from .attribution import claim_for
-from .event_lexicon import GENERIC_VIOLENCE, NEW_INCIDENT, NOT_HAPPENED, SUPPORT_WORDS, trigger_type
+from .event_lexicon import (
+    ACCIDENTS,
+    DYING,
+    FORCES,
+    GENERIC_VIOLENCE,
+    NEW_INCIDENT,
+    NOT_HAPPENED,
+    SUPPORT_WORDS,
+    TRIGGER_LEMMAS,
+    TRIGGER_POS_IDS,
+    trigger_type,
+)
 from .figures import FIGURES, subtotal_checks, total_checks
 from .places import event_location
 from .times_calendar import parse_published
@@ -72,7 +84,8 @@ class Incident:
 def find_events(doc: Doc) -> list[Event]:
     article: Article | None = doc._.get(ARTICLE)
     figures: list[Figure] = doc._.get(FIGURES) or []
-    found = (_mention(doc, s, figures) for s in _body_sentences(doc, article))
+    words = _violence_words(doc)
+    found = (_mention(doc, s, figures, words) for s in _body_sentences(doc, article))
     mentions = [part for m in found if m for part in _dated_apart(doc, m)]
     incidents = _merge(mentions)
     return [_event(doc, article, incident, figures) for incident in incidents]
@@ -83,18 +96,48 @@ def _body_sentences(doc: Doc, article: Article | None) -> list[DocSpan]:
     return [s for s in doc.sents if s.start_char >= body_start]
 
 
-def _mention(doc: Doc, sentence: DocSpan, figures: list[Figure]) -> Mention | None:
+def _violence_words(doc: Doc) -> list[int]:
+    """Indexes of the words that name violence (the lexicon's nouns and verbs), read off the
+    Doc's arrays in one pass rather than a Token per word."""
+    lemmas, tags = doc.to_array(LEMMA).tolist(), doc.to_array(POS).tolist()
+    named: dict[int, bool] = {}
+    found = []
+    for i, (lemma_id, pos_id) in enumerate(zip(lemmas, tags, strict=True)):
+        if pos_id not in TRIGGER_POS_IDS:
+            continue
+        if lemma_id not in named:
+            named[lemma_id] = doc.vocab.strings[lemma_id].lower() in TRIGGER_LEMMAS
+        if named[lemma_id]:
+            found.append(i)
+    return found
+
+
+def _mention(
+    doc: Doc, sentence: DocSpan, figures: list[Figure], words: list[int]
+) -> Mention | None:
     inside = [
         i for i, f in enumerate(figures) if sentence.start_char <= f.start < sentence.end_char
     ]
-    triggers = [t for t in sentence if _is_trigger(t)]
+    own_words = (doc[i] for i in words if sentence.start <= i < sentence.end)
+    triggers = [t for t in own_words if not _did_not_happen(t)]
     trigger = triggers[0] if triggers else None
     if trigger is None and not any(figures[i].category != "other" for i in inside):
+        return None
+    if _accident(sentence, triggers):
         return None
     cue = bool(NEW_INCIDENT.match(_text(doc, sentence).lstrip()))
     anchor = doc[trigger.i : trigger.i + 1] if trigger is not None else sentence
     own = _own_dates(doc, anchor)
     return Mention(sentence, trigger, triggers, inside, own, _location(doc, sentence), cue)
+
+
+def _accident(sentence: DocSpan, triggers: list[Token]) -> bool:
+    """'The plane crashed, killing three crewmen': deaths in an accident are no political
+    violence. A sentence naming an accident whose only words of violence say that people died
+    reports no event; one that names the violence too ('a bomb made the bus crash') does."""
+    if not any(t.lemma_.lower() in ACCIDENTS or t.lower_ in ACCIDENTS for t in sentence):
+        return False
+    return all(t.lemma_.lower() in DYING for t in triggers)
 
 
 def _location(doc: Doc, sentence: DocSpan) -> Location:
@@ -110,12 +153,6 @@ def _event_places(doc: Doc) -> list[Place]:
     if dateline is None:
         return list(places)
     return [p for p in places if p.start >= dateline.end]
-
-
-def _is_trigger(token: Token) -> bool:
-    if trigger_type(token.lemma_.lower(), token.pos_) is None:
-        return False
-    return not _did_not_happen(token)
 
 
 def _did_not_happen(token: Token) -> bool:
@@ -290,6 +327,11 @@ def _incident_type(incident: Incident, figures: list[Figure]) -> tuple[str, str 
         if m.trigger
     ]
     specific = [t for t in types if t and t[0] != GENERIC_VIOLENCE]
+    # "murdered during the clashes": a murder or massacre is one-sided, whatever fighting
+    # went on around it, so it types the incident before a word of battle does.
+    one_sided = [t for t in specific if t[0] == "violence_against_civilians"]
+    if one_sided and specific[0][0] == "battles":
+        return one_sided[0]
     if specific:
         return specific[0]
     categories = {figures[i].category for m in incident.mentions for i in m.figures}
@@ -301,12 +343,27 @@ def _incident_type(incident: Incident, figures: list[Figure]) -> tuple[str, str 
 
 
 def _attack_type(incident: Incident, figures: list[Figure]) -> tuple[str, str | None]:
-    """Generic violence ('attacked'): a battle when victims are armed, else against civilians."""
+    """Generic violence ('attacked'): a battle when victims are armed or the target is a force
+    ('attacked an army patrol', 'the attack on the garrison'), else against civilians."""
     armed = {"soldiers", "police", "rebels", "guerrillas", "militants", "combatants", "troops"}
     groups = {figures[i].group for m in incident.mentions for i in m.figures}
-    if groups & armed:
+    targets = [t for m in incident.mentions for trigger in m.triggers for t in _targets(trigger)]
+    if groups & armed or any(_is_force(t) for t in targets):
         return "battles", "armed_clash"
     return "violence_against_civilians", "attack"
+
+
+def _targets(trigger: Token) -> list[Token]:
+    """What a word of violence is done to: its object, or what follows 'on' or 'against'."""
+    found = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    preps = (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "against"))
+    return found + [o for p in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def _is_force(noun: Token) -> bool:
+    """'an army patrol', 'the garrison', 'a military convoy', 'the police station'."""
+    words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+    return any(w.lower_ in FORCES for w in words)
 
 
 def _figures_of(doc: Doc, incident: Incident, figures: list[Figure]) -> list[Figure]:

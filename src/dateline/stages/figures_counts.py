@@ -1,0 +1,352 @@
+"""Counting the victims of the figures stage: how many people a victim phrase names.
+
+Numbers in digits or words with their qualifiers ("at least 5", "between 10 and 12"),
+implicit ones ("a soldier", "the mayor", a person's name -> 1; "no one" -> 0), coordinated
+parts summed ("two peasants and a child" -> 3), and breakdowns ("including 63 children")
+that point at their total.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..docext import doc_text
+from .figures_lexicon import (
+    BREAKDOWN,
+    COLLECTIVES,
+    FORCE_GROUPS,
+    GROUP_ADJECTIVES,
+    GROUP_OF,
+    HOUSEHOLDS,
+    LOSS_VERBS,
+    LOSSES,
+    NOBODY,
+    NOT_PERSONS,
+    NOUNS,
+    OCCURRENCES,
+    ORGANISATION_WORDS,
+    PERSON_NOUNS,
+    PERSON_SUFFIXES,
+    PRONOUNS_ONE,
+    QUALIFIER_WORDS,
+    RELATIVES,
+    TOTALS,
+    is_number,
+    is_word,
+    lemma,
+    of_object,
+)  # fmt: skip
+from .numbers import VAGUE_WORDS, Quantity, non_count_reason, parse_quantity
+
+
+@dataclass(slots=True)
+class Found:
+    """A figure while it is being built: tokens to span, and the victim token it counts."""
+
+    category: str
+    quantity: Quantity
+    group: str | None
+    victim: int
+    tokens: list[int]
+    parent: Found | None = None  # the total this is a part of
+    summed: bool = False  # a total of coordinated parts ("two peasants and a child")
+
+
+# --- counting the victims -----------------------------------------------------------------
+
+
+def count_victims(category: str, victim: Token, trigger: list[int]) -> Iterator[Found]:
+    """The figure for one victim phrase (summing coordinated parts) and its breakdown."""
+    victim = _through_totals(_antecedent(victim))
+    if _neither(victim):  # "neither Trushin nor his wife were injured"
+        yield Found(category, Quantity(0), None, victim.i, [victim.left_edge.i, *trigger])
+        return
+    parts = [p for p in (_one(category, c, []) for c in _conjuncts(victim)) if p is not None]
+    if _restated(victim, parts):  # "three civilians, two women and a man, died": 3, not 6
+        yield from _with_parts(_first(category, victim, parts, trigger), parts[1:])
+        return
+    if len(parts) == 1:
+        total = _first(category, victim, parts, trigger)
+        yield total
+    elif parts:
+        total = _sum(category, parts, trigger)
+        yield from _with_parts(total, parts)
+    else:
+        return
+    yield from _breakdown(total, victim, trigger)
+
+
+def _first(category: str, victim: Token, parts: list[Found], trigger: list[int]) -> Found:
+    """The first part again, now spanning through the trigger: the figure it stands for."""
+    total = _one(category, victim.doc[parts[0].victim], trigger)
+    assert total is not None
+    return total
+
+
+def _with_parts(total: Found, parts: list[Found]) -> Iterator[Found]:
+    yield total
+    for part in parts:
+        part.parent = total
+        yield part
+
+
+def _restated(victim: Token, parts: list[Found]) -> bool:
+    """'Three civilians, two women and a man, died': the parser joins an apposition to its noun
+    as more conjuncts. It is one when the later parts add up to the first and close with a
+    comma or dash, as an aside does (a list runs on to its verb: 'A, B and C died')."""
+    if len(parts) < 3 or any(p.quantity.value is None for p in parts):
+        return False
+    first, rest = parts[0], parts[1:]
+    if sum(p.quantity.value or 0 for p in rest) != first.quantity.value:
+        return False
+    doc, end = victim.doc, victim.doc[rest[-1].victim].right_edge.i
+    return end + 1 < len(doc) and doc[end + 1].lower_ in (",", "-", "--", "—")
+
+
+def _antecedent(victim: Token) -> Token:
+    # "the newsmen who died": the relative pronoun stands for the noun its clause modifies.
+    clause = victim.head
+    if victim.lower_ in RELATIVES and clause.dep_ == "relcl" and clause.head is not clause:
+        return clause.head
+    return victim
+
+
+def _neither(victim: Token) -> bool:
+    # Parsed as preconj, det or a "nor" coordination, depending on the sentence.
+    children = list(victim.children)
+    return any(c.lower_ == "neither" for c in children) or any(
+        c.dep_ == "cc" and c.lower_ == "nor" for c in children
+    )
+
+
+def _through_totals(victim: Token) -> Token:
+    # "a total of 487 people", "the number of dead": count what the total is of.
+    if is_word(victim, TOTALS) and not any(c.dep_ == "nummod" for c in victim.children):
+        of = of_object(victim)
+        if of is not None:
+            return of
+    return victim
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    found = [token]
+    for child in token.children:
+        # "between 10 and 12" is one number phrase, not two conjuncts.
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+            found.extend(_conjuncts(child))
+    return found
+
+
+def _sum(category: str, parts: list[Found], trigger: list[int]) -> Found:
+    values = [p.quantity.value for p in parts]
+    qualifiers = [p.quantity.qualifier for p in parts]
+    # "Romero and thousands" has no total; vague and ranged parts leave it open.
+    known = sum(v for v in values if v is not None)
+    open_ended = None in values or "vague" in qualifiers or "range" in qualifiers
+    total = None if open_ended else known
+    qualifier = next((q for q in qualifiers if q != "exact"), "exact")
+    groups = {p.group for p in parts}
+    tokens = [t for p in parts for t in p.tokens] + trigger
+    quantity = Quantity(total, qualifier=qualifier if total is not None else "vague")
+    group = groups.pop() if len(groups) == 1 else None
+    return Found(category, quantity, group, parts[0].victim, tokens, summed=True)
+
+
+def _one(category: str, victim: Token, trigger: list[int]) -> Found | None:
+    if _amount(victim):
+        return None
+    counted = _count(victim)
+    if counted is None:
+        return None
+    quantity, number_tokens = counted
+    if _household(victim):
+        category = "other"
+    tokens = [*number_tokens, victim.i, *trigger]
+    return Found(category, quantity, _group(victim), victim.i, tokens)
+
+
+def _amount(victim: Token) -> bool:
+    """'millions in losses', 'thousands in damage': a sum of money, not people."""
+    # Read off the words, not the parse: the parser hangs "in losses" on any noun near by.
+    doc, i = victim.doc, victim.i
+    after = doc[i + 1 : i + 3]
+    in_losses = len(after) == 2 and after[0].lower_ == "in" and is_word(after[1], LOSSES)
+    return is_number(victim) and in_losses
+
+
+def _household(victim: Token) -> bool:
+    noun = of_object(victim) if is_number(victim) else victim
+    return noun is not None and noun.lower_ in HOUSEHOLDS
+
+
+def _breakdown(total: Found, victim: Token, trigger: list[int]) -> Iterator[Found]:
+    """'613 killed, including 63 children, 106 women and 70 elderly people' -> parts of 613."""
+    heads = [victim, *(victim.doc[i] for i in trigger)]
+    preps = [c for h in heads for c in h.children if c.dep_ in ("prep", "advcl")]
+    preps = [prep for prep in preps if is_word(prep, BREAKDOWN)]
+    for prep in preps:
+        for obj in (c for c in prep.children if c.dep_ in ("pobj", "dobj")):
+            for part in (_one(total.category, c, []) for c in _conjuncts(obj)):
+                if part is not None:
+                    part.parent = total
+                    yield part
+
+
+# --- counts of one phrase -----------------------------------------------------------------
+
+
+def _count(victim: Token) -> tuple[Quantity, list[int]] | None:
+    """How many people `victim` names, and the tokens that say so."""
+    if nobody := _nobody(victim):
+        return Quantity(0), nobody
+    if is_number(victim):
+        return _number_at(victim)
+    # Nearest number first: in "on 23 September 28 bodies" the 23 is a date, the 28 a count.
+    for child in reversed(list(victim.lefts)):
+        # On capitals the parser often calls the number a compound: "TWELVE PEOPLE".
+        loose = child.dep_ in ("amod", "compound") and is_number(child)
+        if (child.dep_ in ("nummod", "quantmod") or loose) and (counted := _number_at(child)):
+            return counted
+    if (partitive := _partitive(victim)) is not None:
+        return _number_at(partitive)
+    if (before := _number_before(victim)) is not None:
+        return _number_at(before)
+    return _implicit(victim)
+
+
+def _number_before(victim: Token) -> Token | None:
+    # "on 23 September 28 bodies": the parser may hang the 28 on the month; right before the
+    # noun, it is still the noun's count.
+    if victim.i == 0 or victim.tag_ not in ("NNS", "NNPS"):
+        return None
+    before = victim.doc[victim.i - 1]
+    return before if is_number(before) and before.lower_ not in VAGUE_WORDS else None
+
+
+def _partitive(victim: Token) -> Token | None:
+    # "five of the murdered Jesuits": the count governs the victims through "of".
+    head = victim.head
+    if victim.dep_ == "pobj" and head.lower_ == "of" and is_number(head.head):
+        return head.head
+    return None
+
+
+def _implicit(victim: Token) -> tuple[Quantity, list[int]] | None:
+    """'no one', 'a soldier', 'the mayor', 'Ellacuria', 'he' -> 0 or 1; plural nouns -> None."""
+    dets = [c for c in victim.children if c.dep_ in ("det", "poss", "nummod")]
+    if victim.lower_ in PRONOUNS_ONE:
+        return Quantity(1), []
+    if victim.tag_ in ("NNS", "NNPS") or is_word(victim, COLLECTIVES | HOUSEHOLDS | OCCURRENCES):
+        return None
+    # Names take no article: "the Confiscation" (a miscased noun) is not a person's name.
+    named = victim.pos_ == "PROPN" and not any(d.lower_ == "the" for d in dets)
+    if named and _person_name(victim):
+        return Quantity(1), [victim.left_edge.i]  # the whole name: "Father Ignacio Ellacuria"
+    if victim.pos_ in ("NOUN", "PROPN") and dets and _personal(victim):
+        return Quantity(1), [dets[0].i]
+    # "an American who was injured": "a"/"an" with a singular noun is one, whatever the noun.
+    if any(d.lower_ in ("a", "an", "another") for d in dets) and victim.pos_ in ("NOUN", "PROPN"):
+        return Quantity(1), [dets[0].i]
+    return None
+
+
+def _person_name(name: Token) -> bool:
+    # The small model often calls a person's name an ORG ("the murder of Orlando Letelier"):
+    # a name is a person's unless it is a place, or has an organisation's word in it.
+    if name.ent_type_ in ("GPE", "LOC", "NORP", "FAC"):
+        return False
+    words = [c.lower_ for c in name.children if c.dep_ == "compound"] + [name.lower_]
+    return not any(word in ORGANISATION_WORDS for word in words)
+
+
+def _personal(noun: Token) -> bool:
+    """A noun for a person ('the mayor', 'a soldier'), not a thing ('the seizure')."""
+    word = noun.lower_
+    if word in GROUP_OF or word in PERSON_NOUNS or word in NOUNS["other"]:
+        return True
+    return word.endswith(PERSON_SUFFIXES) and word not in NOT_PERSONS
+
+
+def _nobody(victim: Token) -> list[int] | None:
+    """'no one', 'nobody', 'none', 'no casualties', 'not a single person', 'not one soldier':
+    the tokens saying there were none."""
+    if victim.lower_ in NOBODY:
+        return [victim.i]
+    no = [c.i for c in victim.children if c.dep_ == "det" and c.lower_ == "no"]
+    counts = [victim, *(c for c in victim.children if c.dep_ == "nummod")]
+    negated = [n.i for c in counts for n in c.children if n.dep_ == "neg"]
+    return no or negated or None
+
+
+def _number_at(token: Token) -> tuple[Quantity, list[int]] | None:
+    """The number phrase around `token`: 'at least 5', 'between 10 and 12', 'a hundred'."""
+    doc = token.doc
+    start, end = _number_bounds(token)
+    # The longest phrase that parses and still holds `token`.
+    spans = (doc[a : b + 1] for a in range(start, token.i + 1) for b in range(end, token.i - 1, -1))
+    for span in spans:
+        quantity = parse_quantity(span.text)
+        if quantity is not None:
+            return None if _not_a_count(span) else (quantity, list(range(span.start, span.end)))
+    return None
+
+
+def _number_bounds(token: Token) -> tuple[int, int]:
+    doc, start, end = token.doc, token.i, token.i
+    while end + 1 < len(doc) and _number_continues(doc, end + 1):
+        end += 1
+    # Line breaks are tokens of their own in wire copy: "more than\n600" is one phrase.
+    while start > 0 and (_in_number(doc[start - 1]) or doc[start - 1].is_space):
+        start -= 1
+    while doc[start].is_space:
+        start += 1
+    while end > token.i and not is_number(doc[end]):
+        end -= 1
+    return start, end
+
+
+def _in_number(token: Token) -> bool:
+    return is_number(token) or token.lower_ in QUALIFIER_WORDS
+
+
+def _number_continues(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if is_number(token) and token.lower_ not in VAGUE_WORDS:
+        return True
+    linker = token.lower_ in ("and", "to", "or", "-", "–", "of") or token.is_space
+    return linker and i + 1 < len(doc) and (is_number(doc[i + 1]) or doc[i + 1].is_space)
+
+
+def _not_a_count(span: SpacySpan) -> bool:
+    text, start, end = doc_text(span.doc), span.start_char, span.end_char
+    before, after = text[max(0, start - 40) : start], text[end : end + 40]
+    return non_count_reason(span.text, before, after) is not None
+
+
+def _group(victim: Token) -> str | None:
+    noun = victim
+    if is_number(victim) and (of := of_object(victim)) is not None:
+        noun = of  # "dozens of civilians", "many of the residents"
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in GROUP_ADJECTIVES:
+            return GROUP_ADJECTIVES[child.lower_]
+    return GROUP_OF.get(noun.lower_) or GROUP_OF.get(lemma(noun)) or _force_of(victim)
+
+
+def _force_of(victim: Token) -> str | None:
+    """The group of a force whose own losses are counted: 'the army sustained 9 dead', 'cost
+    the police 4 dead', '26 dead among the army ranks'."""
+    owners: list[Token] = []
+    verb = victim.head
+    if victim.dep_ == "dobj" and is_word(verb, LOSS_VERBS):
+        owners += [c for c in verb.children if c.dep_ in ("nsubj", "dative")]
+    for among in (c for c in victim.children if c.dep_ == "prep" and c.lower_ == "among"):
+        ranks = [c for c in among.children if c.dep_ == "pobj"]
+        owners += ranks + [c for r in ranks for c in r.children if c.dep_ == "compound"]
+        owners += [o for r in ranks if (o := of_object(r)) is not None]
+    groups = (FORCE_GROUPS.get(o.lower_) or GROUP_OF.get(o.lower_) for o in owners)
+    return next((g for g in groups if g is not None), None)

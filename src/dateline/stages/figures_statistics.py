@@ -1,0 +1,141 @@
+"""Running totals are not an incident's figures: 'the war has killed 70,000 people'.
+
+A count of harm summed over a period ("since 1980", "during 12 years of civil war", "over the
+past 10 days", "so far this year") or run up by a prolonged conflict ("the insurgency has
+killed ...", "a conflict which has claimed 40,000 lives") is a statistic about many
+incidents, not the toll of the one being reported; the figures stage leaves it out. Dates of
+one day ("since Monday") and single spans ("for two days") do not make a statistic: a hostage
+held since Monday is still one incident's figure.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .figures_lexicon import RELATIVES, is_word, lemma, of_object
+from .numbers import wordset
+
+# The noun a "since" phrase or clause starts a long period from: "since the start of the war".
+PERIOD_STARTS = wordset("beginning start founding foundation creation outbreak war conflict")
+PERIOD_UNITS = wordset("year years decade decades month months")
+RECENT_UNITS = wordset("week weeks day days")  # a span only with "past", "last", "recent"
+LOOKING_BACK = wordset("past last recent previous first")
+SPAN_PREPOSITIONS = wordset("in over during throughout")
+THIS_PERIOD = wordset("year month")
+MONTHS = wordset(
+    "january february march april may june july august september october november december"
+)
+# Causes that run up tolls over years: their perfect tense says "so far, in all".
+PROLONGED = wordset(
+    "war wars conflict conflicts insurgency violence repression struggle offensive campaign"
+)
+CLAUSE_STEPS = 4
+
+
+def running_total(trigger: Token) -> bool:
+    """Whether the harm at `trigger` is counted over a period or a prolonged conflict."""
+    return any(_period(node) or _prolonged_cause(node) for node in _clause(trigger))
+
+
+def _clause(trigger: Token) -> list[Token]:
+    """The trigger, the words above it up to its verb, and the verb a conjunct shares."""
+    nodes, node = [trigger], trigger
+    for _ in range(CLAUSE_STEPS):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+        nodes.append(node)
+    verbs = [node]
+    if node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+        verbs.append(node.head)  # "80 have disappeared over 6 years and 30 have been killed"
+    # "90 have been killed and 150 wounded since the uprising began"
+    verbs += [c for c in node.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    nodes.extend(verbs[1:])
+    for verb in verbs:  # "the raids carried out over the past 10 days have killed ..."
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        nodes += [c for s in subjects for c in s.children if c.dep_ in ("acl", "relcl")]
+    # "in the mountains over the last 6 years": a span inside the verb's place phrase
+    places = [c for v in verbs for c in v.children if c.dep_ == "prep"]
+    nodes += [c for p in places for c in p.children if c.dep_ == "pobj"]
+    return nodes
+
+
+def _period(node: Token) -> bool:
+    return any(_period_phrase(node, child) for child in node.children)
+
+
+def _period_phrase(node: Token, child: Token) -> bool:
+    """Whether `child` of the clause word `node` counts the harm over a period."""
+    if child.dep_ == "advcl":  # "since the party was founded, 300 members have been murdered"
+        return any(m.lower_ == "since" for m in child.children)
+    if child.dep_ == "npadvmod":  # "four have been killed so far this year", "deaths this year"
+        return _this_period(child) and (_perfect(node) or node.pos_ == "NOUN")
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ == "since":
+        return _since_long_ago(child)
+    if child.lower_ == "in" and _perfect(node) and _prolonged(_object(child)):
+        return True  # "a civil war in which 70,000 people have died"
+    return child.lower_ in SPAN_PREPOSITIONS and _span(child)
+
+
+def _object(preposition: Token) -> Token | None:
+    """The preposition's object; for a relative ('in which'), the noun it stands for."""
+    unit = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    clause = preposition.head
+    if unit is not None and unit.lower_ in RELATIVES and clause.dep_ == "relcl":
+        return clause.head
+    return unit
+
+
+def _prolonged(noun: Token | None) -> bool:
+    return noun is not None and noun.lower_ in PROLONGED
+
+
+def _since_long_ago(since: Token) -> bool:
+    start = next((c for c in since.children if c.dep_ == "pobj"), None)
+    if start is None:
+        return False
+    year = start.like_num and len(start.text) == 4
+    return year or is_word(start, PERIOD_STARTS)
+
+
+def _span(preposition: Token) -> bool:
+    """'during 12 years', 'in 8 years', 'over the past 10 days', 'during the recent years',
+    'during March' (a month with no day in it), 'during the war', 'during 1990'."""
+    unit = _object(preposition)
+    if unit is None:
+        return False
+    whole = preposition.lower_ in ("during", "throughout")
+    if whole and unit.lower_ in MONTHS:
+        return not any(c.like_num for c in unit.children)
+    if whole and (_prolonged(unit) or (unit.like_num and len(unit.text) == 4)):
+        return True  # "during this 10-year war, 70,000 people have died", "during 1990"
+    if unit.tag_ not in ("NNS", "NNPS"):
+        return False
+    looking_back = any(c.lower_ in LOOKING_BACK for c in unit.children)
+    counted = any(c.dep_ == "nummod" for c in unit.children)
+    if unit.lower_ in PERIOD_UNITS:
+        return looking_back or counted
+    return unit.lower_ in RECENT_UNITS and looking_back
+
+
+def _this_period(word: Token) -> bool:
+    return word.lower_ in THIS_PERIOD and any(c.lower_ == "this" for c in word.children)
+
+
+def _perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+
+
+def _prolonged_cause(verb: Token) -> bool:
+    """'the insurgency has killed', 'a conflict which has claimed', 'a war that has left'."""
+    if verb.pos_ not in ("VERB", "AUX") or not _perfect(verb):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in RELATIVES and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None:
+        return False
+    cause = of_object(subject) if subject.lower_ == "wave" else subject  # "a wave of violence"
+    return cause is not None and cause.lower_ in PROLONGED

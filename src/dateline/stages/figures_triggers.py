@@ -1,0 +1,396 @@
+"""Triggers of the figures stage: words of harm and the victims the parse joins them to.
+
+`harm_trigger` reads a token as a word of harm ("killed", "wounded", "hostage", "death toll",
+"claimed the lives of") and returns its category and victim tokens; `asserted` says whether
+the harm is reported as done, not negated, threatened, denied, planned or hypothetical.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from .figures_lexicon import (
+    AIM_PHRASES,
+    BLOCKERS,
+    CAUSATIVE,
+    COMPLEMENTS,
+    EVENT_NOUNS,
+    HIS,
+    HYPOTHETICAL_MARKS,
+    IMPLICATIVE,
+    INJURIES,
+    INTRANSITIVE,
+    LIFE,
+    LIFE_VERBS,
+    LOSS_OBJECTS,
+    MODALS,
+    NOUNS,
+    OUTCOME_VERBS,
+    PHRASAL,
+    SENTENCED,
+    SUFFER,
+    TAKE_HOSTAGE,
+    TOLL,
+    TRIGGER_WORDS,
+    VERBS,
+    is_number,
+    is_word,
+    lemma,
+    of_object,
+)  # fmt: skip
+
+TRIGGER_IDS = frozenset(get_string_id(word) for word in TRIGGER_WORDS)
+DEATH_ID = get_string_id("death")
+
+# --- triggers -----------------------------------------------------------------------------
+
+
+def trigger_candidates(doc: Doc) -> list[Token]:
+    """The tokens worth reading as triggers, in text order: a word test on the Doc's arrays
+    (no Token objects) first, so the finders run on a few words per sentence, not on all."""
+    lowers, lemmas = doc.to_array(LOWER).tolist(), doc.to_array(LEMMA).tolist()
+    lemma_is_trigger: dict[int, bool] = {}
+    found: set[int] = set()
+    for i, (lower, lemma_id) in enumerate(zip(lowers, lemmas, strict=True)):
+        if lower in TRIGGER_IDS:
+            found.add(i)
+            continue
+        if lemma_id not in lemma_is_trigger:  # lemmas may keep capitals: "KILLED"
+            lemma_is_trigger[lemma_id] = doc.vocab.strings[lemma_id].lower() in TRIGGER_WORDS
+        if lemma_is_trigger[lemma_id]:
+            found.add(i)
+    found |= {
+        doc[i].head.head.i for i, lower in enumerate(lowers) if lower == DEATH_ID and _to(doc[i])
+    }
+    return [doc[i] for i in sorted(found)]
+
+
+def _to(death: Token) -> bool:
+    # "beaten to death": any verb can be the trigger, found through "death".
+    return death.head.lower_ == "to"
+
+
+def either_or(token: Token) -> bool:
+    """'100 dead or wounded', 'killed or injured': a count that joins two harms with 'or'
+    is of casualties, not of either (it is `other`)."""
+    coordinated = token.dep_ == "conj"
+    head = token.head if coordinated else token
+    partners = [c for c in head.children if c.dep_ == "conj"] + ([head] if coordinated else [])
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children):
+        return False
+    mine = _word_category(token)
+    return any(_word_category(p) not in (None, mine) for p in partners if p is not token)
+
+
+def _word_category(token: Token) -> str | None:
+    for table in (VERBS, NOUNS):
+        category = next((c for c, words in table.items() if is_word(token, words)), None)
+        if category is not None:
+            return category
+    return None
+
+
+def harm_trigger(token: Token) -> tuple[str, list[Token], list[int]] | None:
+    """(category, victim tokens, other trigger tokens) when `token` is a word of harm.
+
+    The first reading that finds victims wins: "injured" in "among the injured are ..." is
+    tagged a verb but has no patient; as a noun it points at the clause's subject."""
+    finders = (_toll, _life, _hostage, _suffered, _loss, _outcome, _verb, _noun, _event_noun, _fate)
+    for finder in finders:
+        found = finder(token)
+        if found is not None and found[1]:
+            return found
+    return None
+
+
+def _verb(token: Token) -> tuple[str, list[Token], list[int]] | None:
+    particles = [c.i for c in token.children if c.dep_ == "prt"]
+    category = next((c for c, words in VERBS.items() if is_word(token, words)), None)
+    if category is not None and _verbal(token):
+        return category, _patients(token), particles
+    category = INTRANSITIVE.get(lemma(token))
+    if category is not None and (lemma(token) != "pass" or _particle(token) == "away"):
+        return category, _subjects(token) or _modified(token), particles
+    category = _phrasal(token)
+    if category is not None and _verbal(token):
+        return category, _patients(token), particles
+    return None
+
+
+def _particle(token: Token) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+
+
+def _phrasal(token: Token) -> str | None:
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    return next(
+        (PHRASAL[(lemma(token), p)] for p in particles if (lemma(token), p) in PHRASAL), None
+    )
+
+
+def _event_noun(token: Token) -> tuple[str, list[Token], list[int]] | None:
+    """'the murder of six Jesuits', 'Oqueli's assassination': the act, its victims after 'of'."""
+    category = next((c for c, words in EVENT_NOUNS.items() if token.lower_ in words), None)
+    if category is None or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    victims = [of] if (of := of_object(token)) is not None else []
+    return category, victims or _possessor(token), []
+
+
+def _possessor(token: Token) -> list[Token]:
+    # "Rodriguez Porth's death", "his assassination": the possessor is the victim.
+    return [
+        c for c in token.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or is_word(c, HIS))
+    ]
+
+
+def _verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or token.dep_ == "acomp"
+
+
+def _patients(verb: Token) -> list[Token]:
+    """Who a harm verb happened to: passive subject, object, modified noun, or shared subject."""
+    found = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    if found:
+        return found
+    if verb.tag_ == "VBN" and not any(lemma(c) == "have" for c in verb.children):
+        found = [c for c in verb.children if c.dep_ == "nsubj"]  # "and 35 wounded"
+        if found:
+            return found
+    if verb.dep_ == "conj" and verb.tag_ == "VBN":
+        return _patients(verb.head)
+    if verb.dep_ in ("acomp", "oprd", "xcomp"):  # "left him wounded", "was found dead"
+        return _small_clause_subject(verb)
+    return _modified(verb)
+
+
+def _may_be_subject(before: Token, result: Token) -> bool:
+    if before.pos_ not in ("NUM", "NOUN", "PROPN", "PRON"):
+        return False
+    return before.head is result.head or before.head.head is result.head or is_number(before)
+
+
+def _small_clause_subject(result: Token) -> list[Token]:
+    """Who 'dead' or 'injured' is said of: 'left 31 dead and more than 1,000 injured'.
+
+    The word right before the result is its subject when it can be one (the parser often hangs
+    a second pair on the first); else the verb's object, else its subject."""
+    before = result.doc[result.i - 1] if result.i > 0 else None
+    if before is not None and (_may_be_subject(before, result) or before.head is result):
+        return [before]
+    verb = result.head
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        return objects
+    if is_word(verb, CAUSATIVE):  # "an attack that left four injured": the cause is no victim
+        return [c for c in _subjects(verb) if c.dep_ == "nsubjpass"]
+    return _subjects(verb)
+
+
+def _subjects(token: Token) -> list[Token]:
+    # The small model sometimes hangs the subject on the auxiliary ("two [are] missing").
+    heads = [token, *(c for c in token.children if c.dep_ in ("aux", "auxpass"))]
+    return [c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _modified(token: Token) -> list[Token]:
+    # "12 people killed in the attack", "the wounded soldiers": the participle modifies its victim.
+    if token.dep_ not in ("acl", "amod") or token.head is token:
+        return []
+    before = token.doc[token.i - 1]
+    if token.dep_ == "acl" and before is not token.head and _counted_noun(before):
+        return [before]  # "an attack that left four children injured", parsed as "attack injured"
+    if token.dep_ == "acl" and before is not token.head and before.like_num:
+        return [before]  # "26 dead and 65 wounded", parsed as "26 wounded"
+    return [token.head]
+
+
+def _counted_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in token.children)
+
+
+def _noun(token: Token) -> tuple[str, list[Token], list[int]] | None:
+    category = next((c for c, words in NOUNS.items() if token.lower_ in words), None)
+    if category is None or token.pos_ in ("VERB", "AUX") and _patients(token):
+        return None
+    return category, _noun_victims(token), []
+
+
+def _noun_victims(token: Token) -> list[Token]:
+    """'3 dead', 'no deaths', 'the bodies of two peasants', 'among the dead were', 'left 3 dead'."""
+    if any(c.dep_ in ("nummod", "quantmod") or _is_nobody_det(c) for c in token.children):
+        return [token]
+    if of := of_object(token):
+        return [of]
+    if token.lower_ in ("death", "deaths") and (possessor := _possessor(token)):
+        return possessor
+    if subjects := _subjects(token):  # "two are missing", parsed as a verb with a subject
+        return subjects
+    if token.dep_ == "pobj" and token.head.lower_ == "among":
+        clause = token.head.head
+        return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "attr")]
+    if token.dep_ in ("oprd", "acomp", "xcomp", "ccomp"):
+        return _small_clause_subject(token)
+    return _modified(token) if token.dep_ == "amod" else []
+
+
+def _is_nobody_det(token: Token) -> bool:
+    return token.dep_ == "det" and token.lower_ == "no"
+
+
+def _toll(token: Token) -> tuple[str, list[Token], list[int]] | None:
+    """'the death toll rose to 40', 'a toll of 40', 'the toll is 40'."""
+    if not is_word(token, TOLL):
+        return None
+    compound = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
+    category = "other" if any(w.startswith("casualt") for w in compound) else "killed"
+    if of := of_object(token):
+        return category, [of], []
+    head = token.head
+    values = [c for c in head.children if c.dep_ in ("attr", "dobj") and c is not token]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "at")):
+        values += [c for c in prep.children if c.dep_ == "pobj"]
+    return category, values, [head.i]
+
+
+def _life(token: Token) -> tuple[str, list[Token], list[int]] | None:
+    """'claimed the lives of 15 soldiers', 'cost 12 lives', 'three people lost their lives'."""
+    if not (is_word(token, LIFE) and token.dep_ in ("dobj", "nsubjpass")):
+        return None
+    if not is_word(token.head, LIFE_VERBS):
+        return None
+    if any(c.dep_ == "nummod" for c in token.children):
+        return "killed", [token], [token.head.i]
+    if of := of_object(token):
+        return "killed", [of], [token.head.i]
+    return "killed", _subjects(token.head) if lemma(token.head) == "lose" else [], [token.head.i]
+
+
+def _hostage(token: Token) -> tuple[str, list[Token], list[int]] | None:
+    """'1,275 civilians were taken hostage', 'took five people hostage'."""
+    verbs, nouns = TAKE_HOSTAGE
+    if not is_word(token, verbs):
+        return None
+    marker = next((c for c in token.children if c.lower_ in nouns), None)
+    if marker is None:
+        return None
+    victims = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj") and c is not marker]
+    return "abducted", victims or _subjects(token), [marker.i]
+
+
+def _suffered(token: Token) -> tuple[str, list[Token], list[int]] | None:
+    """'one person suffered minor injuries', 'two soldiers sustained wounds' -> injured."""
+    if not is_word(token, SUFFER):
+        return None
+    harm = next((c for c in token.children if c.dep_ == "dobj" and is_word(c, INJURIES)), None)
+    return ("injured", _subjects(token), [harm.i]) if harm is not None else None
+
+
+def _loss(token: Token) -> tuple[str, list[Token], list[int]] | None:
+    """'130 children lost one parent': a harm outside the categories, counted as `other`."""
+    if lemma(token) != "lose":
+        return None
+    loss = next((c for c in token.children if c.dep_ == "dobj" and is_word(c, LOSS_OBJECTS)), None)
+    if loss is None:
+        return None
+    return "other", _subjects(token), [loss.i]
+
+
+def _outcome(token: Token) -> tuple[str, list[Token], list[int]] | None:
+    """'shot dead', 'beaten to death', 'gunned down' -> killed; 'shot but survived' -> injured."""
+    if not (is_word(token, OUTCOME_VERBS) or _to_death(token)):
+        return None
+    children = list(token.children)
+    if _to_death(token) or any(c.lower_ == "dead" for c in children) or _gunned_down(token):
+        outcome = [t.i for c in children for t in c.subtree if t.lower_ in ("dead", "death")]
+        return "killed", _patients(token), outcome
+    survived = [c for c in children if c.dep_ == "conj" and lemma(c) == "survive"]
+    if survived:
+        return "injured", _patients(token), [survived[0].i]
+    return None
+
+
+def _to_death(token: Token) -> bool:
+    if is_word(token, SENTENCED):  # "sentenced to death" is a verdict, not a killing
+        return False
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"):
+        if any(c.lower_ == "death" for c in prep.children):
+            return True
+    return False
+
+
+def _gunned_down(token: Token) -> bool:
+    return token.lower_.startswith("gun") and any(c.lower_ == "down" for c in token.children)
+
+
+def _fate(token: Token) -> tuple[str, list[Token], list[int]] | None:
+    """'the fate of many remains unknown', 'their whereabouts are unknown' -> missing."""
+    if token.lower_ != "unknown" or token.dep_ not in ("acomp", "attr", "oprd"):
+        return None
+    subject = next((c for c in _subjects(token.head) if c.lower_ in ("fate", "whereabouts")), None)
+    of = of_object(subject) if subject is not None else None
+    if of is None or subject is None:
+        return None
+    return "missing", [of], [subject.left_edge.i, subject.i]
+
+
+# --- negation, threats, hypotheticals -----------------------------------------------------
+
+
+def asserted(trigger: Token) -> bool:
+    """False when the harm is negated, hypothetical, or inside a threat, denial or plan.
+
+    Negation and modals count in the harm's own clause only: "could kill", "could leave
+    hundreds dead" are hypothetical, "we must condemn the murder" is not. Blocking verbs
+    count all the way up the complements ("denied that the army had killed ...")."""
+    if _aim(trigger):
+        return False
+    node, steps, own_clause = trigger, 0, True
+    while steps < 8:
+        if own_clause and _negated_or_modal(node):
+            return False
+        if node is not trigger and is_word(node, BLOCKERS):
+            return False
+        if node.dep_ == "prep" and (lemma(node.head), node.lower_) in AIM_PHRASES:
+            return False
+        if node.dep_ == "relcl" or node.head is node:
+            return True
+        # Only a complement (not a coordinated clause) is governed by the verb above it.
+        if node.dep_ not in COMPLEMENTS and node.dep_ != "conj":
+            return True
+        if node.dep_ == "conj" and is_word(node.head, BLOCKERS):
+            return True
+        own_clause = own_clause and _same_clause(node)
+        node, steps = node.head, steps + 1
+    return True
+
+
+def _same_clause(node: Token) -> bool:
+    """Whether the word above `node` still states the harm itself, not a reaction to it."""
+    if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj"):
+        return False  # a clause of its own: "said that ... were killed"
+    if node.dep_ in ("dobj", "pobj", "prep"):
+        return is_word(node.head, CAUSATIVE) or node.head.pos_ not in ("VERB", "AUX")
+    return True
+
+
+def _aim(trigger: Token) -> bool:
+    """'went there to kill two farmers', 'the threat to kill ten judges': an infinitive of harm
+    says what someone meant to do, unless the verb above says it was done ('began to kill')."""
+    infinitive = trigger.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
+    )
+    return infinitive and not is_word(trigger.head, IMPLICATIVE)
+
+
+def _negated_or_modal(node: Token) -> bool:
+    for child in node.children:
+        if child.dep_ == "neg":
+            return True
+        if child.tag_ == "MD" or (child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS):
+            return True
+        if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
+            return True
+    return False

@@ -86,7 +86,7 @@ def truecase(
     if lexicon is None:
         lexicon, context = casing_lexicon(vocab), context or casing_context()
     chooser = _Chooser(text, lexicon, context)
-    return recase(text, chooser.form, lexicon)
+    return recase(text, chooser.form, lexicon, starts=chooser.starts or None)
 
 
 class _Chooser:
@@ -146,13 +146,20 @@ def uppercase(text: str) -> str:
 WordRule = Callable[[str, int, int], str]  # (word, start, end) -> its new form, same length
 
 
-def recase(text: str, rule: WordRule, lexicon: Lexicon | None = None) -> str:
+def recase(
+    text: str,
+    rule: WordRule,
+    lexicon: Lexicon | None = None,
+    *,
+    starts: frozenset[int] | None = None,
+) -> str:
     """Apply `rule` to every all-capitals word; with a lexicon, capitalise sentence starts too
-    (the lexicon tells abbreviations from sentence ends). The result is checked to differ from
-    `text` in letter case only."""
+    (the lexicon tells abbreviations from sentence ends; `starts` when already found). The
+    result is checked to differ from `text` in letter case only."""
     pieces: list[str] = []
     done = 0
-    starts = sentence_starts(text, lexicon) if lexicon is not None else frozenset()
+    if starts is None:
+        starts = sentence_starts(text, lexicon) if lexicon is not None else frozenset()
     for match in WORD.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
         if not _is_capitals(word):
@@ -259,6 +266,8 @@ def _upper(char: str) -> str:
 
 def _is_capitals(word: str) -> bool:
     """In capitals as far as its letters allow: STRAßE is, McDONALD is not."""
+    if word.isascii():
+        return word.isupper()  # the same test, as ASCII letters all have one-letter capitals
     return any(c.isupper() for c in word) and all(_upper(c) == c for c in word)
 
 

@@ -49,6 +49,7 @@ def test_a_sentence_that_dates_two_killings_apart_reports_two_incidents(nlp):
     )
     events = events_of(nlp, text, "1989-12-05")
     assert sorted(e.date.start for e in events) == ["1989-10-17", "1989-11-01", "1989-12-05"]
+    assert len({e.id for e in events}) == 3  # ids stay unique when a sentence is split
 
 
 def test_two_triggers_of_one_date_stay_one_incident(nlp):

@@ -258,7 +258,7 @@ def _event(doc: Doc, article: Article | None, incident: Incident, figures: list[
     own_figures = _figures_of(doc, incident, figures)
     published = article.published if article is not None else None
     return Event(
-        id=_event_id(article, first.sentence.start_char, kind),
+        id=_event_id(article, _anchor(doc, first).start_char, kind),
         type=kind,
         summary=_summary(doc, first.sentence),
         date=when,
@@ -502,6 +502,8 @@ def _text(doc: Doc, span: DocSpan) -> str:
 
 
 def _event_id(article: Article | None, start: int, kind: str) -> str:
+    """Stable and unique in its article: from where the first mention's trigger stands (a
+    sentence may report several incidents)."""
     key = f"{article.id if article else ''}:{start}:{kind}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 

@@ -232,26 +232,36 @@ def choose(scored: Scored) -> tuple[Entry | None, float]:
 
 
 def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolution]:
-    """Resolve every mention of one article, refining the shared context over ROUNDS."""
-    texts = [_known_text(gazetteer, m.text) for m in mentions]
-    pools = [candidates(gazetteer, text) for text in texts]
-    qualifiers = [
-        [e for e, _ in candidates(gazetteer, m.qualifier)] if m.qualifier else [] for m in mentions
-    ]
-    names = [fold(m.text) for m in mentions]
+    """Resolve every mention of one article, refining the shared context over ROUNDS.
+    Mentions that repeat a name with the same qualifier share one scoring (an article names
+    its main places many times), and each name's context is computed once a round."""
+    keys = [(m.text, m.qualifier) for m in mentions]
+    distinct = list(dict.fromkeys(keys))
+    texts = {key: _known_text(gazetteer, key[0]) for key in distinct}
+    pools = {key: candidates(gazetteer, texts[key]) for key in distinct}
+    qualifiers = {
+        key: [e for e, _ in candidates(gazetteer, key[1])] if key[1] else [] for key in distinct
+    }
+    names = {key: fold(key[0]) for key in distinct}
+    weights: dict[tuple[str, str | None], float] = {}
+    for key, mention in zip(keys, mentions, strict=True):
+        weight = DATELINE_WEIGHT if mention.dateline else 1.0
+        weights[key] = max(weights.get(key, 0.0), weight)
     context = Context()
     for _ in range(ROUNDS + 1):
-        scored = [
-            score_pool(pool, text, context.shares(name), q)
-            for text, name, pool, q in zip(texts, names, pools, qualifiers, strict=True)
-        ]
-        context = build_context(mentions, names, scored)
+        shares = {name: context.shares(name) for name in set(names.values())}
+        scored = {
+            key: score_pool(pools[key], texts[key], shares[names[key]], qualifiers[key])
+            for key in distinct
+        }
+        context = build_context([(names[k], weights[k], scored[k]) for k in distinct])
+    chosen = {key: choose(scored[key]) for key in distinct}
     results = []
-    for mention, text, s in zip(mentions, texts, scored, strict=True):
-        entry, confidence = choose(s)
-        if text != mention.text:  # only a place inside the name is known: say so
+    for mention, key in zip(mentions, keys, strict=True):
+        entry, confidence = chosen[key]
+        if texts[key] != mention.text:  # only a place inside the name is known: say so
             confidence = round(confidence * INNER_NAME_CONFIDENCE, 3)
-        results.append(Resolution(mention, entry, confidence, len(s)))
+        results.append(Resolution(mention, entry, confidence, len(scored[key])))
     return results
 
 
@@ -300,16 +310,14 @@ def likeliest_points(scored: Scored) -> list[Point]:
     ]
 
 
-def build_context(
-    mentions: Sequence[Mention], names: Sequence[str], scored: Sequence[Scored]
-) -> Context:
+def build_context(named: Sequence[tuple[str, float, Scored]]) -> Context:
     """Each distinct name's reading probabilities, summed by country and admin1 (continents
-    name no country, so their mass is left out)."""
+    name no country, so their mass is left out); `named` holds (folded name, weight, scored)
+    and a name's first scoring stands for it, at its highest weight."""
     context = Context()
-    for mention, name, candidates_scored in zip(mentions, names, scored, strict=True):
+    for name, weight, candidates_scored in named:
         if not candidates_scored:
             continue
-        weight = DATELINE_WEIGHT if mention.dateline else 1.0
         if name in context.weights:
             context.weights[name] = max(context.weights[name], weight)
             continue

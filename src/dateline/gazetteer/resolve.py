@@ -238,10 +238,14 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
     keys = [(m.text, m.qualifier) for m in mentions]
     distinct = list(dict.fromkeys(keys))
     texts = {key: _known_text(gazetteer, key[0]) for key in distinct}
-    pools = {key: candidates(gazetteer, texts[key]) for key in distinct}
     qualifiers = {
         key: [e for e, _ in candidates(gazetteer, key[1])] if key[1] else [] for key in distinct
     }
+    pools = {
+        key: _within_qualifier(candidates(gazetteer, texts[key]), qualifiers[key])
+        for key in distinct
+    }
+    own = {key: priors(pools[key], texts[key]) for key in distinct}
     names = {key: fold(key[0]) for key in distinct}
     weights: dict[tuple[str, str | None], float] = {}
     for key, mention in zip(keys, mentions, strict=True):
@@ -251,7 +255,7 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
     for _ in range(ROUNDS + 1):
         shares = {name: context.shares(name) for name in set(names.values())}
         scored = {
-            key: score_pool(pools[key], texts[key], shares[names[key]], qualifiers[key])
+            key: score_pool(pools[key], own[key], shares[names[key]], qualifiers[key])
             for key in distinct
         }
         context = build_context([(names[k], weights[k], scored[k]) for k in distinct])
@@ -263,6 +267,18 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
             confidence = round(confidence * INNER_NAME_CONFIDENCE, 3)
         results.append(Resolution(mention, entry, confidence, len(scored[key])))
     return results
+
+
+def _within_qualifier(pool: list[Candidate], qualifiers: Sequence[Entry]) -> list[Candidate]:
+    """No candidate for "X, Y" when Y can be a country or division and no town or district
+    called X lies in it: the gazetteer lacks this X ("San Francisco Javier, Usulutan" is not
+    the Mexican village of that name), and Y, a place of its own, still locates it."""
+    holders = [q for q in qualifiers if q.feature in ("country", "admin1")]
+    if not holders or any(e.feature not in ("city", "admin2") for e, _ in pool):
+        return pool
+    if any(_contains(q, e) for q in holders for e, _ in pool):
+        return pool
+    return []
 
 
 def _known_text(gazetteer: Gazetteer, text: str) -> str:
@@ -293,10 +309,16 @@ def _inner_candidate(gazetteer: Gazetteer, part: str) -> bool:
     return not all(fold(w) in FEATURE_WORDS for w in part.split()) and gazetteer.is_main_name(part)
 
 
+def priors(pool: Sequence[Candidate], text: str) -> list[float]:
+    return [prior(e, text, coded) for e, coded in pool]
+
+
 def score_pool(
-    pool: Sequence[Candidate], text: str, shares: Shares, qualifiers: Sequence[Entry]
+    pool: Sequence[Candidate], own: Sequence[float], shares: Shares, qualifiers: Sequence[Entry]
 ) -> Scored:
-    return [(e, prior(e, text, coded) + contextual(e, shares, qualifiers)) for e, coded in pool]
+    return [
+        (e, p + contextual(e, shares, qualifiers)) for (e, _), p in zip(pool, own, strict=True)
+    ]
 
 
 def likeliest_points(scored: Scored) -> list[Point]:

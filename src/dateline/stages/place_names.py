@@ -126,8 +126,9 @@ def looks_like_name(text: str, gazetteer: Gazetteer) -> bool:
     that the gazetteer does not know."""
     if not any(ch.isupper() for ch in text) or fold(text) in GENERIC_WORDS | CALENDAR_WORDS:
         return False
-    inner_capitals = any(_brand_spelling(word) for word in text.split())
-    if _is_abbreviation(text) or inner_capitals:
+    if _is_abbreviation(text):
+        return any(_big_or_division(e) for e in gazetteer.lookup(text, codes=True))
+    if any(_brand_spelling(word) for word in text.split()):
         return bool(gazetteer.lookup(text, codes=True))
     return True
 
@@ -177,7 +178,7 @@ def _well_known_at(parsed: Parsed, i: int, end: int, gazetteer: Gazetteer) -> Sp
 
 
 def _big_or_division(entry: Entry) -> bool:
-    return entry.feature == "admin2" or entry.population >= RELABEL_MIN_POPULATION
+    return entry.feature != "city" or entry.population >= RELABEL_MIN_POPULATION
 
 
 def relabelled_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:

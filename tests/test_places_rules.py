@@ -36,6 +36,7 @@ def towns() -> Gazetteer:
          ["West Virginia", "W.Va."]),
         (Entry(4801859, "Charleston", "US", 38.34982, -81.63262, "city", 46_536, 4826850),
          ["Charleston"]),
+        (Entry(3936456, "Lima", "PE", -12.04318, -77.02824, "city", 7_737_002), ["Lima"]),
     ]  # fmt: skip
     return Gazetteer.from_entries(named)
 
@@ -140,6 +141,13 @@ def test_a_town_unknown_in_its_qualifying_division_resolves_to_nothing(gazetteer
     paris, minnesota = resolve(gazetteer, mentions)
     assert paris.entry is None
     assert minnesota.entry is not None and minnesota.entry.feature == "admin1"
+
+
+def test_a_short_name_in_capitals_text_is_a_name_not_an_abbreviation(towns):
+    (lima,) = resolve(towns, [Mention(0, 4, "LIMA", capitals=True)])
+    assert lima.entry is not None and lima.entry.geonameid == 3936456
+    (acronym,) = resolve(towns, [Mention(0, 4, "LIMA")])  # in cased text, an acronym
+    assert acronym.entry is None
 
 
 def test_repeated_names_resolve_alike(gazetteer):

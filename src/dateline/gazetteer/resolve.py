@@ -76,6 +76,7 @@ class Mention:
     text: str
     qualifier: str | None = None
     dateline: bool = False
+    capitals: bool = False  # the article is set in capitals (wire copy): "LIMA" is a name
 
 
 @dataclass(slots=True)
@@ -114,17 +115,21 @@ class Context:
         return countries, admins, points
 
 
-def candidates(gazetteer: Gazetteer, text: str) -> list[tuple[Entry, bool]]:
+def candidates(
+    gazetteer: Gazetteer, text: str, *, capitals: bool = False
+) -> list[tuple[Entry, bool]]:
     """(entry, named only by a country code) for every entry the text may name.
 
     Only an abbreviation in capitals ("US", "U.K.") is looked up among country codes, and it
-    does not match a place whose name merely has the same letters (Eu and Us, France). A
+    does not match a place whose name merely has the same letters (Eu and Us, France) --
+    unless the whole text is set in capitals (`capitals`) and the word has no period: there
+    "LIMA" and "CALI" are the cities' names, not abbreviations. A
     name unknown with a generic last word ("Oaxaca State") is tried without it. A
     division known by the name of a town inside it (a district named after its seat) gives way to
     that town: the text names the town, the division is named after it."""
     abbreviation = _is_abbreviation(text)
     named = gazetteer.lookup(text) or gazetteer.lookup(_without_generic_word(text))
-    if abbreviation:
+    if abbreviation and ("." in text or not capitals):
         named = [e for e in named if not (e.name.casefold() == text.casefold() and e.name != text)]
     named = [e for e in named if not _named_after_town(e, named, text)]
     ids = {e.geonameid for e in named}
@@ -238,11 +243,15 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
     keys = [(m.text, m.qualifier) for m in mentions]
     distinct = list(dict.fromkeys(keys))
     texts = {key: _known_text(gazetteer, key[0]) for key in distinct}
+    capitals = any(m.capitals for m in mentions)
     qualifiers = {
-        key: [e for e, _ in candidates(gazetteer, key[1])] if key[1] else [] for key in distinct
+        key: [e for e, _ in candidates(gazetteer, key[1], capitals=capitals)] if key[1] else []
+        for key in distinct
     }
     pools = {
-        key: _within_qualifier(candidates(gazetteer, texts[key]), qualifiers[key])
+        key: _within_qualifier(
+            candidates(gazetteer, texts[key], capitals=capitals), qualifiers[key]
+        )
         for key in distinct
     }
     own = {key: priors(pools[key], texts[key]) for key in distinct}

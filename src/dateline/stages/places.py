@@ -114,9 +114,11 @@ def mentions(doc: Doc, spans: Sequence[SpacySpan], body: Span) -> list[Mention]:
     """Mentions with their qualifier ("Alexandria, Louisiana") and dateline flag. Their words
     come from the article's text: the Doc may be a truecased copy of all-capitals text."""
     text = source_text(doc)
+    capitals = all_capitals(text[body.start : body.end])
     result = []
     for index, span in enumerate(spans):
         mention = Mention(span.start_char, span.end_char, text[span.start_char : span.end_char])
+        mention.capitals = capitals
         mention.qualifier = _qualifier(text, spans, index)
         mention.dateline = index == 0 and _dateline(text, span, body)
         result.append(mention)

@@ -150,6 +150,15 @@ def test_a_short_name_in_capitals_text_is_a_name_not_an_abbreviation(towns):
     assert acronym.entry is None
 
 
+def test_a_small_town_abroad_that_nothing_supports_resolves_to_nothing(gazetteer):
+    texts = ["Louisiana", "Minnesota", "Khojaly"]
+    mentions = [Mention(i * 20, i * 20 + len(t), t) for i, t in enumerate(texts)]
+    assert resolve(gazetteer, mentions)[-1].entry is None
+    mentions.append(Mention(80, 90, "Azerbaijan"))
+    khojaly = resolve(gazetteer, mentions)[2].entry
+    assert khojaly is not None and khojaly.geonameid == 147774
+
+
 def test_repeated_names_resolve_alike(gazetteer):
     texts = ["Alexandria", "Louisiana", "Alexandria", "Alexandria"]
     mentions = [Mention(i * 20, i * 20 + len(t), t) for i, t in enumerate(texts)]

@@ -35,6 +35,8 @@ POINTS_PER_NAME = 3  # each other name's likeliest readings that count for nearn
 QUALIFIER_BONUS = 6.0  # "X, Y" where Y is the division or country that holds X
 DATELINE_WEIGHT = 2.0  # a place opening the article counts this many times in the context
 ROUNDS = 3  # context refinements after the context-free first pass
+STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support from the article
+STRAY_HOME_SHARE = 0.7  # ... when this share of the article's other places lies in one country
 GENERIC_SUFFIXES = {
     "state",
     "province",
@@ -268,7 +270,7 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
             for key in distinct
         }
         context = build_context([(names[k], weights[k], scored[k]) for k in distinct])
-    chosen = {key: choose(scored[key]) for key in distinct}
+    chosen = {key: _unless_stray(choose(scored[key]), shares[names[key]][0]) for key in distinct}
     results = []
     for mention, key in zip(mentions, keys, strict=True):
         entry, confidence = chosen[key]
@@ -276,6 +278,22 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
             confidence = round(confidence * INNER_NAME_CONFIDENCE, 3)
         results.append(Resolution(mention, entry, confidence, len(scored[key])))
     return results
+
+
+def _unless_stray(choice: tuple[Entry | None, float], countries: dict[str, float]) -> tuple[
+    Entry | None, float
+]:
+    """Nothing rather than a small town or district abroad that nothing else in the article
+    supports, when the article's other places lie mostly in one other country: a Lima story's
+    "Villa El Salvador" that the gazetteer lacks in Peru is not the Argentine village."""
+    entry, _ = choice
+    if entry is None or entry.feature not in ("city", "admin2") or not countries:
+        return choice
+    if entry.population >= STRAY_MAX_POPULATION or countries.get(entry.country, 0.0) > 0.0:
+        return choice
+    if max(countries.values()) < STRAY_HOME_SHARE:
+        return choice
+    return None, 0.0
 
 
 def _within_qualifier(pool: list[Candidate], qualifiers: Sequence[Entry]) -> list[Candidate]:

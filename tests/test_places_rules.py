@@ -219,3 +219,9 @@ def test_a_country_named_as_an_owner_does_not_place_an_event():
         ],
     )
     assert [p.text for p in _event_places(doc)] == ["Lima"]
+
+
+def test_a_name_written_next_to_a_persons_name_is_part_of_it(nlp, gazetteer):
+    text = "The home of Gustavo Alexandria Leiva was attacked."
+    doc = doc_with(nlp, text, {"Gustavo": "PERSON", "Alexandria": "GPE", "Leiva": "PERSON"})
+    assert found(doc, gazetteer) == []

@@ -37,6 +37,7 @@ DATELINE_WEIGHT = 2.0  # a place opening the article counts this many times in t
 ROUNDS = 3  # context refinements after the context-free first pass
 STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support from the article
 STRAY_HOME_SHARE = 0.7  # ... when this share of the article's other places lies in one country
+STRAY_SUPPORT = 0.05  # ... and no more than this share lies in the town's own country
 GENERIC_SUFFIXES = {
     "state",
     "province",
@@ -280,16 +281,19 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
     return results
 
 
-def _unless_stray(choice: tuple[Entry | None, float], countries: dict[str, float]) -> tuple[
-    Entry | None, float
-]:
+def _unless_stray(
+    choice: tuple[Entry | None, float], countries: dict[str, float]
+) -> tuple[Entry | None, float]:
     """Nothing rather than a small town or district abroad that nothing else in the article
     supports, when the article's other places lie mostly in one other country: a Lima story's
     "Villa El Salvador" that the gazetteer lacks in Peru is not the Argentine village."""
     entry, _ = choice
     if entry is None or entry.feature not in ("city", "admin2") or not countries:
         return choice
-    if entry.population >= STRAY_MAX_POPULATION or countries.get(entry.country, 0.0) > 0.0:
+    if (
+        entry.population >= STRAY_MAX_POPULATION
+        or countries.get(entry.country, 0.0) > STRAY_SUPPORT
+    ):
         return choice
     if max(countries.values()) < STRAY_HOME_SHARE:
         return choice

@@ -103,8 +103,21 @@ def recognise(doc: Doc, gazetteer: Gazetteer, body: Span) -> list[SpacySpan]:
                 taken[span.start : span.end] = [True] * len(span)
     found += repeated_places(parsed, found, gazetteer, taken)
     surnames = _surnames(parsed)
-    found = [span for span in found if not _surname(span, surnames, gazetteer)]
+    found = [
+        span
+        for span in found
+        if not _surname(span, surnames, gazetteer) and not _beside_a_person(parsed, span)
+    ]
     return sorted(found, key=lambda span: span.start)
+
+
+def _beside_a_person(parsed: Parsed, span: SpacySpan) -> bool:
+    """A name written right next to a person's name, with no punctuation between, is part of
+    it: "Gustavo Adolfo Leiva", "Maria del Carmen Perez" when the model split the name."""
+    tokens = parsed.tokens
+    before = tokens[span.start - 1] if span.start > 0 else None
+    after = tokens[span.end] if span.end < len(tokens) else None
+    return any(t is not None and t.ent_type_ == "PERSON" and t.is_alpha for t in (before, after))
 
 
 def _surnames(parsed: Parsed) -> set[str]:

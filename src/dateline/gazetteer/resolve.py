@@ -5,7 +5,7 @@ a division or a capital), by whether the text spells its main name or only
 an alternate one, and by the article's other places: where their likely
 readings lie (country and first-level division: the country context), a
 qualifier right after the name ("Alexandria, Louisiana"), and the dateline
-place, which counts double. The context is soft (each other name spreads its
+place, which counts four times. The context is soft (each other name spreads its
 vote over its readings by their probabilities) and refined over a few
 rounds, so that names that support each other ("Alexandria", "Douglas
 County", "Minnesota") settle together. The confidence is the winner's
@@ -33,7 +33,7 @@ PROXIMITY_CONTEXT = 2.0  # times the other names' probability mass lying near th
 NEAR_KM, FAR_KM = 50.0, 300.0  # nearness falls from 1 at NEAR_KM to 0 at FAR_KM
 POINTS_PER_NAME = 3  # each other name's likeliest readings that count for nearness
 QUALIFIER_BONUS = 6.0  # "X, Y" where Y is the division or country that holds X
-DATELINE_WEIGHT = 2.0  # a place opening the article counts this many times in the context
+DATELINE_WEIGHT = 4.0  # a place opening the article counts this many times (wire stories are local)
 ROUNDS = 3  # context refinements after the context-free first pass
 STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support from the article
 STRAY_HOME_SHARE = 0.7  # ... when this share of the article's other places lies in one country

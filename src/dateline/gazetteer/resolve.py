@@ -36,8 +36,8 @@ QUALIFIER_BONUS = 6.0  # "X, Y" where Y is the division or country that holds X
 DATELINE_WEIGHT = 4.0  # a place opening the article counts this many times (wire stories are local)
 ROUNDS = 3  # context refinements after the context-free first pass
 STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support from the article
-STRAY_HOME_SHARE = 0.7  # ... when this share of the article's other places lies in one country
-STRAY_SUPPORT = 0.05  # ... and no more than this share lies in the town's own country
+STRAY_HOME_SHARE = 0.5  # ... when this share of the article's other places lies in one country
+STRAY_SUPPORT = 0.1  # ... and no more than this share lies in the town's own country
 GENERIC_SUFFIXES = {
     "state",
     "province",

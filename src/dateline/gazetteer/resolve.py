@@ -5,7 +5,7 @@ a division or a capital), by whether the text spells its main name or only
 an alternate one, and by the article's other places: where their likely
 readings lie (country and first-level division: the country context), a
 qualifier right after the name ("Alexandria, Louisiana"), and the dateline
-place, which counts double. The context is soft (each other name spreads its
+place, which counts four times. The context is soft (each other name spreads its
 vote over its readings by their probabilities) and refined over a few
 rounds, so that names that support each other ("Alexandria", "Douglas
 County", "Minnesota") settle together. The confidence is the winner's
@@ -33,8 +33,11 @@ PROXIMITY_CONTEXT = 2.0  # times the other names' probability mass lying near th
 NEAR_KM, FAR_KM = 50.0, 300.0  # nearness falls from 1 at NEAR_KM to 0 at FAR_KM
 POINTS_PER_NAME = 3  # each other name's likeliest readings that count for nearness
 QUALIFIER_BONUS = 6.0  # "X, Y" where Y is the division or country that holds X
-DATELINE_WEIGHT = 2.0  # a place opening the article counts this many times in the context
+DATELINE_WEIGHT = 4.0  # a place opening the article counts this many times (wire stories are local)
 ROUNDS = 3  # context refinements after the context-free first pass
+STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support from the article
+STRAY_HOME_SHARE = 0.5  # ... when this share of the article's other places lies in one country
+STRAY_SUPPORT = 0.1  # ... and no more than this share lies in the town's own country
 GENERIC_SUFFIXES = {
     "state",
     "province",
@@ -76,6 +79,7 @@ class Mention:
     text: str
     qualifier: str | None = None
     dateline: bool = False
+    capitals: bool = False  # the article is set in capitals (wire copy): "LIMA" is a name
 
 
 @dataclass(slots=True)
@@ -114,17 +118,21 @@ class Context:
         return countries, admins, points
 
 
-def candidates(gazetteer: Gazetteer, text: str) -> list[tuple[Entry, bool]]:
+def candidates(
+    gazetteer: Gazetteer, text: str, *, capitals: bool = False
+) -> list[tuple[Entry, bool]]:
     """(entry, named only by a country code) for every entry the text may name.
 
     Only an abbreviation in capitals ("US", "U.K.") is looked up among country codes, and it
-    does not match a place whose name merely has the same letters (Eu and Us, France). A
+    does not match a place whose name merely has the same letters (Eu and Us, France) --
+    unless the whole text is set in capitals (`capitals`) and the word has no period: there
+    "LIMA" and "CALI" are the cities' names, not abbreviations. A
     name unknown with a generic last word ("Oaxaca State") is tried without it. A
     division known by the name of a town inside it (a district named after its seat) gives way to
     that town: the text names the town, the division is named after it."""
     abbreviation = _is_abbreviation(text)
     named = gazetteer.lookup(text) or gazetteer.lookup(_without_generic_word(text))
-    if abbreviation:
+    if abbreviation and ("." in text or not capitals):
         named = [e for e in named if not (e.name.casefold() == text.casefold() and e.name != text)]
     named = [e for e in named if not _named_after_town(e, named, text)]
     ids = {e.geonameid for e in named}
@@ -232,27 +240,82 @@ def choose(scored: Scored) -> tuple[Entry | None, float]:
 
 
 def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolution]:
-    """Resolve every mention of one article, refining the shared context over ROUNDS."""
-    texts = [_known_text(gazetteer, m.text) for m in mentions]
-    pools = [candidates(gazetteer, text) for text in texts]
-    qualifiers = [
-        [e for e, _ in candidates(gazetteer, m.qualifier)] if m.qualifier else [] for m in mentions
-    ]
-    names = [fold(m.text) for m in mentions]
+    """Resolve every mention of one article, refining the shared context over ROUNDS.
+    Mentions that repeat a name with the same qualifier share one scoring (an article names
+    its main places many times), and each name's context is computed once a round."""
+    keys = [(m.text, m.qualifier) for m in mentions]
+    distinct = list(dict.fromkeys(keys))
+    texts = {key: _known_text(gazetteer, key[0]) for key in distinct}
+    capitals = any(m.capitals for m in mentions)
+    qualifiers = {
+        key: [e for e, _ in candidates(gazetteer, key[1], capitals=capitals)] if key[1] else []
+        for key in distinct
+    }
+    pools = {
+        key: _within_qualifier(
+            candidates(gazetteer, texts[key], capitals=capitals), qualifiers[key]
+        )
+        for key in distinct
+    }
+    own = {key: priors(pools[key], texts[key]) for key in distinct}
+    names = {key: fold(key[0]) for key in distinct}
+    weights: dict[tuple[str, str | None], float] = {}
+    for key, mention in zip(keys, mentions, strict=True):
+        weight = DATELINE_WEIGHT if mention.dateline else 1.0
+        weights[key] = max(weights.get(key, 0.0), weight)
     context = Context()
-    for _ in range(ROUNDS + 1):
-        scored = [
-            score_pool(pool, text, context.shares(name), q)
-            for text, name, pool, q in zip(texts, names, pools, qualifiers, strict=True)
-        ]
-        context = build_context(mentions, names, scored)
+    first: dict[str, Shares] = {}  # the context of the names' priors alone (no feedback)
+    for round_ in range(ROUNDS + 1):
+        shares = {name: context.shares(name) for name in set(names.values())}
+        first = shares if round_ == 1 else first
+        scored = {
+            key: score_pool(pools[key], own[key], shares[names[key]], qualifiers[key])
+            for key in distinct
+        }
+        context = build_context([(names[k], weights[k], scored[k]) for k in distinct])
+    chosen = {
+        key: _unless_stray(choose(scored[key]), (first or shares)[names[key]][0])
+        for key in distinct
+    }
     results = []
-    for mention, text, s in zip(mentions, texts, scored, strict=True):
-        entry, confidence = choose(s)
-        if text != mention.text:  # only a place inside the name is known: say so
+    for mention, key in zip(mentions, keys, strict=True):
+        entry, confidence = chosen[key]
+        if texts[key] != mention.text:  # only a place inside the name is known: say so
             confidence = round(confidence * INNER_NAME_CONFIDENCE, 3)
-        results.append(Resolution(mention, entry, confidence, len(s)))
+        results.append(Resolution(mention, entry, confidence, len(scored[key])))
     return results
+
+
+def _unless_stray(
+    choice: tuple[Entry | None, float], countries: dict[str, float]
+) -> tuple[Entry | None, float]:
+    """Nothing rather than a small town or district abroad that nothing else in the article
+    supports, when the article's other places lie mostly in one other country: a Lima story's
+    "Villa El Salvador" that the gazetteer lacks in Peru is not the Argentine village. The
+    support is read from the other names' priors, before the town's own pull on them."""
+    entry, _ = choice
+    if entry is None or entry.feature not in ("city", "admin2") or not countries:
+        return choice
+    if (
+        entry.population >= STRAY_MAX_POPULATION
+        or countries.get(entry.country, 0.0) > STRAY_SUPPORT
+    ):
+        return choice
+    if max(countries.values()) < STRAY_HOME_SHARE:
+        return choice
+    return None, 0.0
+
+
+def _within_qualifier(pool: list[Candidate], qualifiers: Sequence[Entry]) -> list[Candidate]:
+    """No candidate for "X, Y" when Y can be a country or division and no town or district
+    called X lies in it: the gazetteer lacks this X ("San Francisco Javier, Usulutan" is not
+    the Mexican village of that name), and Y, a place of its own, still locates it."""
+    holders = [q for q in qualifiers if q.feature in ("country", "admin1")]
+    if not holders or any(e.feature not in ("city", "admin2") for e, _ in pool):
+        return pool
+    if any(_contains(q, e) for q in holders for e, _ in pool):
+        return pool
+    return []
 
 
 def _known_text(gazetteer: Gazetteer, text: str) -> str:
@@ -283,10 +346,14 @@ def _inner_candidate(gazetteer: Gazetteer, part: str) -> bool:
     return not all(fold(w) in FEATURE_WORDS for w in part.split()) and gazetteer.is_main_name(part)
 
 
+def priors(pool: Sequence[Candidate], text: str) -> list[float]:
+    return [prior(e, text, coded) for e, coded in pool]
+
+
 def score_pool(
-    pool: Sequence[Candidate], text: str, shares: Shares, qualifiers: Sequence[Entry]
+    pool: Sequence[Candidate], own: Sequence[float], shares: Shares, qualifiers: Sequence[Entry]
 ) -> Scored:
-    return [(e, prior(e, text, coded) + contextual(e, shares, qualifiers)) for e, coded in pool]
+    return [(e, p + contextual(e, shares, qualifiers)) for (e, _), p in zip(pool, own, strict=True)]
 
 
 def likeliest_points(scored: Scored) -> list[Point]:
@@ -300,16 +367,14 @@ def likeliest_points(scored: Scored) -> list[Point]:
     ]
 
 
-def build_context(
-    mentions: Sequence[Mention], names: Sequence[str], scored: Sequence[Scored]
-) -> Context:
+def build_context(named: Sequence[tuple[str, float, Scored]]) -> Context:
     """Each distinct name's reading probabilities, summed by country and admin1 (continents
-    name no country, so their mass is left out)."""
+    name no country, so their mass is left out); `named` holds (folded name, weight, scored)
+    and a name's first scoring stands for it, at its highest weight."""
     context = Context()
-    for mention, name, candidates_scored in zip(mentions, names, scored, strict=True):
+    for name, weight, candidates_scored in named:
         if not candidates_scored:
             continue
-        weight = DATELINE_WEIGHT if mention.dateline else 1.0
         if name in context.weights:
             context.weights[name] = max(context.weights[name], weight)
             continue

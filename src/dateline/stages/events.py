@@ -146,13 +146,32 @@ def _location(doc: Doc, sentence: DocSpan) -> Location:
 
 def _event_places(doc: Doc) -> list[Place]:
     """Places that can locate an event: not the wire dateline's ('PARIS (FRANCE), 16 NOV 89 --'
-    says where the story was filed, not where anything happened)."""
+    says where the story was filed, not where anything happened), and not a country named as
+    the owner of a thing ('the U.S. embassy', 'the Chilean Government's'), which says whose it
+    is, not where the event happened."""
     places = doc._.get(stage_attr("places")) or []
     article = doc._.get(ARTICLE)
     dateline = article.published_span if article is not None else None
-    if dateline is None:
-        return list(places)
-    return [p for p in places if p.start >= dateline.end]
+    if dateline is not None:
+        places = [p for p in places if p.start >= dateline.end]
+    return [p for p in places if not (p.feature == "country" and _owner_modifier(doc, p))]
+
+
+def _owner_modifier(doc: Doc, place: Place) -> bool:
+    """The place name modifies a noun ('U.S. embassy', 'Colombia's army'): its last word is a
+    compound or possessive dependent of a noun after it."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    last = span[-1]
+    if last.tag_ == "POS" and len(span) > 1:
+        last = span[-2]
+    head = last.head
+    return (
+        last.dep_ in ("compound", "poss", "nmod", "amod")
+        and head.i >= span.end
+        and head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _did_not_happen(token: Token) -> bool:

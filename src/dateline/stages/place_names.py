@@ -1,0 +1,466 @@
+"""Place-name recognition: which spans of the article body name places (resolution is elsewhere).
+
+The parser's GPE/LOC/FAC entities come first; then what the small model
+misses: a well-known place it labelled otherwise, the items of a list
+introduced by a word such as "settlements" or "villages", a well-known place
+inside an organisation's name ("US Special Forces"), a gazetteer name right
+after a locative preposition ("in Karkijahan"), and, in text set in
+capitals, gazetteer names of countries, divisions and large cities; last,
+other occurrences of a name already found. The Doc's tokens and entities
+are read once (`Parsed`): spaCy builds a new object on every access.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..docext import doc_text
+from ..gazetteer import Entry, Gazetteer, fold
+from ..record import Span
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Plural nouns that introduce a list of place names: "settlements, including A, B and C".
+LIST_CUES = {
+    "settlements", "villages", "towns", "cities", "districts", "regions", "provinces",
+    "municipalities", "communities", "neighborhoods", "neighbourhoods", "counties", "hamlets",
+    "localities", "camps", "suburbs", "oblasts", "governorates", "prefectures", "townships",
+}  # fmt: skip
+LIST_LEADS = {
+    "including", "include", "includes", "such", "as", "like", "namely", "of", ":", ",", "—",
+}  # fmt: skip
+LIST_JOINS = {",", "and", "or", "&"}
+# Prepositions after which a capitalised gazetteer name is a place, whatever the tagger said.
+LOCATIVES = {
+    "in", "at", "near", "from", "outside", "into", "across", "around", "toward", "towards",
+    "through", "throughout", "via", "between", "inside", "to",
+}  # fmt: skip
+MAX_NAME_TOKENS = 5  # longer capitalised runs are titles and organisations, not place names
+# Words that name a kind of place, a direction or an institution, never a place by themselves
+# ("the West", "the Region", "the University", "the Central Government", "Patriotic Union").
+GENERIC_WORDS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western", "central", "region", "county", "state",
+    "city", "town", "village", "district", "province", "university", "cathedral", "church",
+    "downtown", "midwest", "capital", "metro", "center", "centre", "union", "federation",
+    "republic", "congress", "commonwealth",
+}  # fmt: skip
+# Month and weekday names: "in March" is a date, not the town of March.
+CALENDAR_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
+EMBEDDING_LABELS = {"ORG", "FAC", "EVENT"}  # names that often hold a place name inside them
+MAX_EMBEDDED_TOKENS = 3
+NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP"}
+# Entities whose words the gazetteer matcher of capitals text leaves alone: the entity rules
+# above have judged them (a surname, "Patriotic Union", "Toyota cars").
+JUDGED_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
+RELABEL_MIN_POPULATION = 100_000  # a city the model tagged as an organisation must be this big
+MATCH_MIN_POPULATION = 1000  # a city found only by the gazetteer matcher must be at least this big
+# ... and in all-capitals text, where every word looks like a name, this big:
+CAPITALS_MIN_POPULATION = 100_000
+CAPITALS_SHARE = 0.8  # a body whose letters are this share upper case is "all capitals"
+LEADING_WORDS = {"the"}
+MAX_ABBREVIATION_LETTERS = 4  # "US", "U.S.", "UAE": looked up among country abbreviations
+
+
+@dataclass(slots=True)
+class Parsed:
+    """The Doc's tokens and entities, read once, and the article body's character span."""
+
+    doc: Doc
+    tokens: list[Token]
+    ents: tuple[SpacySpan, ...]
+    body: Span
+
+    @classmethod
+    def of(cls, doc: Doc, body: Span) -> Parsed:
+        return cls(doc, list(doc), tuple(doc.ents), body)
+
+    def in_body(self, span: SpacySpan) -> bool:
+        return self.body.start <= span.start_char and span.end_char <= self.body.end
+
+
+def recognise(doc: Doc, gazetteer: Gazetteer, body: Span) -> list[SpacySpan]:
+    """Place-name spans, in order, without overlaps (entities first, then each added rule)."""
+    parsed = Parsed.of(doc, body)
+    found: list[SpacySpan] = []
+    taken = [False] * len(parsed.tokens)
+    for source in (
+        entity_places(parsed, gazetteer),
+        relabelled_places(parsed, gazetteer),
+        list_places(parsed),
+        embedded_places(parsed, gazetteer),
+        locative_places(parsed, gazetteer),
+        capitals_places(parsed, gazetteer),
+    ):
+        for span in source:
+            if not any(taken[span.start : span.end]):
+                found.append(span)
+                taken[span.start : span.end] = [True] * len(span)
+    found += repeated_places(parsed, found, gazetteer, taken)
+    surnames = _surnames(parsed)
+    found = [
+        span
+        for span in found
+        if not _surname(span, surnames, gazetteer) and not _beside_a_person(parsed, span)
+    ]
+    return sorted(found, key=lambda span: span.start)
+
+
+def _beside_a_person(parsed: Parsed, span: SpacySpan) -> bool:
+    """A name written right next to a person's name, with no punctuation between, is part of
+    it: "Gustavo Adolfo Leiva", "Maria del Carmen Perez" when the model split the name."""
+    tokens = parsed.tokens
+    before = tokens[span.start - 1] if span.start > 0 else None
+    after = tokens[span.end] if span.end < len(tokens) else None
+    return any(t is not None and t.ent_type_ == "PERSON" and t.is_alpha for t in (before, after))
+
+
+def _surnames(parsed: Parsed) -> set[str]:
+    """The last words of the people the model names in full ("Sheriff Tom Ripley")."""
+    return {
+        ent[-1].lower_
+        for ent in parsed.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title
+    }
+
+
+def _surname(span: SpacySpan, surnames: set[str], gazetteer: Gazetteer) -> bool:
+    """A one-word "place" that is the surname of a person named in full in the article is that
+    person ("Ripley said"), unless it names a country or first-level division."""
+    if len(span) != 1 or span[0].lower_ not in surnames:
+        return False
+    key = fold(span.text)
+    return not any(
+        e.feature in ("country", "admin1") and fold(e.name) == key
+        for e in gazetteer.lookup(span.text)
+    )
+
+
+def entity_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    for ent in parsed.ents:
+        if ent.label_ in PLACE_LABELS and parsed.in_body(ent):
+            trimmed = trim(ent)
+            if trimmed is not None and looks_like_name(trimmed.text, gazetteer):
+                yield from _unless_demonym([trimmed], gazetteer)
+
+
+def _unless_demonym(spans: Iterable[SpacySpan], gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    """Drop a demonym the model took for a place ("Sri Lankan"): demonyms name people."""
+    for span in spans:
+        if gazetteer.is_main_name(span.text) or not gazetteer.demonym_country(span.text):
+            yield span
+
+
+def looks_like_name(text: str, gazetteer: Gazetteer) -> bool:
+    """False for what the model tags as a place but no place name looks like: no capital
+    letter ("veranda"), a generic word, or an acronym or brand spelling ("AI", "UConn", "MoD")
+    that the gazetteer does not know."""
+    if not any(ch.isupper() for ch in text) or fold(text) in GENERIC_WORDS | CALENDAR_WORDS:
+        return False
+    if _is_abbreviation(text):
+        return any(_big_or_division(e) for e in gazetteer.lookup(text, codes=True))
+    if any(_brand_spelling(word) for word in text.split()):
+        return bool(gazetteer.lookup(text, codes=True))
+    return True
+
+
+def _is_abbreviation(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return 0 < len(letters) <= MAX_ABBREVIATION_LETTERS and all(ch.isupper() for ch in letters)
+
+
+def _brand_spelling(word: str) -> bool:
+    """A capital inside a word that also has small letters: UConn, IoTX, MoD (and McLean,
+    which the gazetteer knows, so it is kept)."""
+    return any(ch.islower() for ch in word) and any(
+        ch.isupper() and prev.isalpha() for prev, ch in zip(word, word[1:], strict=False)
+    )
+
+
+def embedded_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    """A well-known place named inside an organisation, facility or event name ("Pakistan
+    Army", "Dubai World Cup", "University of Minnesota", "US Special Forces"): the corpora
+    count these as toponyms, and they tell where the organisation belongs."""
+    people = {_name_key(ent) for ent in parsed.ents if ent.label_ == "PERSON"}
+    for ent in parsed.ents:
+        if ent.label_ not in EMBEDDING_LABELS or len(ent) < 2 or not parsed.in_body(ent):
+            continue
+        whole = trim(ent)
+        if whole is not None and _known_place(gazetteer, whole.text, MATCH_MIN_POPULATION):
+            yield whole  # "New London", "Rolling Meadows": the whole name is a town's
+            continue
+        if _name_key(ent) in people:
+            continue  # a person's name the model also read as an organisation's
+        i = ent.start
+        while i < ent.end:
+            span = _well_known_at(parsed, i, ent.end, gazetteer)
+            if span is not None:
+                yield span
+            i = span.end if span is not None else i + 1
+
+
+def _name_key(ent: SpacySpan) -> str:
+    """An entity's folded words without a possessive ending ("Rodriguez Porth's")."""
+    text = ent.text
+    for ending in ("'s", "’s"):
+        text = text.removesuffix(ending)
+    return fold(text)
+
+
+def _well_known_at(parsed: Parsed, i: int, end: int, gazetteer: Gazetteer) -> SpacySpan | None:
+    """The longest capitalised run from token i (inside the entity) that is a well-known place,
+    or a country's abbreviation in capitals ("US", "U.S.")."""
+    token = parsed.tokens[i]
+    if _is_abbreviation(token.text) and any(
+        e.feature in ("country", "admin1") for e in gazetteer.lookup(token.text, codes=True)
+    ):
+        return parsed.doc[i : i + 1]  # "US Border Patrol", "FrontCounter BC"
+    stop = min(capitalised_run(parsed.tokens, i), end, i + MAX_EMBEDDED_TOKENS)
+    for j in range(stop, i, -1):
+        span = parsed.doc[i:j]
+        if well_known(gazetteer, span.text, person=False) and fold(span.text) not in GENERIC_WORDS:
+            return span
+    return None
+
+
+def _big_or_division(entry: Entry) -> bool:
+    return entry.feature != "city" or entry.population >= RELABEL_MIN_POPULATION
+
+
+def relabelled_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    """Entities the model labelled otherwise whose whole text is a well-known place: a country
+    or first-level division by any label but a date or number ("Tamil Nadu" tagged PERSON),
+    a big city when tagged as an organisation ("Dubai" ORG) but not as a person."""
+    for ent in parsed.ents:
+        if ent.label_ in PLACE_LABELS or ent.label_ in NOT_NAMES or not parsed.in_body(ent):
+            continue
+        trimmed = trim(ent)
+        if trimmed is None or not looks_like_name(trimmed.text, gazetteer):
+            continue
+        if fold(trimmed.text) in GENERIC_WORDS:
+            continue
+        if well_known(gazetteer, trimmed.text, person=ent.label_ == "PERSON"):
+            yield trimmed
+
+
+def well_known(gazetteer: Gazetteer, text: str, *, person: bool) -> bool:
+    """A country or continent by any of its names; a first-level division, or (unless the
+    model took it for a person) a second-level one or a big city, by its main name."""
+    key = fold(text)
+    if key in GENERIC_WORDS:
+        return False
+    for entry in gazetteer.lookup(text):
+        if entry.feature in ("country", "continent"):
+            return True
+        main = fold(entry.name) == key
+        if main and (entry.feature == "admin1" or not person and _big_or_division(entry)):
+            return True
+    return False
+
+
+def trim(span: SpacySpan) -> SpacySpan | None:
+    """The name without a leading "the" or trailing possessive: "the Nile's" -> "Nile"."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in LEADING_WORDS:
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+        if _abbreviation_period(span.doc, end - 1, start):
+            break
+        end -= 1
+    if end <= start or not any(ch.isalpha() for ch in span.doc[start:end].text):
+        return None
+    return span.doc[start:end]
+
+
+def _abbreviation_period(doc: Doc, i: int, start: int) -> bool:
+    """The period closing an abbreviation ("W.Va.", "D.C."), which is part of the name."""
+    return doc[i].text == "." and i > start and "." in doc[i - 1].text
+
+
+def list_places(parsed: Parsed) -> Iterator[SpacySpan]:
+    """Items of a list introduced by a plural place noun: "villages such as A, B, and C"."""
+    body = parsed.body
+    for token in parsed.tokens:
+        if (
+            token.lower_ in LIST_CUES
+            and token.text.islower()
+            and body.start <= token.idx < body.end
+        ):
+            items = list(list_items(parsed, token.i + 1))
+            yield from (item for item in items if parsed.in_body(item))
+
+
+def list_items(parsed: Parsed, i: int) -> Iterator[SpacySpan]:
+    """Capitalised runs separated by commas and "and", after the cue's lead words; stops at the
+    first word that is neither (a lower-case verb, say) or at the end of the sentence."""
+    tokens = parsed.tokens
+    while i < len(tokens) and tokens[i].lower_ in LIST_LEADS and not tokens[i].is_sent_start:
+        i += 1
+    while i < len(tokens):
+        end = capitalised_run(tokens, i)
+        if end == i:
+            return
+        if end - i <= MAX_NAME_TOKENS:
+            yield parsed.doc[i:end]
+        i = end
+        if i >= len(tokens) or tokens[i].lower_ not in LIST_JOINS:
+            return
+        while i < len(tokens) and tokens[i].lower_ in LIST_JOINS:
+            i += 1
+
+
+def capitalised_run(tokens: Sequence[Token], i: int) -> int:
+    """The end of the run of capitalised words (and hyphens inside them) starting at token i."""
+    end = i
+    while end < len(tokens) and (_capitalised(tokens[end]) or _inner_hyphen(tokens, end, i)):
+        end += 1
+        if end > i and tokens[end - 1].is_sent_end:
+            break
+    return end
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def _inner_hyphen(tokens: Sequence[Token], j: int, start: int) -> bool:
+    return (
+        j > start
+        and tokens[j].text in ("-", "'")
+        and j + 1 < len(tokens)
+        and _capitalised(tokens[j + 1])
+    )
+
+
+def locative_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    """A capitalised gazetteer name right after "in", "near", "from"...: the tagger may have
+    called it a person or organisation, but "fighting in Karkijahan" names a place."""
+    tokens = parsed.tokens
+    for token in tokens:
+        if token.lower_ not in LOCATIVES or token.i + 1 >= len(tokens):
+            continue
+        start = token.i + 1 + (tokens[token.i + 1].lower_ in LEADING_WORDS)
+        end = capitalised_run(tokens, start)
+        if not 0 < end - start <= MAX_NAME_TOKENS:
+            continue
+        span = parsed.doc[start:end]
+        if not (parsed.in_body(span) and _not_person(span)):
+            continue
+        if _known_place(gazetteer, span.text, MATCH_MIN_POPULATION):
+            yield span
+
+
+def repeated_places(
+    parsed: Parsed, found: Sequence[SpacySpan], gazetteer: Gazetteer, taken: list[bool]
+) -> list[SpacySpan]:
+    """Other occurrences of a name already found as a place ("one sense per discourse"): the
+    small model often tags the same town a place once and a person or organisation elsewhere.
+    Only names the gazetteer knows and the model did not call a person more often than a
+    place spread so (a surname tagged GPE once must not spread to every mention); an
+    occurrence inside a longer entity ("Alexandria Smith") is left alone."""
+    people = Counter(ent.text.lower() for ent in parsed.ents if ent.label_ == "PERSON")
+    places = Counter(span.text.lower() for span in found)
+    names = {
+        tuple(t.lower_ for t in span): span
+        for span in found
+        if gazetteer.has_name(span.text) and people[span.text.lower()] <= places[span.text.lower()]
+    }
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in names:
+        by_first.setdefault(key[0], []).append(key)
+    extra = []
+    for i, token in enumerate(parsed.tokens):
+        if taken[i] or token.lower_ not in by_first or not (token.is_title or token.is_upper):
+            continue
+        repeat = _repeat_at(parsed, i, by_first[token.lower_], taken)
+        if repeat is not None and parsed.in_body(repeat):
+            extra.append(repeat)
+            taken[repeat.start : repeat.end] = [True] * len(repeat)
+    return extra
+
+
+def _repeat_at(
+    parsed: Parsed, i: int, names: Iterable[tuple[str, ...]], taken: list[bool]
+) -> SpacySpan | None:
+    tokens = parsed.tokens
+    for key in names:
+        words = tokens[i : i + len(key)]
+        if tuple(t.lower_ for t in words) != key or any(taken[i : i + len(key)]):
+            continue
+        span = parsed.doc[i : i + len(key)]
+        if _stands_alone(span) and all(t.is_title or t.is_upper or not t.is_alpha for t in words):
+            return span
+    return None
+
+
+def _stands_alone(span: SpacySpan) -> bool:
+    """Not part of a longer entity: either outside every entity or the whole of one."""
+    ents = {(t.ent_iob_, t.ent_type_) for t in span}
+    if not any(t.ent_type_ for t in span):
+        return True
+    first, after = span[0], span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        first.ent_iob_ == "B"
+        and (after is None or after.ent_iob_ != "I")
+        and len(ents) <= len(span)
+    )
+
+
+def _not_person(span: SpacySpan) -> bool:
+    return all(token.ent_type_ not in ("PERSON", "NORP", "DATE", "TIME") for token in span)
+
+
+def _known_place(gazetteer: Gazetteer, text: str, min_population: int) -> bool:
+    """The gazetteer knows a country, division or big-enough city by exactly this main name
+    (alternate names include too many words: "March", "Police")."""
+    key = fold(text)
+    if key in CALENDAR_WORDS or key in GENERIC_WORDS:
+        return False
+    return any(
+        fold(entry.name) == key and (entry.feature != "city" or entry.population >= min_population)
+        for entry in gazetteer.lookup(text)
+    )
+
+
+def capitals_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    """In all-capitals text the model finds few entities; match the gazetteer's larger places
+    in the words no entity rule has judged (not inside a person's or organisation's name)."""
+    body = parsed.body
+    if not all_capitals(doc_text(parsed.doc)[body.start : body.end]):
+        return
+    tokens = parsed.tokens
+    i = 0
+    while i < len(tokens):
+        span = longest_known(parsed, i, gazetteer)
+        if span is not None and parsed.in_body(span):
+            yield span
+            i = span.end
+        else:
+            i += 1
+
+
+def all_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 20 and sum(ch.isupper() for ch in letters) >= CAPITALS_SHARE * len(
+        letters
+    )
+
+
+def longest_known(parsed: Parsed, i: int, gazetteer: Gazetteer) -> SpacySpan | None:
+    tokens = parsed.tokens
+    if not tokens[i].is_alpha or tokens[i].is_stop or tokens[i].ent_type_ in JUDGED_LABELS:
+        return None
+    stop = min(len(tokens), i + MAX_NAME_TOKENS)
+    for end in range(stop, i, -1):
+        last = tokens[end - 1]
+        if not last.is_alpha or any(t.ent_type_ in JUDGED_LABELS for t in tokens[i:end]):
+            continue
+        span = parsed.doc[i:end]
+        if _known_place(gazetteer, span.text, CAPITALS_MIN_POPULATION):
+            return span
+    return None

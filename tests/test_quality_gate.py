@@ -71,9 +71,9 @@ def test_geoparsing_floors(shared_dir, options):
     from dateline.evaluate.geo import evaluate
 
     corpora = evaluate(shared_dir / "data" / "geo", options)["corpora"]
-    for name, floor_f1, floor_acc in (("GWN", 0.79, 0.80), ("LGL", 0.78, 0.79)):
-        assert corpora[name]["loose"]["f1"] >= floor_f1, name  # measured 0.814 / 0.800
-        assert corpora[name]["acc161"] >= floor_acc, name  # measured 0.828 / 0.818
+    for name, floor_f1, floor_acc in (("GWN", 0.80, 0.81), ("LGL", 0.80, 0.80)):
+        assert corpora[name]["loose"]["f1"] >= floor_f1, name  # measured 0.828 / 0.823
+        assert corpora[name]["acc161"] >= floor_acc, name  # measured 0.838 / 0.821
 
 
 @pytest.mark.model

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, Any
@@ -234,15 +234,9 @@ def show_cli(
 ) -> None:
     """Every source, figure and quote of one linked event, with its words and dates."""
     from .corpus.show import describe_event
-    from .store import open_store
     from .store.read import event
 
-    try:
-        with open_store(db, write=False, wait=wait) as connection:
-            found = event(connection, event_id)
-    except DatelineError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(EXIT_CANNOT_RUN) from err
+    found = _query(db, wait, event, event_id)
     if found is None:
         typer.echo(
             f"error: {db}: no event {event_id}; list them with `dateline events --db {db}`",
@@ -255,15 +249,9 @@ def show_cli(
 @app.command("coverage")
 def coverage_cli(db: DbOption, wait: WaitOption = 30.0) -> None:
     """Who reports what: articles, event mentions, linked events and figures per outlet and day."""
-    from .store import open_store
     from .store.read import coverage
 
-    try:
-        with open_store(db, write=False, wait=wait) as connection:
-            found = coverage(connection)
-    except DatelineError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(EXIT_CANNOT_RUN) from err
+    found = _query(db, wait, coverage)
     typer.echo(
         f"{'outlet':<40}{'day':<12}{'articles':>9}{'mentions':>9}{'events':>8}{'figures':>8}"
     )
@@ -282,18 +270,23 @@ def diff_cli(
 ) -> None:
     """Linked events added (+), changed (~) and removed (-) from OLD to NEW."""
     from .corpus.diff import diff_events
-    from .store import open_store
     from .store.read import events
 
+    before, after = _query(old, wait, events), _query(new, wait, events)
+    typer.echo("\n".join(diff_events(before, after).lines()))
+
+
+def _query(db: Path, wait: float, reader: Callable[..., Any], *args: Any) -> Any:
+    """`reader(connection, *args)` on the store `db` opened for reading; a store that cannot
+    be read stops the command with its message."""
+    from .store import open_store
+
     try:
-        with open_store(old, write=False, wait=wait) as connection:
-            before = events(connection)
-        with open_store(new, write=False, wait=wait) as connection:
-            after = events(connection)
+        with open_store(db, write=False, wait=wait) as connection:
+            return reader(connection, *args)
     except DatelineError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(EXIT_CANNOT_RUN) from err
-    typer.echo("\n".join(diff_events(before, after).lines()))
 
 
 def _options(**args: object) -> Options:

@@ -97,6 +97,6 @@ def test_muc_linking_floors(shared_dir, options):
     from dateline.evaluate.muc_linking import evaluate
 
     report = evaluate(shared_dir / "data" / "muc34" / "dev", options)
-    # few pairs (about 90 linked, 210 same-incident): floors sit two standard errors down
-    assert report["precision"] >= 0.45  # measured 0.567
-    assert report["recall"] >= 0.18  # measured 0.242
+    # few pairs (158 linked, 234 same-incident): floors sit two standard errors down
+    assert report["precision"] >= 0.41  # measured 0.494
+    assert report["recall"] >= 0.27  # measured 0.333

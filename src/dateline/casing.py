@@ -378,25 +378,26 @@ class ContextCounts:
 
     def _best(self, key: str, previous: str | None, following: str | None) -> str:
         forms = self.alternatives[key]
-        scores = dict.fromkeys(forms, 0.0)
-        for counts, pattern in self._evidence(previous, following):
-            seen = [counts.get(pattern.format(form), 0) + PSEUDO_COUNT for form in forms]
+        scores = [0.0] * len(forms)
+        for counts, keys in self._evidence(forms, previous, following):
+            seen = [counts.get(k, 0) + PSEUDO_COUNT for k in keys]
             total = sum(seen)
-            for form, n in zip(forms, seen, strict=True):
-                scores[form] += math.log(n / total)
-        return max(forms, key=lambda form: (scores[form], form == key))  # ties: lower case
+            for index, n in enumerate(seen):
+                scores[index] += math.log(n / total)
+        best = max(range(len(forms)), key=lambda i: (scores[i], forms[i] == key))  # ties: lower
+        return forms[best]
 
     def _evidence(
-        self, previous: str | None, following: str | None
-    ) -> Iterator[tuple[Mapping[str, int], str]]:
-        """Each table that applies, with the key pattern of a candidate form ("{}") in it."""
-        yield self.unigram, "{}"
+        self, forms: tuple[str, ...], previous: str | None, following: str | None
+    ) -> Iterator[tuple[Mapping[str, int], list[str]]]:
+        """Each table that applies, with each candidate form's key in it."""
+        yield self.unigram, list(forms)
         if previous is not None:
-            yield self.backward, previous + "_{}"
+            yield self.backward, [f"{previous}_{form}" for form in forms]
         if following is not None:
-            yield self.forward, "{}_" + following
+            yield self.forward, [f"{form}_{following}" for form in forms]
         if previous is not None and following is not None:
-            yield self.trigram, previous + "_{}_" + following
+            yield self.trigram, [f"{previous}_{form}_{following}" for form in forms]
 
 
 def casing_context() -> ContextCounts:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from datetime import date
 
 from dateline.evaluate.muc import MucTemplate
@@ -63,7 +65,8 @@ def test_the_report_prints_the_figures_as_keyed_and_amended():
     key = template("M-1", "18 MAR 89")
     for target in (tally, tally.amended):
         score_dates(target, key, [event("1989-03-18")], FILED)
-    report = _report(tally, Tally(), {"messages": 1, "events": 1})  # type: ignore[arg-type]
+    figures = {"scoped": Tally(), "all": Tally()}
+    report = _report(tally, figures, Counter({"messages": 1, "events": 1}))
     assert report["date_overlap"] == 1.0
     assert report["amended"]["date_overlap"] == 1.0
     assert "documented key date errors corrected" in format_report(report)

@@ -28,10 +28,26 @@ def found(text: str, published: str | None = FILED) -> list[tuple[str, str, str 
         ("THE POST WAS SHELLED FROM 1620 TO 2340.", ("1620 TO 2340", "TIME", "1990-03-14T16:20")),
         ("THE TALKS BEGAN AT 1130 GMT.", ("1130 GMT", "TIME", "1990-03-14T11:30Z")),
         ("GUNMEN STRUCK AROUND 2045.", ("2045", "TIME", "1990-03-14T20:45")),
+        (
+            "THE BODY WAS FOUND AFTER 1500 THIS AFTERNOON.",
+            ("1500 THIS AFTERNOON", "TIME", "1990-03-14T15:00"),
+        ),
+        (
+            "THE SHELLING BEGAN BEFORE 2300 LAST NIGHT.",
+            ("2300 LAST NIGHT", "TIME", "1990-03-13T23:00"),
+        ),
     ],
 )
 def test_a_four_digit_clock_with_a_sign_that_it_is_no_year(text, expected):
     assert found(text) == [expected]
+
+
+def test_a_year_before_a_part_of_the_day_is_still_a_year():
+    assert found("IN 1950 THE TOWN WAS FOUNDED; THIS MORNING IT VOTED.")[0] == (
+        "1950",
+        "DATE",
+        "1950",
+    )
 
 
 def test_a_clock_before_its_gmt_equivalent():

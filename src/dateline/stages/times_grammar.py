@@ -72,10 +72,12 @@ HOLIDAY_WORDS = [
     "labor",
     "memorial",
 ]
+# A part of the publication day or the night before, after a clock: '1400 THIS AFTERNOON'.
+PART_OF_TODAY = rf"(?P<podday>this\s+{PART_OF_DAY}|last\s+night)"
 # The day a clock time is on, when written after it: '6 p.m. Tuesday', 'AT 1700 GMT ON 29 MARCH'.
 WRITTEN_DAY = (
     rf",?\s+(?:on\s+)?(?:(?P<day>{DAY_WORDS}|{WEEKDAY_NAME})|(?P<mon>{MONTH})\s+(?P<d1>{DAY})"
-    rf"|(?P<d0>{DAY})\s+(?:of\s+)?(?P<mon0>{MONTH}))"
+    rf"|(?P<d0>{DAY})\s+(?:of\s+)?(?P<mon0>{MONTH})|{PART_OF_TODAY})"
 )
 CLOCK_DAY = rf"(?:{WRITTEN_DAY})?"
 # 24-hour clock times written as four digits ('AT 2030 HOURS', 'FROM 1710 TO 2250', wire style):
@@ -149,7 +151,8 @@ RULES: tuple[Rule, ...] = (
     ),
     # A 24-hour clock: with its zone ('1733 GMT'), after a preposition with 'hours' ('AT 2030
     # HOURS'; '1200 hours of work' is a duration), before its GMT equivalent ('1000 (1600 GMT)'),
-    # with a leading zero after a preposition ('AT 0500'), or in a range with a leading-zero
+    # with a leading zero after a preposition ('AT 0500'), before a part of the day ('AFTER 1400
+    # THIS AFTERNOON': no year is in one), or in a range with a leading-zero
     # clock or with a partner no year can be ('BETWEEN 1800 AND 0600', 'FROM 1710 TO 2250').
     _rule("clock24", rf"(?P<t>(?P<hhmm>{HHMM}){CLOCK_RANGE}?\s*{CLOCK_ZONE}{CLOCK_DAY})"),
     _rule(
@@ -158,6 +161,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule("clock24", rf"(?P<t>(?P<hhmm>{HHMM}))(?=\s*[(\[]\s*{HHMM}\s*(?:gmt|utc)\b)"),
     _rule("clock24", rf"(?:at|around|approximately)\s+(?P<t>(?P<hhmm>{HHMM}){WRITTEN_DAY})"),
+    _rule("clock24", rf"(?:{CLOCK_PREP}\s+)(?P<t>(?P<hhmm>{HHMM})\s+{PART_OF_TODAY})"),
     _rule("clock24", rf"(?:{CLOCK_PREP}\s+)(?P<t>(?P<hhmm>0\d[0-5]\d){CLOCK_RANGE}?{CLOCK_DAY})"),
     _rule(
         "clock24",

@@ -306,6 +306,8 @@ def _clock_day(match: re.Match[str], anchor: Anchor) -> date | None:
     )
     if day_word in DAY_OFFSETS and anchor.published:
         return anchor.published + timedelta(days=DAY_OFFSETS[day_word])
+    if (part := _lower(match, "podday")) and anchor.published:  # this afternoon, last night
+        return anchor.published - timedelta(days=part.startswith("last"))
     if day_word:
         return weekday_date(weekday_value(day_word), anchor)
     if month_text and number_text:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -24,8 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from ..docext import ARTICLE, doc_text, stage_attr
-from ..record import Actor, Article, Check, Claim, Event, EventDate, Figure, Location, Place, Span
+from ..docext import ARTICLE, stage_attr
+from ..record import Actor, Article, Check, Claim, Event, EventDate, Figure, Location, Span
 from .attribution import claim_for
 from .event_lexicon import (
     ACCIDENTS,
@@ -39,8 +38,8 @@ from .event_lexicon import (
     TRIGGER_POS_IDS,
     trigger_type,
 )
+from .event_places import article_country, event_places, sentence_location
 from .figures import FIGURES, subtotal_checks, total_checks
-from .places import event_location
 from .times_calendar import parse_published
 from .times_events import (
     anniversary_event_date,
@@ -53,6 +52,8 @@ from .times_events import (
 )
 
 EVENTS = stage_attr("events")
+# The name event_places had when it lived here; tests/test_places_rules.py imports it.
+_event_places = event_places
 CHECKS = stage_attr("checks")
 SUMMARY_CHARS = 200
 
@@ -141,37 +142,7 @@ def _accident(sentence: DocSpan, triggers: list[Token]) -> bool:
 
 
 def _location(doc: Doc, sentence: DocSpan) -> Location:
-    return event_location(_event_places(doc), doc_text(doc), sentence.start_char, sentence.end_char)
-
-
-def _event_places(doc: Doc) -> list[Place]:
-    """Places that can locate an event: not the wire dateline's ('PARIS (FRANCE), 16 NOV 89 --'
-    says where the story was filed, not where anything happened), and not a country named as
-    the owner of a thing ('the U.S. embassy', 'the Chilean Government's'), which says whose it
-    is, not where the event happened."""
-    places = doc._.get(stage_attr("places")) or []
-    article = doc._.get(ARTICLE)
-    dateline = article.published_span if article is not None else None
-    if dateline is not None:
-        places = [p for p in places if p.start >= dateline.end]
-    return [p for p in places if not (p.feature == "country" and _owner_modifier(doc, p))]
-
-
-def _owner_modifier(doc: Doc, place: Place) -> bool:
-    """The place name modifies a noun ('U.S. embassy', 'Colombia's army'): its last word is a
-    compound or possessive dependent of a noun after it."""
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    last = span[-1]
-    if last.tag_ == "POS" and len(span) > 1:
-        last = span[-2]
-    head = last.head
-    return (
-        last.dep_ in ("compound", "poss", "nmod", "amod")
-        and head.i >= span.end
-        and head.pos_ in ("NOUN", "PROPN")
-    )
+    return sentence_location(doc, sentence.start_char, sentence.end_char)
 
 
 def _did_not_happen(token: Token) -> bool:
@@ -282,27 +253,13 @@ def _event(doc: Doc, article: Article | None, incident: Incident, figures: list[
         summary=_summary(doc, first.sentence),
         date=when,
         historical=is_historical(when, published),
-        location=incident.location or _article_country(doc) or first.location,
+        location=incident.location or article_country(doc) or first.location,
         actors=_actors(doc, incident),
         figures=own_figures,
         claimed_by=claim_for(doc, first.sentence.start_char, first.sentence.end_char),
         evidence=[Span(m.sentence.start_char, m.sentence.end_char) for m in incident.mentions],
         sub_type=sub_kind,
     )
-
-
-def _article_country(doc: Doc) -> Location | None:
-    """When an incident's own sentences name no place: the country most of the article's resolved
-    places lie in, at country precision and with no point (vague is never made precise)."""
-    places = [p for p in doc._.get(stage_attr("places")) or [] if p.country and p.geonames_id]
-    if not places:
-        return None
-    counts = Counter(p.country for p in places)
-    country, _ = counts.most_common(1)[0]
-    named = next((p for p in places if p.country == country and p.feature == "country"), None)
-    evidence = named or next(p for p in places if p.country == country)
-    name = named.name if named else country
-    return Location(name, country, None, None, None, evidence.start, evidence.end, "country")
 
 
 def _incident_date(doc: Doc, incident: Incident, anchor: DocSpan) -> EventDate:

@@ -1,0 +1,121 @@
+"""Where an incident happened: the place its own sentences name, else the article's country.
+
+An incident is placed by the most specific resolved place its sentences name
+(`places.event_location`), leaving out the wire dateline's place and countries
+named as the owner of a thing. When its sentences name none ("Gunmen shot the
+mayor at his home"), it is placed in the article's country at country
+precision: the country most of the article's places lie in, where a demonym
+("Salvadoran soldiers", "the Peruvian police") speaks for its country as a place
+name does. Reports about one country are full of its people and institutions
+named by demonym while naming few places, and a single foreign town named in
+passing would otherwise outvote them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..docext import ARTICLE, doc_text, stage_attr
+from ..gazetteer import load_gazetteer
+from ..record import Location, Place
+from .places import event_location
+
+# Words that may be demonyms: "Salvadoran", "Peruvians" (the shortest demonyms, "Thai", "Lao",
+# are rare in news of violence; four letters keeps the lookups few).
+DEMONYM_WORD = re.compile(r"[A-Za-z]{4,}")
+ARTICLE_COUNTRY = "dateline_article_country"  # Doc.user_data cache: computed once per Doc
+
+
+@dataclass(slots=True, frozen=True)
+class CountryMention:
+    country: str
+    start: int
+    end: int
+    name: str | None  # the country's own name when this is a place, None for a demonym
+    is_country: bool
+
+
+def sentence_location(doc: Doc, start: int, end: int) -> Location:
+    """The most specific place named in text[start:end] that can locate an event."""
+    return event_location(event_places(doc), doc_text(doc), start, end)
+
+
+def event_places(doc: Doc) -> list[Place]:
+    """Places that can locate an event: not the wire dateline's ('PARIS (FRANCE), 16 NOV 89 --'
+    says where the story was filed, not where anything happened), and not a country named as
+    the owner of a thing ('the U.S. embassy', 'the Chilean Government's'), which says whose it
+    is, not where the event happened."""
+    places = doc._.get(stage_attr("places")) or []
+    article = doc._.get(ARTICLE)
+    dateline = article.published_span if article is not None else None
+    if dateline is not None:
+        places = [p for p in places if p.start >= dateline.end]
+    return [p for p in places if not (p.feature == "country" and _owner_modifier(doc, p))]
+
+
+def _owner_modifier(doc: Doc, place: Place) -> bool:
+    """The place name modifies a noun ('U.S. embassy', 'Colombia's army'): its last word is a
+    compound or possessive dependent of a noun after it."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    last = span[-1]
+    if last.tag_ == "POS" and len(span) > 1:
+        last = span[-2]
+    head = last.head
+    return (
+        last.dep_ in ("compound", "poss", "nmod", "amod")
+        and head.i >= span.end
+        and head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def article_country(doc: Doc) -> Location | None:
+    """The country most of the article's resolved places and demonyms point to, at country
+    precision and with no point (vague is never made precise); None when nothing points to one.
+    Computed once per Doc: every incident without a place of its own asks for it."""
+    if ARTICLE_COUNTRY not in doc.user_data:
+        doc.user_data[ARTICLE_COUNTRY] = _article_country(doc)
+    found: Location | None = doc.user_data[ARTICLE_COUNTRY]
+    return found
+
+
+def _article_country(doc: Doc) -> Location | None:
+    places = [p for p in doc._.get(stage_attr("places")) or [] if p.country and p.geonames_id]
+    mentions = [CountryMention(p.country or "", p.start, p.end, p.name, p.feature == "country")
+                for p in places]  # fmt: skip
+    mentions += _demonym_mentions(doc, load_gazetteer().demonym_country)
+    if not mentions:
+        return None
+    country, _ = Counter(m.country for m in mentions).most_common(1)[0]
+    ours = [m for m in mentions if m.country == country]
+    evidence = next((m for m in ours if m.is_country), None) or min(ours, key=lambda m: m.start)
+    name = evidence.name if evidence.is_country else _country_name(country)
+    return Location(name, country, None, None, None, evidence.start, evidence.end, "country")
+
+
+def _demonym_mentions(doc: Doc, lookup: Callable[[str], str | None]) -> list[CountryMention]:
+    """Every demonym in the article's body, as a mention of its country."""
+    article = doc._.get(ARTICLE)
+    text = article.text if article is not None else doc_text(doc)
+    start = article.body.start if article is not None and article.body is not None else 0
+    known: dict[str, str | None] = {}
+    found = []
+    for match in DEMONYM_WORD.finditer(text, start):
+        word = match.group().lower()
+        if word not in known:
+            known[word] = lookup(word)
+        country = known[word]
+        if country is not None:
+            found.append(CountryMention(country, match.start(), match.end(), None, False))
+    return found
+
+
+def _country_name(code: str) -> str:
+    entry = load_gazetteer().country(code)
+    return entry.name if entry is not None else code

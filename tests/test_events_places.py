@@ -43,3 +43,15 @@ def test_an_event_without_a_place_or_a_demonym_in_the_article_has_none(nlp):
     text = "Gunmen shot dead a judge at his home on Monday, his family said."
     [event] = events_of(nlp, text)
     assert event.location is None or event.location.country is None
+
+
+def test_the_place_where_it_happened_beats_the_country_that_spoke(nlp):
+    text = "Mexico condemned the killing of six priests in Colombia on Thursday."
+    [event] = events_of(nlp, text)
+    assert event.location.country == "CO"
+
+
+def test_a_city_named_in_a_title_does_not_place_the_event(nlp):
+    text = "A Havana university professor was shot dead in Bogota on Monday."
+    [event] = events_of(nlp, text)
+    assert event.location.country == "CO" and event.location.precision == "exact"

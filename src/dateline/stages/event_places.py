@@ -29,6 +29,13 @@ from .places import event_location
 # are rare in news of violence; four letters keeps the lookups few).
 DEMONYM_WORD = re.compile(r"[A-Za-z]{4,}")
 ARTICLE_COUNTRY = "dateline_article_country"  # Doc.user_data cache: computed once per Doc
+# A locative preposition right before a place name, with at most "the" and one word between:
+# "in Usulutan", "near the village Chalate", "20 km north of Jaffna".
+LOCATIVE_BEFORE = re.compile(
+    r"(?i)\b(in|at|near|outside|inside|around|into|across|throughout|outskirts of|"
+    r"(north|south|east|west)(east|west)?(ern)? of)\s+(the\s+)?([\w.-]+\s+)?$"
+)
+LOCATIVE_WINDOW = 40  # characters searched before a place name
 
 
 @dataclass(slots=True, frozen=True)
@@ -41,8 +48,20 @@ class CountryMention:
 
 
 def sentence_location(doc: Doc, start: int, end: int) -> Location:
-    """The most specific place named in text[start:end] that can locate an event."""
-    return event_location(event_places(doc), doc_text(doc), start, end)
+    """The most specific place named in text[start:end] that can locate an event, among the
+    places a locative preposition brings in when there are any."""
+    text = doc_text(doc)
+    inside = [p for p in event_places(doc) if start <= p.start and p.end <= end]
+    located = [p for p in inside if p.geonames_id is not None and _after_locative(text, p)]
+    return event_location(located or inside, text, start, end)
+
+
+def _after_locative(text: str, place: Place) -> bool:
+    """'killed in Usulutan', 'a bomb at the Lima airport', '20 km north of Jaffna': the place is
+    where something happened. A place named otherwise ('Mexico condemned the murder', 'a
+    Havana University professor', a person's name read as a town) more often says who
+    spoke or whose a thing is. When a sentence names places both ways, the locative ones win."""
+    return bool(LOCATIVE_BEFORE.search(text, max(0, place.start - LOCATIVE_WINDOW), place.start))
 
 
 def event_places(doc: Doc) -> list[Place]:

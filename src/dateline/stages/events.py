@@ -31,6 +31,7 @@ from .event_lexicon import (
     DYING,
     FORCES,
     GENERIC_VIOLENCE,
+    INSTRUMENTS,
     NEW_INCIDENT,
     NOT_HAPPENED,
     SUPPORT_WORDS,
@@ -388,15 +389,23 @@ def _clause_actors(
             continue
         if child.dep_ == "agent":
             found += [
-                _actor(doc, "perpetrator", obj) for obj in child.children if obj.dep_ == "pobj"
+                _actor(doc, "perpetrator", obj)
+                for obj in child.children
+                if obj.dep_ == "pobj" and not _means_of_violence(obj)
             ]
-        elif child.dep_ == "nsubj" and active:
+        elif child.dep_ == "nsubj" and active and not _means_of_violence(child):
             found.append(_actor(doc, "perpetrator", child))
         elif child.dep_ in ("nsubjpass", "dobj") and verb.pos_ == "VERB" and skip is None:
             found.append(_actor(doc, "victim", child))
         elif child.dep_ == "prep" and child.lower_ == "against" and skip is not None:
             found += [_actor(doc, "victim", obj) for obj in child.children if obj.dep_ == "pobj"]
     return found
+
+
+def _means_of_violence(noun: Token) -> bool:
+    """'a bomb', 'the explosion', 'the attack': what did the harm, not who did it."""
+    lemma = noun.lemma_.lower()
+    return lemma in INSTRUMENTS or lemma in TRIGGER_LEMMAS or noun.lower_ in INSTRUMENTS
 
 
 def _noun_victims(doc: Doc, trigger: Token) -> list[Actor]:

@@ -30,9 +30,11 @@ from .places import event_location
 DEMONYM_WORD = re.compile(r"[A-Za-z]{4,}")
 ARTICLE_COUNTRY = "dateline_article_country"  # Doc.user_data cache: computed once per Doc
 # A locative preposition right before a place name, with at most "the" and one word between:
-# "in Usulutan", "near the village Chalate", "20 km north of Jaffna".
+# "in Usulutan", "near the village Chalate", "20 km north of Jaffna", and "from": "a report
+# from Jaffna", "travelling from Usulutan" say where the news is from, more often than not the
+# place it is about.
 LOCATIVE_BEFORE = re.compile(
-    r"(?i)\b(in|at|near|outside|inside|around|into|across|throughout|outskirts of|"
+    r"(?i)\b(in|at|near|outside|inside|around|into|across|throughout|from|outskirts of|"
     r"(north|south|east|west)(east|west)?(ern)? of)\s+(the\s+)?([\w.-]+\s+)?$"
 )
 LOCATIVE_WINDOW = 40  # characters searched before a place name

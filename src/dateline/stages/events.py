@@ -88,7 +88,7 @@ def find_events(doc: Doc) -> list[Event]:
     figures: list[Figure] = doc._.get(FIGURES) or []
     words = _violence_words(doc)
     found = (_mention(doc, s, figures, words) for s in _body_sentences(doc, article))
-    mentions = [part for m in found if m for part in _dated_apart(doc, m)]
+    mentions = [part for m in found if m for part in _dated_apart(doc, m, figures)]
     incidents = _merge(mentions)
     return [_event(doc, article, incident, figures) for incident in incidents]
 
@@ -184,22 +184,50 @@ def _own_dates(doc: Doc, anchor: DocSpan) -> tuple[date, date] | None:
     return group_bounds(coordinated(text, times, time))
 
 
-def _dated_apart(doc: Doc, mention: Mention) -> list[Mention]:
+def _dated_apart(doc: Doc, mention: Mention, figures: list[Figure]) -> list[Mention]:
     """A sentence that dates its triggers' clauses apart reports as many incidents ('X was killed
     on 17 October; and Y was killed on 1 November'): a trigger whose own date overlaps none of
-    the dates before it opens a mention of its own (the sentence's figures stay with the first)."""
-    parts, dated = [], [mention.own_dates]
+    the dates before it opens a mention of its own, which later triggers of its dates join.
+    Each figure goes with the mention of the trigger that governs it ('killed 3 farmers on
+    Monday, a year after they massacred 20 villagers in 2023': the 20 are 2023's); a figure
+    no trigger governs stays with the first."""
+    first = mention.own_dates
+    if first is None or len(mention.triggers) < 2:
+        return [mention]
+    parts: list[Mention] = []
+    kept = [mention.triggers[0]]
     for trigger in mention.triggers[1:]:
         own = _own_dates(doc, doc[trigger.i : trigger.i + 1])
-        if own is None or any(d is None or not (own[1] < d[0] or d[1] < own[0]) for d in dated):
+        if own is None or _overlap(own, first):
+            kept.append(trigger)
             continue
-        dated.append(own)
-        parts.append(
-            replace(mention, trigger=trigger, triggers=[trigger], figures=[], own_dates=own)
-        )
-    apart = {part.trigger for part in parts}
-    kept = [t for t in mention.triggers if t not in apart]
-    return [replace(mention, triggers=kept), *parts]
+        part = next((p for p in parts if p.own_dates and _overlap(own, p.own_dates)), None)
+        if part is not None:
+            part.triggers.append(trigger)
+        else:
+            parts.append(
+                replace(mention, trigger=trigger, triggers=[trigger], figures=[], own_dates=own)
+            )
+    if not parts:
+        return [mention]
+    whole = replace(mention, triggers=kept, figures=[])
+    owner = {t.i: m for m in (whole, *parts) for t in m.triggers}
+    for index in mention.figures:
+        owner.get(_governing_trigger(doc, figures[index], owner), whole).figures.append(index)
+    return [whole, *parts]
+
+
+def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return not (a[1] < b[0] or b[1] < a[0])
+
+
+def _governing_trigger(doc: Doc, figure: Figure, triggers: dict[int, Mention]) -> int | None:
+    """The index of the nearest trigger among the figure's word and its syntactic heads."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    word = span.root
+    return next((t.i for t in (word, *word.ancestors) if t.i in triggers), None)
 
 
 def _is_dateline(article: Article | None, start: int, end: int) -> bool:

@@ -17,11 +17,12 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
 from ..docext import ARTICLE, doc_text, stage_attr
-from ..gazetteer import load_gazetteer
+from ..gazetteer import Gazetteer, load_gazetteer
 from ..record import Location, Place
 from .places import event_location
 
@@ -110,7 +111,7 @@ def _article_country(doc: Doc) -> Location | None:
     places = [p for p in doc._.get(stage_attr("places")) or [] if p.country and p.geonames_id]
     mentions = [CountryMention(p.country or "", p.start, p.end, p.name, p.feature == "country")
                 for p in places]  # fmt: skip
-    mentions += _demonym_mentions(doc, load_gazetteer().demonym_country)
+    mentions += _demonym_mentions(doc, _gazetteer().demonym_country)
     if not mentions:
         return None
     country, _ = Counter(m.country for m in mentions).most_common(1)[0]
@@ -138,5 +139,12 @@ def _demonym_mentions(doc: Doc, lookup: Callable[[str], str | None]) -> list[Cou
 
 
 def _country_name(code: str) -> str:
-    entry = load_gazetteer().country(code)
+    entry = _gazetteer().country(code)
     return entry.name if entry is not None else code
+
+
+@cache
+def _gazetteer() -> Gazetteer:
+    """The gazetteer, asked for once: `load_gazetteer` checks its cache file's key on every call
+    (a millisecond and more), which would double this stage's time."""
+    return load_gazetteer()

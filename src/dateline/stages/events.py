@@ -213,7 +213,8 @@ def _dated_apart(doc: Doc, mention: Mention, figures: list[Figure]) -> list[Ment
     whole = replace(mention, triggers=kept, figures=[])
     owner = {t.i: m for m in (whole, *parts) for t in m.triggers}
     for index in mention.figures:
-        owner.get(_governing_trigger(doc, figures[index], owner), whole).figures.append(index)
+        governing = _governing_trigger(doc, figures[index], owner)
+        (whole if governing is None else owner[governing]).figures.append(index)
     return [whole, *parts]
 
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
@@ -29,7 +28,9 @@ from .places import event_location
 # Words that may be demonyms: "Salvadoran", "Peruvians" (the shortest demonyms, "Thai", "Lao",
 # are rare in news of violence; four letters keeps the lookups few).
 DEMONYM_WORD = re.compile(r"[A-Za-z]{4,}")
-ARTICLE_COUNTRY = "dateline_article_country"  # Doc.user_data cache: computed once per Doc
+# Doc.user_data caches: computed once per Doc.
+ARTICLE_COUNTRY = "dateline_article_country"
+EVENT_PLACES = "dateline_event_places"
 # A locative preposition right before a place name, with at most "the" and one word between:
 # "in Usulutan", "near the village Chalate", "20 km north of Jaffna", and "from": "a report
 # from Jaffna", "travelling from Usulutan" say where the news is from, more often than not the
@@ -71,7 +72,14 @@ def event_places(doc: Doc) -> list[Place]:
     """Places that can locate an event: not the wire dateline's ('PARIS (FRANCE), 16 NOV 89 --'
     says where the story was filed, not where anything happened), and not a country named as
     the owner of a thing ('the U.S. embassy', 'the Chilean Government's'), which says whose it
-    is, not where the event happened."""
+    is, not where the event happened. Computed once per Doc: every mention asks for them."""
+    if EVENT_PLACES not in doc.user_data:
+        doc.user_data[EVENT_PLACES] = _event_places(doc)
+    found: list[Place] = doc.user_data[EVENT_PLACES]
+    return found
+
+
+def _event_places(doc: Doc) -> list[Place]:
     places = doc._.get(stage_attr("places")) or []
     article = doc._.get(ARTICLE)
     dateline = article.published_span if article is not None else None
@@ -111,7 +119,7 @@ def _article_country(doc: Doc) -> Location | None:
     places = [p for p in doc._.get(stage_attr("places")) or [] if p.country and p.geonames_id]
     mentions = [CountryMention(p.country or "", p.start, p.end, p.name, p.feature == "country")
                 for p in places]  # fmt: skip
-    mentions += _demonym_mentions(doc, _gazetteer().demonym_country)
+    mentions += _demonym_mentions(doc)
     if not mentions:
         return None
     country, _ = Counter(m.country for m in mentions).most_common(1)[0]
@@ -121,21 +129,23 @@ def _article_country(doc: Doc) -> Location | None:
     return Location(name, country, None, None, None, evidence.start, evidence.end, "country")
 
 
-def _demonym_mentions(doc: Doc, lookup: Callable[[str], str | None]) -> list[CountryMention]:
+def _demonym_mentions(doc: Doc) -> list[CountryMention]:
     """Every demonym in the article's body, as a mention of its country."""
     article = doc._.get(ARTICLE)
     text = article.text if article is not None else doc_text(doc)
     start = article.body.start if article is not None and article.body is not None else 0
-    known: dict[str, str | None] = {}
     found = []
     for match in DEMONYM_WORD.finditer(text, start):
-        word = match.group().lower()
-        if word not in known:
-            known[word] = lookup(word)
-        country = known[word]
+        country = _demonym_country(match.group().lower())
         if country is not None:
             found.append(CountryMention(country, match.start(), match.end(), None, False))
     return found
+
+
+@lru_cache(maxsize=65536)
+def _demonym_country(word: str) -> str | None:
+    """Cached: an article's words recur in the next, and most are no demonym."""
+    return _gazetteer().demonym_country(word)
 
 
 def _country_name(code: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dateline.evaluate.muc_events import historical_context, scored_figures, summary_figure
 from dateline.record import Claim, Event, EventDate, Figure, Span
 
@@ -23,8 +25,16 @@ def _event(text: str, day: str, sentences: int = 1) -> Event:
     )  # fmt: skip
 
 
-def test_a_tally_over_a_period_is_a_summary_not_an_incident():
-    text = "So far this year 8 civilians have been killed by bombs in the capital."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So far this year 8 civilians have been killed by bombs in the capital.",
+        "In May alone the gangs killed 9 shopkeepers.",
+        "3 mayors have been shot dead in less than 40 days.",
+        "Since then 7 more witnesses have been murdered.",
+    ],
+)
+def test_a_tally_over_a_period_is_a_summary_not_an_incident(text):
     event = _event(text, "2024-03-01")
     assert summary_figure(event.figures[0], event, text)
     assert scored_figures(event, text) == []

@@ -29,10 +29,11 @@ same way, from dateline's own output (never from the keys), by the task definiti
   militants (guerrillas, terrorists, kidnappers killed by the security forces) are not scored;
 - rule 7: only specific descriptions of incidents, not "summary descriptions like 'the total
   persons kidnapped in Colombia over the last 6 weeks was 85'": a figure whose sentence tallies
-  over a period close to it ("so far", "since August", "over the past 9 years", "a total of")
-  is not scored (`summary_figure`). The figures stage drops the plainest running totals; this
-  takes 21 more killed figures out on the dev set, 12 of them matching no key count, and loses
-  no key count (precision 0.684 -> 0.690).
+  over a period close to it ("so far", "since August", "over the past 9 years", "in October
+  alone") is not scored (`summary_figure`). The figures stage drops the plainest running
+  totals; this takes 28 more killed figures out on the dev set, 17 of them matching no key
+  count, for one key count lost (a keyed tally: 'have attacked several mines lately and have
+  killed approximately 12 miners'): killed precision 0.684 -> 0.693, recall 0.865 -> 0.863.
 - rule 6, its "historical context" clause only: an incident dated more than two months before
   the article that the article names in one sentence and never again (`historical_context`,
   the "let us recall ..." of the task definition) brings no new information. On the dev set
@@ -94,7 +95,9 @@ SUMMARY_CUE = re.compile(
     r"(?i)\b(so far|to date|thus far|a total of|in total|has lasted|over the years|decades?"
     r"|since (19\d\d|the (start|beginning)|(january|february|march|april|may|june|july|august"
     r"|september|october|november|december)\b)"
-    r"|(over|in|during|for) the (past|last) (\w+ )?(years?|months?|weeks?|decades?))"
+    r"|(over|in|during|for) the (past|last) (\w+ )?(years?|months?|weeks?|decades?)"
+    r"|since then|lately|in (less|more) than \w+ (days|weeks|months|years)|in \w+ alone"
+    r"|\w+[- ]year history)"
 )
 SUMMARY_WINDOW = 100
 COMBATANTS = {"soldiers", "police", "militants"}

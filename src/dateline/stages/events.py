@@ -7,8 +7,10 @@ incident unless its own sentence gives a date or a place that disagrees with
 the incident's, or it opens with a change-of-incident cue ("meanwhile", "in
 another incident"). A generic plural reference ("targeted killings of ...")
 with no date and no figure never opens an incident of its own. Each incident
-becomes one `Event`, dated by `times_events`, placed by `places.event_location`,
-attributed by `attribution.claim_for`, with every figure of its sentences.
+becomes one `Event`, dated by `times_events`, placed by `event_places` (where its
+sentences say, else the article's country), attributed by `attribution.claim_for`, with
+every figure of its sentences; a sentence that dates two incidents apart gives each the
+figures its own clause counts.
 """
 
 from __future__ import annotations

@@ -98,3 +98,13 @@ FORCES = {
     "barracks", "battalion", "brigade", "police", "policemen", "guardsmen", "outpost",
     "rebel", "rebels", "guerrilla", "guerrillas", "insurgent", "insurgents", "militants",
 }  # fmt: skip
+
+# Weapons and other means of violence: "a bomb killed three people" names what killed them,
+# not who did (the perpetrator is whoever set the bomb). Words of violence themselves ("the
+# attack killed five", "the explosion wounded ten") are no perpetrators either.
+INSTRUMENTS = {
+    "bomb", "car-bomb", "explosive", "explosion", "blast", "device", "charge", "grenade",
+    "dynamite", "mine", "landmine", "shell", "rocket", "mortar", "missile", "artillery",
+    "bullet", "shot", "gunfire", "fire", "burst", "shrapnel", "glass", "debris", "weapon",
+    "rifle", "gun", "machinegun", "machine-gun", "detonator", "fuse", "package", "letter",
+}  # fmt: skip

@@ -7,15 +7,16 @@ incident unless its own sentence gives a date or a place that disagrees with
 the incident's, or it opens with a change-of-incident cue ("meanwhile", "in
 another incident"). A generic plural reference ("targeted killings of ...")
 with no date and no figure never opens an incident of its own. Each incident
-becomes one `Event`, dated by `times_events`, placed by `places.event_location`,
-attributed by `attribution.claim_for`, with every figure of its sentences.
+becomes one `Event`, dated by `times_events`, placed by `event_places` (where its
+sentences say, else the article's country), attributed by `attribution.claim_for`, with
+every figure of its sentences; a sentence that dates two incidents apart gives each the
+figures its own clause counts.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -24,14 +25,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from ..docext import ARTICLE, doc_text, stage_attr
-from ..record import Actor, Article, Check, Claim, Event, EventDate, Figure, Location, Place, Span
+from ..docext import ARTICLE, stage_attr
+from ..record import Actor, Article, Check, Claim, Event, EventDate, Figure, Location, Span
 from .attribution import claim_for
 from .event_lexicon import (
     ACCIDENTS,
     DYING,
     FORCES,
     GENERIC_VIOLENCE,
+    INSTRUMENTS,
     NEW_INCIDENT,
     NOT_HAPPENED,
     SUPPORT_WORDS,
@@ -39,8 +41,8 @@ from .event_lexicon import (
     TRIGGER_POS_IDS,
     trigger_type,
 )
+from .event_places import article_country, event_places, sentence_location
 from .figures import FIGURES, subtotal_checks, total_checks
-from .places import event_location
 from .times_calendar import parse_published
 from .times_events import (
     anniversary_event_date,
@@ -53,6 +55,8 @@ from .times_events import (
 )
 
 EVENTS = stage_attr("events")
+# The name event_places had when it lived here; tests/test_places_rules.py imports it.
+_event_places = event_places
 CHECKS = stage_attr("checks")
 SUMMARY_CHARS = 200
 
@@ -86,7 +90,7 @@ def find_events(doc: Doc) -> list[Event]:
     figures: list[Figure] = doc._.get(FIGURES) or []
     words = _violence_words(doc)
     found = (_mention(doc, s, figures, words) for s in _body_sentences(doc, article))
-    mentions = [part for m in found if m for part in _dated_apart(doc, m)]
+    mentions = [part for m in found if m for part in _dated_apart(doc, m, figures)]
     incidents = _merge(mentions)
     return [_event(doc, article, incident, figures) for incident in incidents]
 
@@ -135,43 +139,13 @@ def _accident(sentence: DocSpan, triggers: list[Token]) -> bool:
     """'The plane crashed, killing three crewmen': deaths in an accident are no political
     violence. A sentence naming an accident whose only words of violence say that people died
     reports no event; one that names the violence too ('a bomb made the bus crash') does."""
-    if not any(t.lemma_.lower() in ACCIDENTS or t.lower_ in ACCIDENTS for t in sentence):
+    if not all(t.lemma_.lower() in DYING for t in triggers):  # the cheap test first
         return False
-    return all(t.lemma_.lower() in DYING for t in triggers)
+    return any(t.lemma_.lower() in ACCIDENTS or t.lower_ in ACCIDENTS for t in sentence)
 
 
 def _location(doc: Doc, sentence: DocSpan) -> Location:
-    return event_location(_event_places(doc), doc_text(doc), sentence.start_char, sentence.end_char)
-
-
-def _event_places(doc: Doc) -> list[Place]:
-    """Places that can locate an event: not the wire dateline's ('PARIS (FRANCE), 16 NOV 89 --'
-    says where the story was filed, not where anything happened), and not a country named as
-    the owner of a thing ('the U.S. embassy', 'the Chilean Government's'), which says whose it
-    is, not where the event happened."""
-    places = doc._.get(stage_attr("places")) or []
-    article = doc._.get(ARTICLE)
-    dateline = article.published_span if article is not None else None
-    if dateline is not None:
-        places = [p for p in places if p.start >= dateline.end]
-    return [p for p in places if not (p.feature == "country" and _owner_modifier(doc, p))]
-
-
-def _owner_modifier(doc: Doc, place: Place) -> bool:
-    """The place name modifies a noun ('U.S. embassy', 'Colombia's army'): its last word is a
-    compound or possessive dependent of a noun after it."""
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    last = span[-1]
-    if last.tag_ == "POS" and len(span) > 1:
-        last = span[-2]
-    head = last.head
-    return (
-        last.dep_ in ("compound", "poss", "nmod", "amod")
-        and head.i >= span.end
-        and head.pos_ in ("NOUN", "PROPN")
-    )
+    return sentence_location(doc, sentence.start_char, sentence.end_char)
 
 
 def _did_not_happen(token: Token) -> bool:
@@ -212,22 +186,51 @@ def _own_dates(doc: Doc, anchor: DocSpan) -> tuple[date, date] | None:
     return group_bounds(coordinated(text, times, time))
 
 
-def _dated_apart(doc: Doc, mention: Mention) -> list[Mention]:
+def _dated_apart(doc: Doc, mention: Mention, figures: list[Figure]) -> list[Mention]:
     """A sentence that dates its triggers' clauses apart reports as many incidents ('X was killed
     on 17 October; and Y was killed on 1 November'): a trigger whose own date overlaps none of
-    the dates before it opens a mention of its own (the sentence's figures stay with the first)."""
-    parts, dated = [], [mention.own_dates]
+    the dates before it opens a mention of its own, which later triggers of its dates join.
+    Each figure goes with the mention of the trigger that governs it ('killed 3 farmers on
+    Monday, a year after they massacred 20 villagers in 2023': the 20 are 2023's); a figure
+    no trigger governs stays with the first."""
+    first = mention.own_dates
+    if first is None or len(mention.triggers) < 2:
+        return [mention]
+    parts: list[Mention] = []
+    kept = [mention.triggers[0]]
     for trigger in mention.triggers[1:]:
         own = _own_dates(doc, doc[trigger.i : trigger.i + 1])
-        if own is None or any(d is None or not (own[1] < d[0] or d[1] < own[0]) for d in dated):
+        if own is None or _overlap(own, first):
+            kept.append(trigger)
             continue
-        dated.append(own)
-        parts.append(
-            replace(mention, trigger=trigger, triggers=[trigger], figures=[], own_dates=own)
-        )
-    apart = {part.trigger for part in parts}
-    kept = [t for t in mention.triggers if t not in apart]
-    return [replace(mention, triggers=kept), *parts]
+        part = next((p for p in parts if p.own_dates and _overlap(own, p.own_dates)), None)
+        if part is not None:
+            part.triggers.append(trigger)
+        else:
+            parts.append(
+                replace(mention, trigger=trigger, triggers=[trigger], figures=[], own_dates=own)
+            )
+    if not parts:
+        return [mention]
+    whole = replace(mention, triggers=kept, figures=[])
+    owner = {t.i: m for m in (whole, *parts) for t in m.triggers}
+    for index in mention.figures:
+        governing = _governing_trigger(doc, figures[index], owner)
+        (whole if governing is None else owner[governing]).figures.append(index)
+    return [whole, *parts]
+
+
+def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return not (a[1] < b[0] or b[1] < a[0])
+
+
+def _governing_trigger(doc: Doc, figure: Figure, triggers: dict[int, Mention]) -> int | None:
+    """The index of the nearest trigger among the figure's word and its syntactic heads."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    word = span.root
+    return next((t.i for t in (word, *word.ancestors) if t.i in triggers), None)
 
 
 def _is_dateline(article: Article | None, start: int, end: int) -> bool:
@@ -282,27 +285,13 @@ def _event(doc: Doc, article: Article | None, incident: Incident, figures: list[
         summary=_summary(doc, first.sentence),
         date=when,
         historical=is_historical(when, published),
-        location=incident.location or _article_country(doc) or first.location,
+        location=incident.location or article_country(doc) or first.location,
         actors=_actors(doc, incident),
         figures=own_figures,
         claimed_by=claim_for(doc, first.sentence.start_char, first.sentence.end_char),
         evidence=[Span(m.sentence.start_char, m.sentence.end_char) for m in incident.mentions],
         sub_type=sub_kind,
     )
-
-
-def _article_country(doc: Doc) -> Location | None:
-    """When an incident's own sentences name no place: the country most of the article's resolved
-    places lie in, at country precision and with no point (vague is never made precise)."""
-    places = [p for p in doc._.get(stage_attr("places")) or [] if p.country and p.geonames_id]
-    if not places:
-        return None
-    counts = Counter(p.country for p in places)
-    country, _ = counts.most_common(1)[0]
-    named = next((p for p in places if p.country == country and p.feature == "country"), None)
-    evidence = named or next(p for p in places if p.country == country)
-    name = named.name if named else country
-    return Location(name, country, None, None, None, evidence.start, evidence.end, "country")
 
 
 def _incident_date(doc: Doc, incident: Incident, anchor: DocSpan) -> EventDate:
@@ -431,15 +420,23 @@ def _clause_actors(
             continue
         if child.dep_ == "agent":
             found += [
-                _actor(doc, "perpetrator", obj) for obj in child.children if obj.dep_ == "pobj"
+                _actor(doc, "perpetrator", obj)
+                for obj in child.children
+                if obj.dep_ == "pobj" and not _means_of_violence(obj)
             ]
-        elif child.dep_ == "nsubj" and active:
+        elif child.dep_ == "nsubj" and active and not _means_of_violence(child):
             found.append(_actor(doc, "perpetrator", child))
         elif child.dep_ in ("nsubjpass", "dobj") and verb.pos_ == "VERB" and skip is None:
             found.append(_actor(doc, "victim", child))
         elif child.dep_ == "prep" and child.lower_ == "against" and skip is not None:
             found += [_actor(doc, "victim", obj) for obj in child.children if obj.dep_ == "pobj"]
     return found
+
+
+def _means_of_violence(noun: Token) -> bool:
+    """'a bomb', 'the explosion', 'the attack': what did the harm, not who did it."""
+    lemma = noun.lemma_.lower()
+    return lemma in INSTRUMENTS or lemma in TRIGGER_LEMMAS or noun.lower_ in INSTRUMENTS
 
 
 def _noun_victims(doc: Doc, trigger: Token) -> list[Actor]:

@@ -1,0 +1,160 @@
+"""Where an incident happened: the place its own sentences name, else the article's country.
+
+An incident is placed by the most specific resolved place its sentences name
+(`places.event_location`), leaving out the wire dateline's place and countries
+named as the owner of a thing. When its sentences name none ("Gunmen shot the
+mayor at his home"), it is placed in the article's country at country
+precision: the country most of the article's places lie in, where a demonym
+("Salvadoran soldiers", "the Peruvian police") speaks for its country as a place
+name does. Reports about one country are full of its people and institutions
+named by demonym while naming few places, and a single foreign town named in
+passing would otherwise outvote them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from spacy.tokens import Doc
+
+from ..docext import ARTICLE, doc_text, stage_attr
+from ..gazetteer import Gazetteer, load_gazetteer
+from ..record import Location, Place
+from .places import event_location
+
+# Words that may be demonyms: "Salvadoran", "Peruvians" (the shortest demonyms, "Thai", "Lao",
+# are rare in news of violence; four letters keeps the lookups few).
+DEMONYM_WORD = re.compile(r"[A-Za-z]{4,}")
+# Doc.user_data caches: computed once per Doc.
+ARTICLE_COUNTRY = "dateline_article_country"
+EVENT_PLACES = "dateline_event_places"
+# A locative preposition right before a place name, with at most "the" and one word between:
+# "in Usulutan", "near the village Chalate", "20 km north of Jaffna", and "from": "a report
+# from Jaffna", "travelling from Usulutan" say where the news is from, more often than not the
+# place it is about.
+LOCATIVE_BEFORE = re.compile(
+    r"(?i)\b(in|at|near|outside|inside|around|into|across|throughout|from|outskirts of|"
+    r"(north|south|east|west)(east|west)?(ern)? of)\s+(the\s+)?([\w.-]+\s+)?$"
+)
+LOCATIVE_WINDOW = 40  # characters searched before a place name
+
+
+@dataclass(slots=True, frozen=True)
+class CountryMention:
+    country: str
+    start: int
+    end: int
+    name: str | None  # the country's own name when this is a place, None for a demonym
+    is_country: bool
+
+
+def sentence_location(doc: Doc, start: int, end: int) -> Location:
+    """The most specific place named in text[start:end] that can locate an event, among the
+    places a locative preposition brings in when there are any."""
+    text = doc_text(doc)
+    inside = [p for p in event_places(doc) if start <= p.start and p.end <= end]
+    located = [p for p in inside if p.geonames_id is not None and _after_locative(text, p)]
+    return event_location(located or inside, text, start, end)
+
+
+def _after_locative(text: str, place: Place) -> bool:
+    """'killed in Usulutan', 'a bomb at the Lima airport', '20 km north of Jaffna': the place is
+    where something happened. A place named otherwise ('Mexico condemned the murder', 'a
+    Havana University professor', a person's name read as a town) more often says who
+    spoke or whose a thing is. When a sentence names places both ways, the locative ones win."""
+    return bool(LOCATIVE_BEFORE.search(text, max(0, place.start - LOCATIVE_WINDOW), place.start))
+
+
+def event_places(doc: Doc) -> list[Place]:
+    """Places that can locate an event: not the wire dateline's ('PARIS (FRANCE), 16 NOV 89 --'
+    says where the story was filed, not where anything happened), and not a country named as
+    the owner of a thing ('the U.S. embassy', 'the Chilean Government's'), which says whose it
+    is, not where the event happened. Computed once per Doc: every mention asks for them."""
+    if EVENT_PLACES not in doc.user_data:
+        doc.user_data[EVENT_PLACES] = _event_places(doc)
+    found: list[Place] = doc.user_data[EVENT_PLACES]
+    return found
+
+
+def _event_places(doc: Doc) -> list[Place]:
+    places = doc._.get(stage_attr("places")) or []
+    article = doc._.get(ARTICLE)
+    dateline = article.published_span if article is not None else None
+    if dateline is not None:
+        places = [p for p in places if p.start >= dateline.end]
+    return [p for p in places if not (p.feature == "country" and _owner_modifier(doc, p))]
+
+
+def _owner_modifier(doc: Doc, place: Place) -> bool:
+    """The place name modifies a noun ('U.S. embassy', 'Colombia's army'): its last word is a
+    compound or possessive dependent of a noun after it."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    last = span[-1]
+    if last.tag_ == "POS" and len(span) > 1:
+        last = span[-2]
+    head = last.head
+    return (
+        last.dep_ in ("compound", "poss", "nmod", "amod")
+        and head.i >= span.end
+        and head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def article_country(doc: Doc) -> Location | None:
+    """The country most of the article's resolved places and demonyms point to, at country
+    precision and with no point (vague is never made precise); None when nothing points to one.
+    Computed once per Doc: every incident without a place of its own asks for it."""
+    if ARTICLE_COUNTRY not in doc.user_data:
+        doc.user_data[ARTICLE_COUNTRY] = _article_country(doc)
+    found: Location | None = doc.user_data[ARTICLE_COUNTRY]
+    return found
+
+
+def _article_country(doc: Doc) -> Location | None:
+    places = [p for p in doc._.get(stage_attr("places")) or [] if p.country and p.geonames_id]
+    mentions = [CountryMention(p.country or "", p.start, p.end, p.name, p.feature == "country")
+                for p in places]  # fmt: skip
+    mentions += _demonym_mentions(doc)
+    if not mentions:
+        return None
+    country, _ = Counter(m.country for m in mentions).most_common(1)[0]
+    ours = [m for m in mentions if m.country == country]
+    evidence = next((m for m in ours if m.is_country), None) or min(ours, key=lambda m: m.start)
+    name = evidence.name if evidence.is_country else _country_name(country)
+    return Location(name, country, None, None, None, evidence.start, evidence.end, "country")
+
+
+def _demonym_mentions(doc: Doc) -> list[CountryMention]:
+    """Every demonym in the article's body, as a mention of its country."""
+    article = doc._.get(ARTICLE)
+    text = article.text if article is not None else doc_text(doc)
+    start = article.body.start if article is not None and article.body is not None else 0
+    found = []
+    for match in DEMONYM_WORD.finditer(text, start):
+        country = _demonym_country(match.group().lower())
+        if country is not None:
+            found.append(CountryMention(country, match.start(), match.end(), None, False))
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _demonym_country(word: str) -> str | None:
+    """Cached: an article's words recur in the next, and most are no demonym."""
+    return _gazetteer().demonym_country(word)
+
+
+def _country_name(code: str) -> str:
+    entry = _gazetteer().country(code)
+    return entry.name if entry is not None else code
+
+
+@cache
+def _gazetteer() -> Gazetteer:
+    """The gazetteer, asked for once: `load_gazetteer` checks its cache file's key on every call
+    (a millisecond and more), which would double this stage's time."""
+    return load_gazetteer()

@@ -1,0 +1,57 @@
+"""Where events are placed: their own sentences' places, else the article's country."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.nlp import load_pipeline
+from dateline.pipeline import extract
+from dateline.record import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def events_of(nlp, text: str):
+    article = Article(source="test", text=text, published="2024-03-06", published_via="given")
+    [result] = extract(article, nlp=nlp)
+    return result.events
+
+
+def test_an_event_takes_the_place_its_own_sentence_names(nlp):
+    text = "Gunmen killed four farmers in Kaduna, Nigeria on Monday."
+    [event] = events_of(nlp, text)
+    assert event.location.country == "NG" and event.location.precision != "country"
+
+
+def test_demonyms_outvote_a_foreign_town_named_in_passing(nlp):
+    text = (
+        "Kenyan police said gunmen shot dead a Kenyan judge at his home on Monday. "
+        "The Kenyan government condemned the murder. "
+        "The judge had studied law in London."
+    )
+    [event] = events_of(nlp, text)
+    assert event.location.country == "KE"
+    assert event.location.precision == "country" and event.location.lat is None
+
+
+def test_an_event_without_a_place_or_a_demonym_in_the_article_has_none(nlp):
+    text = "Gunmen shot dead a judge at his home on Monday, his family said."
+    [event] = events_of(nlp, text)
+    assert event.location is None or event.location.country is None
+
+
+def test_the_place_where_it_happened_beats_the_country_that_spoke(nlp):
+    text = "Mexico condemned the killing of six priests in Colombia on Thursday."
+    [event] = events_of(nlp, text)
+    assert event.location.country == "CO"
+
+
+def test_a_city_named_in_a_title_does_not_place_the_event(nlp):
+    text = "A Havana university professor was shot dead in Bogota on Monday."
+    [event] = events_of(nlp, text)
+    assert event.location.country == "CO" and event.location.precision == "exact"

@@ -359,7 +359,9 @@ def found(nlp, text: str) -> list[tuple]:
         ("Two reporters who were killed yesterday were buried.",
          [("killed", 2, None, None, "exact")]),
         ("Following Rodriguez Porth's death, groups met.", [("killed", 1, None, None, "exact")]),
-        ("Five of the murdered priests were Spanish.", [("killed", 5, None, None, "exact")]),
+        ("Five of the kidnapped priests were killed.", [("killed", 5, None, None, "exact")]),
+        # a harm word describing victims known already, counted through "of", reports nothing
+        ("Five of the murdered priests were Spanish.", []),
         ("On 23 September 28 bodies were found.", [("killed", 28, None, None, "exact")]),
         ("They said that on 23 September 28 bodies of peasants were found.",
          [("killed", 28, None, None, "exact")]),

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..record import Figure
 from .figures_checks import subtotal_checks, total_checks
-from .figures_counts import Found, count_victims
+from .figures_counts import Found, count_victims, resolve_references
 from .figures_statistics import running_total
 from .figures_triggers import asserted, either_or, harm_trigger, trigger_candidates
 
@@ -70,6 +70,7 @@ def find_figures(doc: Doc) -> list[Figure]:
             if key not in seen:  # one victim phrase reached from two triggers is one figure
                 seen.add(key)
                 found.append(figure)
+    resolve_references(doc, found)
     where = {id(item): index for index, item in enumerate(found)}
     return [_to_figure(doc, item, where.get(id(item.parent))) for item in found]
 

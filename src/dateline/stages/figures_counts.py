@@ -16,14 +16,17 @@ from spacy.tokens import Span as SpacySpan
 
 from ..docext import doc_text
 from .figures_lexicon import (
+    BACK_REFERENCES,
     BREAKDOWN,
     COLLECTIVES,
+    ELLIPTICAL_NOUNS,
     FORCE_GROUPS,
     GROUP_ADJECTIVES,
     GROUP_OF,
     HOUSEHOLDS,
     LOSS_VERBS,
     LOSSES,
+    MEMBERS,
     NOBODY,
     NOT_PERSONS,
     NOUNS,
@@ -62,6 +65,8 @@ class Found:
 def count_victims(category: str, victim: Token, trigger: list[int]) -> Iterator[Found]:
     """The figure for one victim phrase (summing coordinated parts) and its breakdown."""
     victim = _through_totals(_antecedent(victim))
+    if _some_of_the_victims(victim, victim.doc[trigger[0]]):
+        return
     if _neither(victim):  # "neither Trushin nor his wife were injured"
         yield Found(category, Quantity(0), None, victim.i, [victim.left_edge.i, *trigger])
         return
@@ -78,6 +83,12 @@ def count_victims(category: str, victim: Token, trigger: list[int]) -> Iterator[
     else:
         return
     yield from _breakdown(total, victim, trigger)
+
+
+def _some_of_the_victims(victim: Token, trigger: Token) -> bool:
+    """'five of the murdered Jesuits had received ...': a harm word that only describes the
+    victims, counted through 'of', picks some of victims known already; it reports nothing."""
+    return trigger.dep_ == "amod" and trigger.head.i == victim.i and _partitive(victim) is not None
 
 
 def _first(category: str, victim: Token, parts: list[Found], trigger: list[int]) -> Found:
@@ -110,7 +121,7 @@ def _restated(victim: Token, parts: list[Found]) -> bool:
 def _antecedent(victim: Token) -> Token:
     # "the newsmen who died": the relative pronoun stands for the noun its clause modifies.
     clause = victim.head
-    if victim.lower_ in RELATIVES and clause.dep_ == "relcl" and clause.head is not clause:
+    if victim.lower_ in RELATIVES and clause.dep_ == "relcl" and clause.head.i != clause.i:
         return clause.head
     return victim
 
@@ -196,6 +207,38 @@ def _breakdown(total: Found, victim: Token, trigger: list[int]) -> Iterator[Foun
                     yield part
 
 
+def resolve_references(doc: Doc, found: list[Found]) -> None:
+    """Counts that lean on the figure before them in the sentence.
+
+    'three rebels were killed and seven others were wounded', 'a soldier died and two were
+    wounded': a count with no noun of its own ('seven others', 'two', 'another five') counts
+    people of the kind the figure before it named. '15 soldiers were injured, 4 of them
+    seriously': a count of 'them' of the same harm is a part of that figure."""
+    previous: Found | None = None
+    for item in found:
+        if item.parent is not None:
+            continue
+        victim = doc[item.victim]
+        if previous is not None and doc[previous.victim].sent.start == victim.sent.start:
+            if _of_them(victim) and item.category == previous.category:
+                item.parent, item.group = previous, previous.group
+                continue
+            if item.group is None and _elliptical(victim):
+                item.group = previous.group
+        previous = item
+
+
+def _of_them(victim: Token) -> bool:
+    of = of_object(victim) if is_number(victim) else None
+    return of is not None and of.lower_ in BACK_REFERENCES
+
+
+def _elliptical(victim: Token) -> bool:
+    if victim.lower_ in ELLIPTICAL_NOUNS:
+        return True
+    return is_number(victim) and victim.pos_ == "NUM" and of_object(victim) is None
+
+
 # --- counts of one phrase -----------------------------------------------------------------
 
 
@@ -276,10 +319,21 @@ def _nobody(victim: Token) -> list[int] | None:
     the tokens saying there were none."""
     if victim.lower_ in NOBODY:
         return [victim.i]
+    if (no := _no_before(victim)) is not None:  # "no\none": a line break splits the phrase
+        return [no.i, victim.i]
     no = [c.i for c in victim.children if c.dep_ == "det" and c.lower_ == "no"]
     counts = [victim, *(c for c in victim.children if c.dep_ == "nummod")]
     negated = [n.i for c in counts for n in c.children if n.dep_ == "neg"]
     return no or negated or None
+
+
+def _no_before(victim: Token) -> Token | None:
+    """The 'no' of 'no one' when the parser did not join them (a line break between)."""
+    if victim.lower_ != "one":
+        return None
+    before = victim.doc[: victim.i]
+    word = next((t for t in reversed(before) if not t.is_space), None)
+    return word if word is not None and word.lower_ == "no" else None
 
 
 def _number_at(token: Token) -> tuple[Quantity, list[int]] | None:
@@ -334,7 +388,20 @@ def _group(victim: Token) -> str | None:
     for child in noun.children:
         if child.dep_ == "amod" and child.lower_ in GROUP_ADJECTIVES:
             return GROUP_ADJECTIVES[child.lower_]
-    return GROUP_OF.get(noun.lower_) or GROUP_OF.get(lemma(noun)) or _force_of(victim)
+    named = GROUP_OF.get(noun.lower_) or GROUP_OF.get(lemma(noun))
+    return named or _membership(noun) or _force_of(victim)
+
+
+def _membership(noun: Token) -> str | None:
+    """'a guerrilla member', 'three police members', 'members of the army battalion': members
+    belong to the group their body names."""
+    if noun.lower_ not in MEMBERS:
+        return None
+    bodies = [c for c in noun.children if c.dep_ in ("compound", "amod")]
+    if (of := of_object(noun)) is not None:
+        bodies += [of, *(c for c in of.children if c.dep_ == "compound")]
+    groups = (FORCE_GROUPS.get(b.lower_) or GROUP_OF.get(b.lower_) for b in bodies)
+    return next((g for g in groups if g is not None), None)
 
 
 def _force_of(victim: Token) -> str | None:

@@ -18,6 +18,7 @@ from .numbers import wordset
 # The noun a "since" phrase or clause starts a long period from: "since the start of the war".
 PERIOD_STARTS = wordset("beginning start founding foundation creation outbreak war conflict")
 PERIOD_UNITS = wordset("year years decade decades month months")
+HISTORIES = wordset("history existence lifetime")
 RECENT_UNITS = wordset("week weeks day days")  # a span only with "past", "last", "recent"
 LOOKING_BACK = wordset("past last recent previous first")
 SPAN_PREPOSITIONS = wordset("in over during throughout")
@@ -41,7 +42,7 @@ def _clause(trigger: Token) -> list[Token]:
     """The trigger, the words above it up to its verb, and the verb a conjunct shares."""
     nodes, node = [trigger], trigger
     for _ in range(CLAUSE_STEPS):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
         nodes.append(node)
@@ -101,7 +102,8 @@ def _since_long_ago(since: Token) -> bool:
 
 
 def _span(preposition: Token) -> bool:
-    """'during 12 years', 'in 8 years', 'over the past 10 days', 'during the recent years',
+    """'during 12 years', 'in 8 years', 'over the past 10 days', 'in the past month',
+    'over its history', 'during the recent years',
     'during March' (a month with no day in it), 'during the war', 'during 1990'."""
     unit = _object(preposition)
     if unit is None:
@@ -111,9 +113,11 @@ def _span(preposition: Token) -> bool:
         return not any(c.like_num for c in unit.children)
     if whole and (_prolonged(unit) or (unit.like_num and len(unit.text) == 4)):
         return True  # "during this 10-year war, 70,000 people have died", "during 1990"
-    if unit.tag_ not in ("NNS", "NNPS"):
-        return False
+    if unit.lower_ in HISTORIES:  # "over its 10-year history", "in the group's history"
+        return True
     looking_back = any(c.lower_ in LOOKING_BACK for c in unit.children)
+    if unit.tag_ not in ("NNS", "NNPS"):  # "in the past month", "over the last year"
+        return looking_back and unit.lower_ in PERIOD_UNITS
     counted = any(c.dep_ == "nummod" for c in unit.children)
     if unit.lower_ in PERIOD_UNITS:
         return looking_back or counted
@@ -128,13 +132,23 @@ def _perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
 
 
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or the one it shares with the verb it is coordinated with: 'a war
+    that began in 1980 and has claimed 70,000 lives'."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject
+
+
 def _prolonged_cause(verb: Token) -> bool:
     """'the insurgency has killed', 'a conflict which has claimed', 'a war that has left'."""
     if verb.pos_ not in ("VERB", "AUX") or not _perfect(verb):
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lower_ in RELATIVES and verb.dep_ == "relcl":
-        subject = verb.head
+    subject = _subject(verb)
+    clause = verb.head if verb.dep_ == "conj" and subject is not None else verb
+    if subject is not None and subject.lower_ in RELATIVES and clause.dep_ == "relcl":
+        subject = clause.head
     if subject is None:
         return False
     cause = of_object(subject) if subject.lower_ == "wave" else subject  # "a wave of violence"

@@ -27,6 +27,7 @@ from .figures_lexicon import (
     LOSS_OBJECTS,
     MODALS,
     NOUNS,
+    OCCURRENCES,
     OUTCOME_VERBS,
     PHRASAL,
     SENTENCED,
@@ -73,15 +74,36 @@ def _to(death: Token) -> bool:
 
 
 def either_or(token: Token) -> bool:
-    """'100 dead or wounded', 'killed or injured': a count that joins two harms with 'or'
-    is of casualties, not of either (it is `other`)."""
+    """'100 dead or wounded', 'killed or injured', 'killing and wounding 40': a count that
+    joins two harms with 'or', or that two harms share, is of casualties, not of either (it is
+    `other`)."""
     coordinated = token.dep_ == "conj"
     head = token.head if coordinated else token
     partners = [c for c in head.children if c.dep_ == "conj"] + ([head] if coordinated else [])
-    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children):
+    conjunctions = {c.lower_ for c in head.children if c.dep_ == "cc"}
+    if "or" in conjunctions:
+        others = [p for p in partners if p.i != token.i]
+    elif "and" in conjunctions and _verbal(head):
+        pairs = [(head, token)] if coordinated else [(token, p) for p in partners]
+        others = [p if p.i != token.i else h for h, p in pairs if _one_victim_phrase(h, p)]
+    else:
         return False
     mine = _word_category(token)
-    return any(_word_category(p) not in (None, mine) for p in partners if p is not token)
+    return any(_word_category(p) not in (None, mine) for p in others)
+
+
+def _one_victim_phrase(head: Token, conjunct: Token) -> bool:
+    """'killing and wounding 40 people', '12 were killed and wounded': two verbs of harm with
+    one victim phrase between them count the same people, who were killed or wounded."""
+    if not _verbal(conjunct):
+        return False
+    return _own_victims(head) != _own_victims(conjunct)
+
+
+def _own_victims(verb: Token) -> bool:
+    # A subject is the victim only of a passive or bare participle ("and 12 wounded").
+    own = ("nsubjpass", "dobj", "nsubj") if verb.tag_ == "VBN" else ("nsubjpass", "dobj")
+    return any(c.dep_ in own for c in verb.children)
 
 
 def _word_category(token: Token) -> str | None:
@@ -169,7 +191,7 @@ def _patients(verb: Token) -> list[Token]:
 def _may_be_subject(before: Token, result: Token) -> bool:
     if before.pos_ not in ("NUM", "NOUN", "PROPN", "PRON"):
         return False
-    return before.head is result.head or before.head.head is result.head or is_number(before)
+    return before.head.i == result.head.i or before.head.head.i == result.head.i or is_number(before)
 
 
 def _small_clause_subject(result: Token) -> list[Token]:
@@ -178,7 +200,7 @@ def _small_clause_subject(result: Token) -> list[Token]:
     The word right before the result is its subject when it can be one (the parser often hangs
     a second pair on the first); else the verb's object, else its subject."""
     before = result.doc[result.i - 1] if result.i > 0 else None
-    if before is not None and (_may_be_subject(before, result) or before.head is result):
+    if before is not None and (_may_be_subject(before, result) or before.head.i == result.i):
         return [before]
     verb = result.head
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -197,12 +219,12 @@ def _subjects(token: Token) -> list[Token]:
 
 def _modified(token: Token) -> list[Token]:
     # "12 people killed in the attack", "the wounded soldiers": the participle modifies its victim.
-    if token.dep_ not in ("acl", "amod") or token.head is token:
+    if token.dep_ not in ("acl", "amod") or token.head.i == token.i:
         return []
     before = token.doc[token.i - 1]
-    if token.dep_ == "acl" and before is not token.head and _counted_noun(before):
+    if token.dep_ == "acl" and before.i != token.head.i and _counted_noun(before):
         return [before]  # "an attack that left four children injured", parsed as "attack injured"
-    if token.dep_ == "acl" and before is not token.head and before.like_num:
+    if token.dep_ == "acl" and before.i != token.head.i and before.like_num:
         return [before]  # "26 dead and 65 wounded", parsed as "26 wounded"
     return [token.head]
 
@@ -246,13 +268,19 @@ def _toll(token: Token) -> tuple[str, list[Token], list[int]] | None:
         return None
     compound = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
     category = "other" if any(w.startswith("casualt") for w in compound) else "killed"
-    if of := of_object(token):
-        return category, [of], []
+    of = of_object(token)
+    if of is not None and not is_word(of, OCCURRENCES):  # "the toll of the attack rose to 40"
+        # "a toll of 1 person wounded": the harm word on the victims says what the toll counts
+        return None if _harm_of_its_own(of) else (category, [of], [])
     head = token.head
-    values = [c for c in head.children if c.dep_ in ("attr", "dobj") and c is not token]
+    values = [c for c in head.children if c.dep_ in ("attr", "dobj") and c.i != token.i]
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "at")):
         values += [c for c in prep.children if c.dep_ == "pobj"]
     return category, values, [head.i]
+
+
+def _harm_of_its_own(victim: Token) -> bool:
+    return any(c.dep_ in ("acl", "amod") and _word_category(c) for c in victim.children)
 
 
 def _life(token: Token) -> tuple[str, list[Token], list[int]] | None:
@@ -281,7 +309,10 @@ def _hostage(token: Token) -> tuple[str, list[Token], list[int]] | None:
 
 
 def _suffered(token: Token) -> tuple[str, list[Token], list[int]] | None:
-    """'one person suffered minor injuries', 'two soldiers sustained wounds' -> injured."""
+    """'one person suffered minor injuries', 'two soldiers sustained wounds', 'four people
+    have bullet wounds' -> injured."""
+    if is_word(token, INJURIES) and token.dep_ == "dobj" and lemma(token.head) == "have":
+        return "injured", _subjects(token.head), [token.i]
     if not is_word(token, SUFFER):
         return None
     harm = next((c for c in token.children if c.dep_ == "dobj" and is_word(c, INJURIES)), None)
@@ -309,6 +340,17 @@ def _outcome(token: Token) -> tuple[str, list[Token], list[int]] | None:
     survived = [c for c in children if c.dep_ == "conj" and lemma(c) == "survive"]
     if survived:
         return "injured", _patients(token), [survived[0].i]
+    if wounds := _wounds_caused(token):  # "stabbed the two women, causing deep wounds"
+        return "injured", _patients(token), [wounds.i]
+    return None
+
+
+def _wounds_caused(verb: Token) -> Token | None:
+    for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj")):
+        if is_word(clause, CAUSATIVE):
+            harm = [c for c in clause.children if c.dep_ == "dobj" and is_word(c, INJURIES)]
+            if harm:
+                return harm[0]
     return None
 
 
@@ -355,7 +397,7 @@ def asserted(trigger: Token) -> bool:
             return False
         if node.dep_ == "prep" and (lemma(node.head), node.lower_) in AIM_PHRASES:
             return False
-        if node.dep_ == "relcl" or node.head is node:
+        if node.dep_ == "relcl" or node.head.i == node.i:
             return True
         # Only a complement (not a coordinated clause) is governed by the verb above it.
         if node.dep_ not in COMPLEMENTS and node.dep_ != "conj":

@@ -146,10 +146,16 @@ def _through_totals(victim: Token) -> Token:
 def _conjuncts(token: Token) -> list[Token]:
     found = [token]
     for child in token.children:
-        # "between 10 and 12" is one number phrase, not two conjuncts.
+        # "between 10 and 12" is one number phrase, not two conjuncts; in "8 deaths and 16
+        # injuries" the second is a harm of its own, counted by its own trigger.
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
-            found.extend(_conjuncts(child))
+            if not _harm_noun(child) or _harm_noun(child) == _harm_noun(token):
+                found.extend(_conjuncts(child))
     return found
+
+
+def _harm_noun(token: Token) -> str | None:
+    return next((c for c, words in NOUNS.items() if token.lower_ in words), None)
 
 
 def _sum(category: str, parts: list[Found], trigger: list[int]) -> Found:
@@ -283,7 +289,7 @@ def _implicit(victim: Token) -> tuple[Quantity, list[int]] | None:
     dets = [c for c in victim.children if c.dep_ in ("det", "poss", "nummod")]
     if victim.lower_ in PRONOUNS_ONE:
         return Quantity(1), []
-    if victim.tag_ in ("NNS", "NNPS") or is_word(victim, COLLECTIVES | HOUSEHOLDS | OCCURRENCES):
+    if victim.tag_ in ("NNS", "NNPS") or is_word(victim, NOT_ONE_PERSON):
         return None
     # Names take no article: "the Confiscation" (a miscased noun) is not a person's name.
     named = victim.pos_ == "PROPN" and not any(d.lower_ == "the" for d in dets)
@@ -295,6 +301,10 @@ def _implicit(victim: Token) -> tuple[Quantity, list[int]] | None:
     if any(d.lower_ in ("a", "an", "another") for d in dets) and victim.pos_ in ("NOUN", "PROPN"):
         return Quantity(1), [dets[0].i]
     return None
+
+
+# Singular nouns that are no one person: "a crowd", "an unspecified number", "an attack".
+NOT_ONE_PERSON = COLLECTIVES | HOUSEHOLDS | OCCURRENCES | TOTALS
 
 
 def _person_name(name: Token) -> bool:
@@ -386,10 +396,16 @@ def _group(victim: Token) -> str | None:
     if is_number(victim) and (of := of_object(victim)) is not None:
         noun = of  # "dozens of civilians", "many of the residents"
     for child in noun.children:
-        if child.dep_ == "amod" and child.lower_ in GROUP_ADJECTIVES:
+        if child.dep_ == "amod" and child.lower_ in GROUP_ADJECTIVES and not _an_age(child):
             return GROUP_ADJECTIVES[child.lower_]
     named = GROUP_OF.get(noun.lower_) or GROUP_OF.get(lemma(noun))
     return named or _membership(noun) or _force_of(victim)
+
+
+def _an_age(old: Token) -> bool:
+    # "a 12-year-old youth", "the 30 years old victims": "old" after a span says an age.
+    before = old.doc[old.i - 1] if old.i > 0 else None
+    return before is not None and before.lower_ in ("-", "year", "years", "month", "months")
 
 
 def _membership(noun: Token) -> str | None:

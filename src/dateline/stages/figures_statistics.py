@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .figures_lexicon import RELATIVES, is_word, lemma, of_object
-from .numbers import wordset
+from .figures_lexicon import OCCURRENCES, RELATIVES, is_word, lemma, of_object
+from .numbers import parse_cardinal, wordset
 
 # The noun a "since" phrase or clause starts a long period from: "since the start of the war".
 PERIOD_STARTS = wordset("beginning start founding foundation creation outbreak war conflict")
@@ -30,6 +30,9 @@ MONTHS = wordset(
 PROLONGED = wordset(
     "war wars conflict conflicts insurgency violence repression struggle offensive campaign"
 )
+WARS = wordset("war wars conflict conflicts insurgency")
+# Incidents that, counted, make a harm a sum over them: "in 386 clashes".
+REPEATED = OCCURRENCES | wordset("massacres killings murders")
 CLAUSE_STEPS = 4
 
 
@@ -70,11 +73,17 @@ def _period_phrase(node: Token, child: Token) -> bool:
     if child.dep_ == "advcl":  # "since the party was founded, 300 members have been murdered"
         return any(m.lower_ == "since" for m in child.children)
     if child.dep_ == "npadvmod":  # "four have been killed so far this year", "deaths this year"
+        if _every_period(child):  # "3,000 die every year", "12 deaths a day"
+            return True
         return _this_period(child) and (_perfect(node) or node.pos_ == "NOUN")
     if child.dep_ != "prep":
         return False
+    if child.lower_ == "per":  # "500 deaths per year"
+        return any(_is_period_unit(c) for c in child.children if c.dep_ == "pobj")
     if child.lower_ == "since":
         return _since_long_ago(child)
+    if child.lower_ in ("in", "during") and _many_occurrences(_object(child)):
+        return True  # "145 guerrillas were killed in 386 clashes": a sum over incidents
     if child.lower_ == "in" and _perfect(node) and _prolonged(_object(child)):
         return True  # "a civil war in which 70,000 people have died"
     return child.lower_ in SPAN_PREPOSITIONS and _span(child)
@@ -97,8 +106,30 @@ def _since_long_ago(since: Token) -> bool:
     start = next((c for c in since.children if c.dep_ == "pobj"), None)
     if start is None:
         return False
-    year = start.like_num and len(start.text) == 4
+    # "since 1980", "since May 1980", "since the start of the war"
+    year = any(_a_year(t) for t in (start, *start.children))
     return year or is_word(start, PERIOD_STARTS)
+
+
+def _a_year(token: Token) -> bool:
+    return token.like_num and len(token.text) == 4
+
+
+def _is_period_unit(unit: Token) -> bool:
+    return unit.lower_ in PERIOD_UNITS or unit.lower_ in RECENT_UNITS
+
+
+def _every_period(unit: Token) -> bool:
+    every = any(c.dep_ == "det" and c.lower_ in ("every", "each", "a", "per") for c in unit.children)
+    return every and _is_period_unit(unit)
+
+
+def _many_occurrences(noun: Token | None) -> bool:
+    """'in 386 clashes', 'in more than 40 massacres': many incidents, counted."""
+    if noun is None or not is_word(noun, REPEATED):
+        return False
+    counts = [c for c in noun.children if c.dep_ == "nummod"]
+    return any((value := parse_cardinal(c.lower_)) and value > 1 for c in counts)
 
 
 def _span(preposition: Token) -> bool:
@@ -111,8 +142,8 @@ def _span(preposition: Token) -> bool:
     whole = preposition.lower_ in ("during", "throughout")
     if whole and unit.lower_ in MONTHS:
         return not any(c.like_num for c in unit.children)
-    if whole and (_prolonged(unit) or (unit.like_num and len(unit.text) == 4)):
-        return True  # "during this 10-year war, 70,000 people have died", "during 1990"
+    if whole and (_prolonged(unit) or _a_year(unit) or unit.lower_ in PERIOD_UNITS):
+        return True  # "during this 10-year war", "during 1990", "during the month of May"
     if unit.lower_ in HISTORIES:  # "over its 10-year history", "in the group's history"
         return True
     looking_back = any(c.lower_ in LOOKING_BACK for c in unit.children)
@@ -129,7 +160,9 @@ def _this_period(word: Token) -> bool:
 
 
 def _perfect(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+    # "a war that has lasted 10 years and killed 70,000": the conjunct shares the "has".
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(c.dep_ == "aux" and lemma(c) == "have" for v in verbs for c in v.children)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -143,7 +176,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _prolonged_cause(verb: Token) -> bool:
     """'the insurgency has killed', 'a conflict which has claimed', 'a war that has left'."""
-    if verb.pos_ not in ("VERB", "AUX") or not _perfect(verb):
+    if verb.pos_ not in ("VERB", "AUX"):
         return False
     subject = _subject(verb)
     clause = verb.head if verb.dep_ == "conj" and subject is not None else verb
@@ -152,4 +185,8 @@ def _prolonged_cause(verb: Token) -> bool:
     if subject is None:
         return False
     cause = of_object(subject) if subject.lower_ == "wave" else subject  # "a wave of violence"
-    return cause is not None and cause.lower_ in PROLONGED
+    if cause is None:
+        return False
+    # A war's toll is a sum in any tense ("the war killed 1,000"); other causes say "so far"
+    # with the perfect ("the offensive has left 600 dead").
+    return cause.lower_ in WARS or (cause.lower_ in PROLONGED and _perfect(verb))

@@ -22,6 +22,7 @@ from .figures_lexicon import (
     IMPLICATIVE,
     INJURIES,
     INTRANSITIVE,
+    INTRANSITIVE_FORMS,
     LIFE,
     LIFE_VERBS,
     LOSS_OBJECTS,
@@ -42,6 +43,8 @@ from .figures_lexicon import (
     of_object,
 )  # fmt: skip
 
+# Verbs whose subject in the active is who suffered: "12 died", "the journalist disappeared".
+SUBJECT_SUFFERS = INTRANSITIVE_FORMS | VERBS["missing"]
 TRIGGER_IDS = frozenset(get_string_id(word) for word in TRIGGER_WORDS)
 DEATH_ID = get_string_id("death")
 
@@ -95,18 +98,27 @@ def either_or(token: Token) -> bool:
 def _one_victim_phrase(head: Token, conjunct: Token) -> bool:
     """'killing and wounding 40 people', '12 were killed and wounded': two verbs of harm with
     one victim phrase between them count the same people, who were killed or wounded."""
-    if not _verbal(conjunct):
+    if not _verbal(conjunct) or conjunct.i != head.i + 2:  # the two verbs side by side
         return False
     return _own_victims(head) != _own_victims(conjunct)
 
 
 def _own_victims(verb: Token) -> bool:
-    # A subject is the victim only of a passive or bare participle ("and 12 wounded").
-    own = ("nsubjpass", "dobj", "nsubj") if verb.tag_ == "VBN" else ("nsubjpass", "dobj")
-    return any(c.dep_ in own for c in verb.children)
+    # A subject is the victim of a passive, a bare participle ("and 12 wounded") or a verb
+    # like "die"; the subject of "killed" in the active is who killed.
+    subject_suffers = verb.tag_ == "VBN" or is_word(verb, SUBJECT_SUFFERS)
+    own = ("nsubjpass", "dobj", "nsubj") if subject_suffers else ("nsubjpass", "dobj")
+    return any(c.dep_ in own for c in _with_auxiliaries(verb))
+
+
+def _with_auxiliaries(verb: Token) -> list[Token]:
+    return [c for h in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass")))
+            for c in h.children]  # fmt: skip
 
 
 def _word_category(token: Token) -> str | None:
+    if lemma(token) in INTRANSITIVE:
+        return INTRANSITIVE[lemma(token)]  # "died" in the table of nouns is "dead"
     for table in (VERBS, NOUNS):
         category = next((c for c, words in table.items() if is_word(token, words)), None)
         if category is not None:
@@ -191,7 +203,8 @@ def _patients(verb: Token) -> list[Token]:
 def _may_be_subject(before: Token, result: Token) -> bool:
     if before.pos_ not in ("NUM", "NOUN", "PROPN", "PRON"):
         return False
-    return before.head.i == result.head.i or before.head.head.i == result.head.i or is_number(before)
+    heads = (result.i, result.head.i)
+    return before.head.i in heads or before.head.head.i == result.head.i or is_number(before)
 
 
 def _small_clause_subject(result: Token) -> list[Token]:
@@ -200,7 +213,7 @@ def _small_clause_subject(result: Token) -> list[Token]:
     The word right before the result is its subject when it can be one (the parser often hangs
     a second pair on the first); else the verb's object, else its subject."""
     before = result.doc[result.i - 1] if result.i > 0 else None
-    if before is not None and (_may_be_subject(before, result) or before.head.i == result.i):
+    if before is not None and _may_be_subject(before, result):
         return [before]
     verb = result.head
     objects = [c for c in verb.children if c.dep_ == "dobj"]

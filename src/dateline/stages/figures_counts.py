@@ -201,16 +201,20 @@ def _household(victim: Token) -> bool:
 
 
 def _breakdown(total: Found, victim: Token, trigger: list[int]) -> Iterator[Found]:
-    """'613 killed, including 63 children, 106 women and 70 elderly people' -> parts of 613."""
+    """'613 killed, including 63 children, 106 women and 70 elderly people', '12 injured, 3 of
+    them seriously' -> parts of the total."""
     heads = [victim, *(victim.doc[i] for i in trigger)]
     preps = [c for h in heads for c in h.children if c.dep_ in ("prep", "advcl")]
     preps = [prep for prep in preps if is_word(prep, BREAKDOWN)]
-    for prep in preps:
-        for obj in (c for c in prep.children if c.dep_ in ("pobj", "dobj")):
-            for part in (_one(total.category, c, []) for c in _conjuncts(obj)):
-                if part is not None:
-                    part.parent = total
-                    yield part
+    objects = [c for prep in preps for c in prep.children if c.dep_ in ("pobj", "dobj")]
+    parts = [c for obj in objects for c in _conjuncts(obj)]
+    parts += [c for c in victim.children if c.dep_ == "appos" and _of_them(c)]  # "3 of them"
+    for token in parts:
+        part = _one(total.category, token, [])
+        if part is not None:
+            part.parent = total
+            part.group = total.group if _of_them(token) else part.group
+            yield part
 
 
 def resolve_references(doc: Doc, found: list[Found]) -> None:

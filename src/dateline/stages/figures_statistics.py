@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .figures_lexicon import OCCURRENCES, RELATIVES, is_word, lemma, of_object
+from .figures_lexicon import (
+    CAUSATIVE,
+    INTRANSITIVE_FORMS,
+    OCCURRENCES,
+    RELATIVES,
+    VERBS,
+    is_word,
+    lemma,
+    of_object,
+)
 from .numbers import parse_cardinal, wordset
 
 # The noun a "since" phrase or clause starts a long period from: "since the start of the war".
@@ -31,6 +40,9 @@ PROLONGED = wordset(
     "war wars conflict conflicts insurgency violence repression struggle offensive campaign"
 )
 WARS = wordset("war wars conflict conflicts insurgency")
+ONE_PERIOD = wordset("year month week day decade")
+# Verbs a cause runs up a toll with: "the war killed", "the offensive has left 600 dead".
+HARM_VERBS = CAUSATIVE | INTRANSITIVE_FORMS | frozenset().union(*VERBS.values())
 # Incidents that, counted, make a harm a sum over them: "in 386 clashes".
 REPEATED = OCCURRENCES | wordset("massacres killings murders")
 CLAUSE_STEPS = 4
@@ -120,8 +132,9 @@ def _is_period_unit(unit: Token) -> bool:
 
 
 def _every_period(unit: Token) -> bool:
+    # "every year", "a day"; not "a few days after the murder"
     every = any(c.dep_ == "det" and c.lower_ in ("every", "each", "a", "per") for c in unit.children)
-    return every and _is_period_unit(unit)
+    return every and unit.lower_ in ONE_PERIOD and not any(c.dep_ == "amod" for c in unit.children)
 
 
 def _many_occurrences(noun: Token | None) -> bool:
@@ -176,7 +189,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _prolonged_cause(verb: Token) -> bool:
     """'the insurgency has killed', 'a conflict which has claimed', 'a war that has left'."""
-    if verb.pos_ not in ("VERB", "AUX"):
+    if not is_word(verb, HARM_VERBS):  # "the war became dirty with the murder of" is no toll
         return False
     subject = _subject(verb)
     clause = verb.head if verb.dep_ == "conj" and subject is not None else verb

@@ -73,11 +73,28 @@ def test_a_count_of_them_with_another_harm_is_its_own_figure(nlp):
         ("Four members of the mountain battalion were injured.", "soldiers"),
         ("A 9-year-old girl was injured in the blast.", "children"),
         ("A 40-year-old teacher was killed in the blast.", None),
+        ("A police colonel was murdered outside his home.", "police"),
     ],
 )
 def test_groups_from_membership_and_ages(nlp, text, group):
     [(_, _, found, _)] = figures(nlp, text)
     assert found == group
+
+
+def test_a_list_parsed_as_appositions_is_still_a_list(nlp):
+    text = "One police lieutenant, four soldiers, and three farmers were killed during the attacks."
+    assert figures(nlp, text) == [
+        ("killed", 8, None, None),
+        ("killed", 1, "police", 0),
+        ("killed", 4, "soldiers", 0),
+        ("killed", 3, "peasants", 0),
+    ]
+    # the last item hung on the verb as a second subject
+    assert counts(nlp, "A judge, a colonel, and a senator were murdered last week.")[0] == (
+        "killed",
+        3,
+    )
+    assert counts(nlp, "Hector Ruiz, a leader of the union, was killed.") == [("killed", 1)]
 
 
 # --- one victim phrase, two harms ----------------------------------------------------------

@@ -102,5 +102,9 @@ def _figures_at(token: Token) -> Iterator[Found]:
     category, victims, extra = trigger
     if either_or(token):
         category = "other"
+    subjects = [v for v in victims if v.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1:  # "a judge, a colonel, and a senator were": one list, split
+        yield from count_victims(category, subjects[0], [token.i, *extra], tuple(subjects[1:]))
+        victims = [v for v in victims if v not in subjects]
     for victim in victims:
         yield from count_victims(category, victim, [token.i, *extra])

@@ -62,15 +62,19 @@ class Found:
 # --- counting the victims -----------------------------------------------------------------
 
 
-def count_victims(category: str, victim: Token, trigger: list[int]) -> Iterator[Found]:
-    """The figure for one victim phrase (summing coordinated parts) and its breakdown."""
+def count_victims(
+    category: str, victim: Token, trigger: list[int], more: tuple[Token, ...] = ()
+) -> Iterator[Found]:
+    """The figure for one victim phrase (summing coordinated parts, and `more` items of the
+    same list the parser hung elsewhere) and its breakdown."""
     victim = _through_totals(_antecedent(victim))
     if _some_of_the_victims(victim, victim.doc[trigger[0]]):
         return
     if _neither(victim):  # "neither Trushin nor his wife were injured"
         yield Found(category, Quantity(0), None, victim.i, [victim.left_edge.i, *trigger])
         return
-    parts = [p for p in (_one(category, c, []) for c in _conjuncts(victim)) if p is not None]
+    listed = [c for item in (victim, *more) for c in _conjuncts(item)]
+    parts = [p for p in (_one(category, c, []) for c in listed) if p is not None]
     if _restated(victim, parts):  # "three civilians, two women and a man, died": 3, not 6
         yield from _with_parts(_first(category, victim, parts, trigger), parts[1:])
         return
@@ -148,10 +152,20 @@ def _conjuncts(token: Token) -> list[Token]:
     for child in token.children:
         # "between 10 and 12" is one number phrase, not two conjuncts; in "8 deaths and 16
         # injuries" the second is a harm of its own, counted by its own trigger.
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+        listed = child.dep_ == "conj" or _list_item(token, child)
+        if listed and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
             if not _harm_noun(child) or _harm_noun(child) == _harm_noun(token):
                 found.extend(_conjuncts(child))
     return found
+
+
+def _list_item(token: Token, child: Token) -> bool:
+    """'a colonel, a judge, and a senator': the parser often takes the middle item of a list
+    for an apposition; it is an item when the list goes on after it with 'and' or 'or'."""
+    if child.dep_ != "appos":
+        return False
+    goes_on = any(c.dep_ in ("conj", "cc") for c in child.children)
+    return goes_on or any(c.dep_ in ("conj", "cc") and c.i > child.i for c in token.children)
 
 
 def _harm_noun(token: Token) -> str | None:
@@ -413,12 +427,12 @@ def _an_age(old: Token) -> bool:
 
 
 def _membership(noun: Token) -> str | None:
-    """'a guerrilla member', 'three police members', 'members of the army battalion': members
-    belong to the group their body names."""
-    if noun.lower_ not in MEMBERS:
+    """'a guerrilla member', 'three police members', 'members of the army battalion', 'an army
+    lieutenant': members and ranks belong to the group their body names."""
+    if noun.lower_ not in MEMBERS and noun.lower_ not in PERSON_NOUNS:
         return None
     bodies = [c for c in noun.children if c.dep_ in ("compound", "amod")]
-    if (of := of_object(noun)) is not None:
+    if (of := of_object(noun)) is not None and noun.lower_ in MEMBERS:
         bodies += [of, *(c for c in of.children if c.dep_ == "compound")]
     groups = (FORCE_GROUPS.get(b.lower_) or GROUP_OF.get(b.lower_) for b in bodies)
     return next((g for g in groups if g is not None), None)

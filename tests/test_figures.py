@@ -315,6 +315,13 @@ def test_message_scoring_counts_recall_and_precision():
     assert tally.messages == 2
 
 
+def test_a_vague_figure_is_plural_and_not_scored():
+    hundreds = Figure("killed", 100, None, None, "vague", None, None, 0, 8, "hundreds")
+    tally = Tally()
+    score_message(tally, "DEV-MUC3-9999", message_keys(parse_keys(KEY)), [hundreds])
+    assert tally.predicted["killed"] == 0
+
+
 # --- real parses (the installed model) ----------------------------------------------------
 
 

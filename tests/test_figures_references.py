@@ -95,6 +95,8 @@ def test_a_list_parsed_as_appositions_is_still_a_list(nlp):
         3,
     )
     assert counts(nlp, "Hector Ruiz, a leader of the union, was killed.") == [("killed", 1)]
+    text = "Doctors said that Luis Ortega, senator and presidential hopeful, died tonight."
+    assert counts(nlp, text) == [("killed", 1)]
 
 
 # --- one victim phrase, two harms ----------------------------------------------------------
@@ -135,6 +137,8 @@ def test_a_list_of_harm_nouns_is_not_added_up(nlp):
         ("The attackers stabbed two guards, causing deep wounds.", [("injured", 2)]),
         ("The men shot him and left him badly wounded.", [("injured", 1)]),
         ("No\none was hurt in the explosion.", [("injured", 0)]),
+        ("Five people, including journalists and a camera crew, were wounded.",
+         [("injured", 5)]),
         ("The troops said they killed an unspecified number of rebels.", []),
         ("Troops clashed with rebels and killed an unspecified number.", []),
     ],

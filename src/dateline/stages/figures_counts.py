@@ -161,11 +161,19 @@ def _conjuncts(token: Token) -> list[Token]:
 
 def _list_item(token: Token, child: Token) -> bool:
     """'a colonel, a judge, and a senator': the parser often takes the middle item of a list
-    for an apposition; it is an item when the list goes on after it with 'and' or 'or'."""
-    if child.dep_ != "appos":
+    for an apposition; it is an item when the list goes on after it with 'and' or 'or', and
+    the first is no person's name (names take appositions: 'Galan, senator and candidate')."""
+    if child.dep_ != "appos" or _a_name(token):  # "Galan, senator and candidate, died"
         return False
     goes_on = any(c.dep_ in ("conj", "cc") for c in child.children)
     return goes_on or any(c.dep_ in ("conj", "cc") and c.i > child.i for c in token.children)
+
+
+def _a_name(token: Token) -> bool:
+    # A person's name takes appositions that describe them; "a colonel" or "four soldiers"
+    # (a determiner or a count) heads a list.
+    counted = any(c.dep_ in ("det", "nummod", "poss") for c in token.children)
+    return token.pos_ == "PROPN" and not counted
 
 
 def _harm_noun(token: Token) -> str | None:

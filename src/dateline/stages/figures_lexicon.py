@@ -106,7 +106,7 @@ OCCURRENCES = wordset(
 LOSSES = wordset("loss losses damage damages dollars pesos property")  # "millions in losses"
 COLLECTIVES = wordset(
     "population crowd group community village town city army force forces unit battalion "
-    "government people"
+    "government people crew team squad patrol delegation commission"
 )
 # Nouns that stand for people of the kind named before: "one rebel died and two others ...".
 ELLIPTICAL_NOUNS = wordset("others more")

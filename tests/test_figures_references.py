@@ -99,6 +99,35 @@ def test_a_list_parsed_as_appositions_is_still_a_list(nlp):
     assert counts(nlp, text) == [("killed", 1)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two cooks (a mother and her son) were killed in the kitchen.", [2, 1, 1]),
+        ("Two children and eight other people (three soldiers and five civilians) were wounded.",
+         [10, 2, 8, 3, 5]),
+        # a bracket that does not restate the count before it adds its people
+        ("Three farmers (two brothers and a cousin) and a teacher were killed.",
+         [4, 3, 1, 2, 1]),
+    ],
+)  # fmt: skip
+def test_a_bracket_restating_a_count_adds_no_one(nlp, text, expected):
+    assert [value for _, value in counts(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two guards were seriously wounded and later died in hospital.", [("killed", 2)]),
+        ("The mayor suffered head injuries and died on the way to the clinic.",
+         [("killed", 1)]),
+        ("One man died and two were wounded.", [("killed", 1), ("injured", 2)]),
+        ("Three people were wounded and taken to hospital.", [("injured", 3)]),
+    ],
+)  # fmt: skip
+def test_the_wounded_who_died_are_counted_dead(nlp, text, expected):
+    assert counts(nlp, text) == expected
+
+
 # --- one victim phrase, two harms ----------------------------------------------------------
 
 

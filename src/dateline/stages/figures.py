@@ -29,7 +29,13 @@ from ..record import Figure
 from .figures_checks import subtotal_checks, total_checks
 from .figures_counts import Found, count_victims, resolve_references
 from .figures_statistics import running_total
-from .figures_triggers import asserted, either_or, harm_trigger, trigger_candidates
+from .figures_triggers import (
+    asserted,
+    died_later,
+    either_or,
+    harm_trigger,
+    trigger_candidates,
+)
 
 __all__ = ["FIGURES", "FiguresComponent", "find_figures", "subtotal_checks", "total_checks"]
 
@@ -100,6 +106,8 @@ def _figures_at(token: Token) -> Iterator[Found]:
     if trigger is None or not asserted(token) or running_total(token):
         return
     category, victims, extra = trigger
+    if category == "injured" and died_later(token):
+        return  # "he was wounded and died in hospital": he is counted among the dead
     if either_or(token):
         category = "other"
     subjects = [v for v in victims if v.dep_ in ("nsubj", "nsubjpass")]

@@ -78,15 +78,40 @@ def count_victims(
     if _restated(victim, parts):  # "three civilians, two women and a man, died": 3, not 6
         yield from _with_parts(_first(category, victim, parts, trigger), parts[1:])
         return
-    if len(parts) == 1:
-        total = _first(category, victim, parts, trigger)
-        yield total
-    elif parts:
-        total = _sum(category, parts, trigger)
-        yield from _with_parts(total, parts)
+    # "two servants (a mother and her daughter)": the bracket restates, it adds no one
+    bracketed = _bracketed(victim.doc, parts)
+    counted = [p for p in parts if p not in bracketed]
+    if len(counted) == 1:
+        total = _first(category, victim, counted, trigger)
+        yield from _with_parts(total, bracketed)
+    elif counted:
+        total = _sum(category, counted, trigger)
+        yield from _with_parts(total, counted + bracketed)
     else:
         return
     yield from _breakdown(total, victim, trigger)
+
+
+def _bracketed(doc: Doc, parts: list[Found]) -> list[Found]:
+    """The parts in brackets that add up to the part right before the bracket."""
+    for start in range(1, len(parts)):
+        first = min(parts[start].tokens)
+        if first == 0 or doc[first - 1].lower_ not in ("(", "["):
+            continue
+        inside = parts[start:]
+        closing = (k for k, p in enumerate(inside) if _closes(doc, max(p.tokens)))
+        close = next(closing, None)
+        if close is None:
+            continue
+        inside = inside[: close + 1]
+        values = [p.quantity.value for p in inside]
+        if None not in values and sum(v or 0 for v in values) == parts[start - 1].quantity.value:
+            return inside
+    return []
+
+
+def _closes(doc: Doc, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end + 1].lower_ in (")", "]")
 
 
 def _some_of_the_victims(victim: Token, trigger: Token) -> bool:

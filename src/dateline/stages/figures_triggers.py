@@ -116,6 +116,22 @@ def _with_auxiliaries(verb: Token) -> list[Token]:
             for c in h.children]  # fmt: skip
 
 
+def died_later(token: Token) -> bool:
+    """'two guards were wounded and later died', 'he suffered head injuries and died': the
+    wounded of a clause that goes on to their death are no longer wounded."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    # the later verb shares the subject: it has none of its own
+    later = [c for c in verb.children if c.dep_ == "conj" and not _subjects(c)]
+    if verb.dep_ == "conj" and not _subjects(verb):
+        later.append(verb.head)
+    return any(INTRANSITIVE.get(lemma(c)) == "killed" for c in later)
+
+
+def _shared_subjects(verb: Token) -> list[Token]:
+    # "two guards were wounded and later died": the second verb's subject is the first's.
+    return _subjects(verb.head) if verb.dep_ == "conj" else []
+
+
 def _word_category(token: Token) -> str | None:
     if lemma(token) in INTRANSITIVE:
         return INTRANSITIVE[lemma(token)]  # "died" in the table of nouns is "dead"
@@ -146,7 +162,7 @@ def _verb(token: Token) -> tuple[str, list[Token], list[int]] | None:
         return category, _patients(token), particles
     category = INTRANSITIVE.get(lemma(token))
     if category is not None and (lemma(token) != "pass" or _particle(token) == "away"):
-        return category, _subjects(token) or _modified(token), particles
+        return category, _subjects(token) or _shared_subjects(token) or _modified(token), particles
     category = _phrasal(token)
     if category is not None and _verbal(token):
         return category, _patients(token), particles

@@ -178,9 +178,9 @@ def _conjuncts(token: Token) -> list[Token]:
         # "between 10 and 12" is one number phrase, not two conjuncts; in "8 deaths and 16
         # injuries" the second is a harm of its own, counted by its own trigger.
         listed = child.dep_ == "conj" or _list_item(token, child)
-        if listed and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
-            if not _harm_noun(child) or _harm_noun(child) == _harm_noun(token):
-                found.extend(_conjuncts(child))
+        nominal = child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")
+        if listed and nominal and _harm_noun(child) in (None, _harm_noun(token)):
+            found.extend(_conjuncts(child))
     return found
 
 
@@ -380,8 +380,8 @@ def _nobody(victim: Token) -> list[int] | None:
     the tokens saying there were none."""
     if victim.lower_ in NOBODY:
         return [victim.i]
-    if (no := _no_before(victim)) is not None:  # "no\none": a line break splits the phrase
-        return [no.i, victim.i]
+    if (split := _no_before(victim)) is not None:  # "no\none": a line break between
+        return [split.i, victim.i]
     no = [c.i for c in victim.children if c.dep_ == "det" and c.lower_ == "no"]
     counts = [victim, *(c for c in victim.children if c.dep_ == "nummod")]
     negated = [n.i for c in counts for n in c.children if n.dep_ == "neg"]

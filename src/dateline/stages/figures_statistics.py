@@ -133,7 +133,8 @@ def _is_period_unit(unit: Token) -> bool:
 
 def _every_period(unit: Token) -> bool:
     # "every year", "a day"; not "a few days after the murder"
-    every = any(c.dep_ == "det" and c.lower_ in ("every", "each", "a", "per") for c in unit.children)
+    dets = [c.lower_ for c in unit.children if c.dep_ == "det"]
+    every = any(d in ("every", "each", "a", "per") for d in dets)
     return every and unit.lower_ in ONE_PERIOD and not any(c.dep_ == "amod" for c in unit.children)
 
 

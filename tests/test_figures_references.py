@@ -170,6 +170,8 @@ def test_a_list_of_harm_nouns_is_not_added_up(nlp):
          [("injured", 5)]),
         ("The troops said they killed an unspecified number of rebels.", []),
         ("Troops clashed with rebels and killed an unspecified number.", []),
+        ("Those leaks are hurting the army and the president.", []),
+        ("The bomb hurt five people.", [("injured", 5)]),
     ],
 )  # fmt: skip
 def test_what_is_counted(nlp, text, expected):

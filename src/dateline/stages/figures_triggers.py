@@ -29,6 +29,7 @@ from .figures_lexicon import (
     MODALS,
     NOUNS,
     OCCURRENCES,
+    ORGANISATION_WORDS,
     OUTCOME_VERBS,
     PHRASAL,
     SENTENCED,
@@ -42,8 +43,15 @@ from .figures_lexicon import (
     lemma,
     of_object,
 )  # fmt: skip
+from .numbers import wordset
 
 # Verbs whose subject in the active is who suffered: "12 died", "the journalist disappeared".
+# Harm verbs also said of institutions and feelings, and the institutions that mark the use.
+FIGURATIVE_HARMS = frozenset({"hurt", "wound", "injure", "kill"})
+INSTITUTIONS = ORGANISATION_WORDS | wordset(
+    "economy country nation image interests process peace talks dialogue chances reputation "
+    "institution institutions"
+)
 SUBJECT_SUFFERS = INTRANSITIVE_FORMS | VERBS["missing"]
 TRIGGER_IDS = frozenset(get_string_id(word) for word in TRIGGER_WORDS)
 DEATH_ID = get_string_id("death")
@@ -158,7 +166,7 @@ def harm_trigger(token: Token) -> tuple[str, list[Token], list[int]] | None:
 def _verb(token: Token) -> tuple[str, list[Token], list[int]] | None:
     particles = [c.i for c in token.children if c.dep_ == "prt"]
     category = next((c for c, words in VERBS.items() if is_word(token, words)), None)
-    if category is not None and _verbal(token):
+    if category is not None and _verbal(token) and not _figurative(token):
         return category, _patients(token), particles
     category = INTRANSITIVE.get(lemma(token))
     if category is not None and (lemma(token) != "pass" or _particle(token) == "away"):
@@ -167,6 +175,16 @@ def _verb(token: Token) -> tuple[str, list[Token], list[int]] | None:
     if category is not None and _verbal(token):
         return category, _patients(token), particles
     return None
+
+
+def _figurative(verb: Token) -> bool:
+    """'hurting the army and the president', 'wounded the government': harm done to a body
+    or an institution is a figure of speech, not an injury."""
+    if lemma(verb) not in FIGURATIVE_HARMS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    listed = objects + [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return any(is_word(o, INSTITUTIONS) for o in listed)
 
 
 def _particle(token: Token) -> str | None:

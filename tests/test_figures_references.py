@@ -97,6 +97,8 @@ def test_a_list_parsed_as_appositions_is_still_a_list(nlp):
     assert counts(nlp, "Hector Ruiz, a leader of the union, was killed.") == [("killed", 1)]
     text = "Doctors said that Luis Ortega, senator and presidential hopeful, died tonight."
     assert counts(nlp, text) == [("killed", 1)]
+    text = "They condemned the murder of Dr Pedro Castro Ruiz, his wife, and two other people."
+    assert counts(nlp, text)[0] == ("killed", 4)
 
 
 @pytest.mark.parametrize(

@@ -186,12 +186,19 @@ def _conjuncts(token: Token) -> list[Token]:
 
 def _list_item(token: Token, child: Token) -> bool:
     """'a colonel, a judge, and a senator': the parser often takes the middle item of a list
-    for an apposition; it is an item when the list goes on after it with 'and' or 'or', and
-    the first is no person's name (names take appositions: 'Galan, senator and candidate')."""
-    if child.dep_ != "appos" or _a_name(token):  # "Galan, senator and candidate, died"
-        return False
+    for an apposition; it is an item when the list goes on after it with 'and' or 'or'. After
+    a person's name it must name another ('Galan, senator and candidate' is one man)."""
+    if child.dep_ != "appos" or (_a_name(token) and not _another_person(child)):
+        return False  # "Galan, senator and candidate, died"
     goes_on = any(c.dep_ in ("conj", "cc") for c in child.children)
     return goes_on or any(c.dep_ in ("conj", "cc") and c.i > child.i for c in token.children)
+
+
+def _another_person(appos: Token) -> bool:
+    # After a name, a full name ("Segundo Montes") or a counted or possessed noun ("his wife",
+    # "two other people") is the next item; "an official", "Senator" describe the first.
+    full_name = _a_name(appos) and any(c.dep_ == "compound" for c in appos.children)
+    return full_name or any(c.dep_ in ("nummod", "poss") for c in appos.children)
 
 
 def _a_name(token: Token) -> bool:

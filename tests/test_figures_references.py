@@ -99,6 +99,8 @@ def test_a_list_parsed_as_appositions_is_still_a_list(nlp):
     assert counts(nlp, text) == [("killed", 1)]
     text = "They condemned the murder of Dr Pedro Castro Ruiz, his wife, and two other people."
     assert counts(nlp, text)[0] == ("killed", 4)
+    text = "The attacks claimed the lives of Senator Luis Mendez, a police officer, and a judge."
+    assert counts(nlp, text)[0] == ("killed", 3)
 
 
 @pytest.mark.parametrize(

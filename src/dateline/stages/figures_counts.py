@@ -187,11 +187,14 @@ def _conjuncts(token: Token) -> list[Token]:
 def _list_item(token: Token, child: Token) -> bool:
     """'a colonel, a judge, and a senator': the parser often takes the middle item of a list
     for an apposition; it is an item when the list goes on after it with 'and' or 'or'. After
-    a person's name it must name another ('Galan, senator and candidate' is one man)."""
-    if child.dep_ != "appos" or (_a_name(token) and not _another_person(child)):
-        return False  # "Galan, senator and candidate, died"
-    goes_on = any(c.dep_ in ("conj", "cc") for c in child.children)
-    return goes_on or any(c.dep_ in ("conj", "cc") and c.i > child.i for c in token.children)
+    a person's name, the 'and' must be the list's ('Galan, a colonel, and a judge'), not the
+    apposition's own ('Galan, senator and candidate' is one man), or it names another."""
+    if child.dep_ != "appos":
+        return False
+    list_goes_on = any(c.dep_ in ("conj", "cc") and c.i > child.i for c in token.children)
+    if _a_name(token):  # "Galan, senator and candidate, died" is one man
+        return list_goes_on or _another_person(child)
+    return list_goes_on or any(c.dep_ in ("conj", "cc") for c in child.children)
 
 
 def _another_person(appos: Token) -> bool:

@@ -74,6 +74,8 @@ def test_a_count_of_them_with_another_harm_is_its_own_figure(nlp):
         ("A 9-year-old girl was injured in the blast.", "children"),
         ("A 40-year-old teacher was killed in the blast.", None),
         ("A police colonel was murdered outside his home.", "police"),
+        ("The army reported at least six rebel deaths in the north.", "militants"),
+        ("At least five military and rebel deaths were reported.", None),
     ],
 )
 def test_groups_from_membership_and_ages(nlp, text, group):

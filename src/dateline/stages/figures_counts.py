@@ -471,14 +471,16 @@ def _an_age(old: Token) -> bool:
 
 def _membership(noun: Token) -> str | None:
     """'a guerrilla member', 'three police members', 'members of the army battalion', 'an army
-    lieutenant': members and ranks belong to the group their body names."""
-    if noun.lower_ not in MEMBERS and noun.lower_ not in PERSON_NOUNS:
+    lieutenant', 'six rebel deaths': members, ranks and losses belong to the group their
+    body names ('military and rebel deaths' name two: no group)."""
+    if not (noun.lower_ in MEMBERS or noun.lower_ in PERSON_NOUNS or _harm_noun(noun)):
         return None
     bodies = [c for c in noun.children if c.dep_ in ("compound", "amod")]
+    bodies += [c for b in bodies for c in b.children if c.dep_ == "conj"]
     if (of := of_object(noun)) is not None and noun.lower_ in MEMBERS:
         bodies += [of, *(c for c in of.children if c.dep_ == "compound")]
-    groups = (FORCE_GROUPS.get(b.lower_) or GROUP_OF.get(b.lower_) for b in bodies)
-    return next((g for g in groups if g is not None), None)
+    groups = {FORCE_GROUPS.get(b.lower_) or GROUP_OF.get(b.lower_) for b in bodies} - {None}
+    return groups.pop() if len(groups) == 1 else None
 
 
 def _force_of(victim: Token) -> str | None:

@@ -128,6 +128,10 @@ def test_a_bracket_restating_a_count_adds_no_one(nlp, text, expected):
          [("killed", 1)]),
         ("One man died and two were wounded.", [("killed", 1), ("injured", 2)]),
         ("Three people were wounded and taken to hospital.", [("injured", 3)]),
+        ("He received two bullet wounds and was taken to the clinic, where he died today.",
+         [("killed", 1)]),
+        ("Two guards were wounded and taken to the clinic, where doctors said they were stable.",
+         [("injured", 2)]),
     ],
 )  # fmt: skip
 def test_the_wounded_who_died_are_counted_dead(nlp, text, expected):

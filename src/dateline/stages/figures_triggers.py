@@ -52,6 +52,7 @@ INSTITUTIONS = ORGANISATION_WORDS | wordset(
     "economy country nation image interests process peace talks dialogue chances reputation "
     "institution institutions"
 )
+PRONOUNS = wordset("he she they")
 SUBJECT_SUFFERS = INTRANSITIVE_FORMS | VERBS["missing"]
 TRIGGER_IDS = frozenset(get_string_id(word) for word in TRIGGER_WORDS)
 DEATH_ID = get_string_id("death")
@@ -128,10 +129,12 @@ def died_later(token: Token) -> bool:
     """'two guards were wounded and later died', 'he suffered head injuries and died': the
     wounded of a clause that goes on to their death are no longer wounded."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    # the later verb shares the subject: it has none of its own
+    # the later verb shares the subject: it has none of its own ...
     later = [c for c in verb.children if c.dep_ == "conj" and not _subjects(c)]
     if verb.dep_ == "conj" and not _subjects(verb):
         later.append(verb.head)
+    # ... or takes it up with a pronoun: "was taken to a clinic, where he died"
+    later += [t for t in verb.subtree if any(s.lower_ in PRONOUNS for s in _subjects(t))]
     return any(INTRANSITIVE.get(lemma(c)) == "killed" for c in later)
 
 

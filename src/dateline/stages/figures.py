@@ -8,9 +8,12 @@ lemmas only, so they work on all-caps, truecased and lower-case text alike.
 Not figures: negated, threatened, denied, planned or hypothetical harm ("could kill hundreds",
 "denied killing", "threatened to kill", "went there to kill"), running totals ("the war has
 killed 70,000 people", "300 have been murdered since 1985"), and numbers that are years, ages,
-times, money, ... . "No one was hurt" is a figure of 0. Breakdowns ("including 63 children")
-point at their total with `part_of` and are never added to it. Every figure keeps its raw
-span; conflicting figures are all kept (reconciling them is the events stage's work).
+times, money, ... . "No one was hurt" is a figure of 0. Breakdowns ("including 63 children",
+"4 of them seriously", a bracket that restates a count) point at their total with `part_of`
+and are never added to it. A count without a noun ("and two others were wounded") counts the
+kind of people named before it; the wounded who then died are counted dead only. Every
+figure keeps its raw span; conflicting figures are all kept (reconciling them is the events
+stage's work).
 
 The stage in modules: `figures_lexicon` (words and word tests), `figures_triggers` (words of
 harm, their victims, and whether the harm is asserted), `figures_counts` (how many each victim

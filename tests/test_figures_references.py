@@ -188,6 +188,14 @@ def test_what_is_counted(nlp, text, expected):
     assert counts(nlp, text) == expected
 
 
+def test_a_count_listed_before_a_misparsed_participle_is_its_count(nlp):
+    text = (
+        "The minister has said that the terrorists who set off a bomb in the capital today "
+        'that left 20 dead and more than 300 injured "deserve no mercy."'
+    )
+    assert counts(nlp, text) == [("killed", 20), ("injured", 300)]
+
+
 def test_some_of_the_victims_described_report_no_harm(nlp):
     assert counts(nlp, "The doctor said three of the murdered farmers were brothers.") == []
     assert counts(nlp, "Three of the hostages were killed.") == [("killed", 3)]

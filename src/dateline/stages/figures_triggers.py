@@ -226,6 +226,8 @@ def _patients(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     if found:
         return found
+    if counted := _listed_count(verb):
+        return counted
     if verb.tag_ == "VBN" and not any(lemma(c) == "have" for c in verb.children):
         found = [c for c in verb.children if c.dep_ == "nsubj"]  # "and 35 wounded"
         if found:
@@ -235,6 +237,16 @@ def _patients(verb: Token) -> list[Token]:
     if verb.dep_ in ("acomp", "oprd", "xcomp"):  # "left him wounded", "was found dead"
         return _small_clause_subject(verb)
     return _modified(verb)
+
+
+def _listed_count(participle: Token) -> list[Token]:
+    """'left 31 dead and more than 1,000 injured': the number right before the participle,
+    joined to an earlier harm word of the list, is its count, whatever the parser made of the
+    participle."""
+    before = participle.doc[participle.i - 1] if participle.i > 0 else None
+    if before is None or not is_number(before) or before.dep_ != "conj":
+        return []
+    return [before] if _word_category(before.head) is not None else []
 
 
 def _may_be_subject(before: Token, result: Token) -> bool:

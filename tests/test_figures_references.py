@@ -188,6 +188,13 @@ def test_what_is_counted(nlp, text, expected):
     assert counts(nlp, text) == expected
 
 
+def test_the_last_subject_hung_on_a_relative_clause_is_still_a_victim(nlp):
+    text = "Two guards who were escorting the judge and a passing student were hurt in the blast."
+    assert counts(nlp, text)[0] == ("injured", 3)
+    text = "Two guards who were escorting the judge were hurt in the blast."
+    assert counts(nlp, text) == [("injured", 2)]
+
+
 def test_a_count_listed_before_a_misparsed_participle_is_its_count(nlp):
     text = (
         "The minister has said that the terrorists who set off a bomb in the capital today "

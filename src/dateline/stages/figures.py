@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from ..record import Figure
 from .figures_checks import subtotal_checks, total_checks
-from .figures_counts import Found, count_victims, resolve_references
+from .figures_counts import Found, count_victims, resolve_references, stranded_conjuncts
 from .figures_statistics import running_total
 from .figures_triggers import (
     asserted,
@@ -114,8 +114,9 @@ def _figures_at(token: Token) -> Iterator[Found]:
     if either_or(token):
         category = "other"
     subjects = [v for v in victims if v.dep_ in ("nsubj", "nsubjpass")]
-    if len(subjects) > 1:  # "a judge, a colonel, and a senator were": one list, split
-        yield from count_victims(category, subjects[0], [token.i, *extra], tuple(subjects[1:]))
+    if subjects:  # "a judge, a colonel, and a senator were": one list, split
+        more = (*subjects[1:], *stranded_conjuncts(subjects[0], token))
+        yield from count_victims(category, subjects[0], [token.i, *extra], more)
         victims = [v for v in victims if v not in subjects]
     for victim in victims:
         yield from count_victims(category, victim, [token.i, *extra])

@@ -114,6 +114,21 @@ def _closes(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end + 1].lower_ in (")", "]")
 
 
+def stranded_conjuncts(subject: Token, verb: Token) -> tuple[Token, ...]:
+    """'Two policemen who were guarding her and a passer-by were wounded': the parser hangs
+    the last item of the subject on the relative clause; it is the one that ends right
+    where the verb's own words begin."""
+    clauses = [c for c in subject.children if c.dep_ == "relcl"]
+    if not clauses:
+        return ()
+    starts = [verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    verb_start = min(starts)
+    return tuple(
+        t for clause in clauses for t in clause.subtree
+        if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i + 1 == verb_start
+    )  # fmt: skip
+
+
 def _some_of_the_victims(victim: Token, trigger: Token) -> bool:
     """'five of the murdered Jesuits had received ...': a harm word that only describes the
     victims, counted through 'of', picks some of victims known already; it reports nothing."""

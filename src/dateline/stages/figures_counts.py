@@ -301,13 +301,18 @@ def resolve_references(doc: Doc, found: list[Found]) -> None:
         if item.parent is not None:
             continue
         victim = doc[item.victim]
-        if previous is not None and doc[previous.victim].sent.start == victim.sent.start:
-            if _of_them(victim) and item.category == previous.category:
+        part = _of_them(victim) and previous is not None and item.category == previous.category
+        kind = item.group is None and _elliptical(victim)
+        if previous is not None and (part or kind) and _same_sentence(doc[previous.victim], victim):
+            if part:
                 item.parent, item.group = previous, previous.group
                 continue
-            if item.group is None and _elliptical(victim):
-                item.group = previous.group
+            item.group = previous.group
         previous = item
+
+
+def _same_sentence(first: Token, second: Token) -> bool:
+    return first.sent.start == second.sent.start
 
 
 def _of_them(victim: Token) -> bool:

@@ -315,6 +315,13 @@ def test_message_scoring_counts_recall_and_precision():
     assert tally.messages == 2
 
 
+def test_a_vague_figure_is_plural_and_not_scored():
+    hundreds = Figure("killed", 100, None, None, "vague", None, None, 0, 8, "hundreds")
+    tally = Tally()
+    score_message(tally, "DEV-MUC3-9999", message_keys(parse_keys(KEY)), [hundreds])
+    assert tally.predicted["killed"] == 0
+
+
 # --- real parses (the installed model) ----------------------------------------------------
 
 
@@ -359,7 +366,9 @@ def found(nlp, text: str) -> list[tuple]:
         ("Two reporters who were killed yesterday were buried.",
          [("killed", 2, None, None, "exact")]),
         ("Following Rodriguez Porth's death, groups met.", [("killed", 1, None, None, "exact")]),
-        ("Five of the murdered priests were Spanish.", [("killed", 5, None, None, "exact")]),
+        ("Five of the kidnapped priests were killed.", [("killed", 5, None, None, "exact")]),
+        # a harm word describing victims known already, counted through "of", reports nothing
+        ("Five of the murdered priests were Spanish.", []),
         ("On 23 September 28 bodies were found.", [("killed", 28, None, None, "exact")]),
         ("They said that on 23 September 28 bodies of peasants were found.",
          [("killed", 28, None, None, "exact")]),

@@ -4,7 +4,8 @@ Keys: each template's HUM TGT: NUMBER fillers ("1: \"ARNULFO ROMERO\"", "6-8: ..
 through their cross-reference to HUM TGT: EFFECT OF INCIDENT (DEATH -> killed, INJURY ->
 injured). NUMBER fills follow taskdoc/template-doc-part1 7.22: "6", "6-8" (between), "6-"
 (at least), "~6" (about), PLURAL (no number: not scored), "?" (optional: never required);
-"/" gives alternatives. Optional templates are never required either.
+"/" gives alternatives. Optional templates are never required either. A vague figure
+("hundreds of peasants") gives no number either: it is PLURAL, never scored.
 
 Until events exist this scores at the message level: a key count is found (recall) when some
 predicted figure of its category in the message matches it; a predicted figure is right
@@ -122,6 +123,10 @@ def _zero_categories(template: MucTemplate) -> set[str]:
 
 
 def figure_interval(figure: Figure) -> Interval | None:
+    """The numbers a figure allows; None for a vague one ("hundreds", "dozens"), which gives
+    no digit: taskdoc 7.22 keys such counts PLURAL, and PLURAL is not scored."""
+    if figure.qualifier == "vague":
+        return None
     if figure.value is not None:
         return figure.value, figure.value
     if figure.low is not None and figure.high is not None:

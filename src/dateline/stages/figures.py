@@ -8,9 +8,12 @@ lemmas only, so they work on all-caps, truecased and lower-case text alike.
 Not figures: negated, threatened, denied, planned or hypothetical harm ("could kill hundreds",
 "denied killing", "threatened to kill", "went there to kill"), running totals ("the war has
 killed 70,000 people", "300 have been murdered since 1985"), and numbers that are years, ages,
-times, money, ... . "No one was hurt" is a figure of 0. Breakdowns ("including 63 children")
-point at their total with `part_of` and are never added to it. Every figure keeps its raw
-span; conflicting figures are all kept (reconciling them is the events stage's work).
+times, money, ... . "No one was hurt" is a figure of 0. Breakdowns ("including 63 children",
+"4 of them seriously", a bracket that restates a count) point at their total with `part_of`
+and are never added to it. A count without a noun ("and two others were wounded") counts the
+kind of people named before it; the wounded who then died are counted dead only. Every
+figure keeps its raw span; conflicting figures are all kept (reconciling them is the events
+stage's work).
 
 The stage in modules: `figures_lexicon` (words and word tests), `figures_triggers` (words of
 harm, their victims, and whether the harm is asserted), `figures_counts` (how many each victim
@@ -27,9 +30,15 @@ from spacy.tokens import Doc, Token
 
 from ..record import Figure
 from .figures_checks import subtotal_checks, total_checks
-from .figures_counts import Found, count_victims
+from .figures_counts import Found, count_victims, resolve_references, stranded_conjuncts
 from .figures_statistics import running_total
-from .figures_triggers import asserted, either_or, harm_trigger, trigger_candidates
+from .figures_triggers import (
+    asserted,
+    died_later,
+    either_or,
+    harm_trigger,
+    trigger_candidates,
+)
 
 __all__ = ["FIGURES", "FiguresComponent", "find_figures", "subtotal_checks", "total_checks"]
 
@@ -70,6 +79,7 @@ def find_figures(doc: Doc) -> list[Figure]:
             if key not in seen:  # one victim phrase reached from two triggers is one figure
                 seen.add(key)
                 found.append(figure)
+    resolve_references(doc, found)
     where = {id(item): index for index, item in enumerate(found)}
     return [_to_figure(doc, item, where.get(id(item.parent))) for item in found]
 
@@ -99,7 +109,14 @@ def _figures_at(token: Token) -> Iterator[Found]:
     if trigger is None or not asserted(token) or running_total(token):
         return
     category, victims, extra = trigger
+    if category == "injured" and died_later(token):
+        return  # "he was wounded and died in hospital": he is counted among the dead
     if either_or(token):
         category = "other"
+    subjects = [v for v in victims if v.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:  # "a judge, a colonel, and a senator were": one list, split
+        more = (*subjects[1:], *stranded_conjuncts(subjects[0], token))
+        yield from count_victims(category, subjects[0], [token.i, *extra], more)
+        victims = [v for v in victims if v not in subjects]
     for victim in victims:
         yield from count_victims(category, victim, [token.i, *extra])

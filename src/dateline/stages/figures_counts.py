@@ -16,14 +16,17 @@ from spacy.tokens import Span as SpacySpan
 
 from ..docext import doc_text
 from .figures_lexicon import (
+    BACK_REFERENCES,
     BREAKDOWN,
     COLLECTIVES,
+    ELLIPTICAL_NOUNS,
     FORCE_GROUPS,
     GROUP_ADJECTIVES,
     GROUP_OF,
     HOUSEHOLDS,
     LOSS_VERBS,
     LOSSES,
+    MEMBERS,
     NOBODY,
     NOT_PERSONS,
     NOUNS,
@@ -59,25 +62,77 @@ class Found:
 # --- counting the victims -----------------------------------------------------------------
 
 
-def count_victims(category: str, victim: Token, trigger: list[int]) -> Iterator[Found]:
-    """The figure for one victim phrase (summing coordinated parts) and its breakdown."""
+def count_victims(
+    category: str, victim: Token, trigger: list[int], more: tuple[Token, ...] = ()
+) -> Iterator[Found]:
+    """The figure for one victim phrase (summing coordinated parts, and `more` items of the
+    same list the parser hung elsewhere) and its breakdown."""
     victim = _through_totals(_antecedent(victim))
+    if _some_of_the_victims(victim, victim.doc[trigger[0]]):
+        return
     if _neither(victim):  # "neither Trushin nor his wife were injured"
         yield Found(category, Quantity(0), None, victim.i, [victim.left_edge.i, *trigger])
         return
-    parts = [p for p in (_one(category, c, []) for c in _conjuncts(victim)) if p is not None]
+    listed = [c for item in (victim, *more) for c in _conjuncts(item)]
+    parts = [p for p in (_one(category, c, []) for c in listed) if p is not None]
     if _restated(victim, parts):  # "three civilians, two women and a man, died": 3, not 6
         yield from _with_parts(_first(category, victim, parts, trigger), parts[1:])
         return
-    if len(parts) == 1:
-        total = _first(category, victim, parts, trigger)
-        yield total
-    elif parts:
-        total = _sum(category, parts, trigger)
-        yield from _with_parts(total, parts)
+    # "two servants (a mother and her daughter)": the bracket restates, it adds no one
+    bracketed = _bracketed(victim.doc, parts)
+    counted = [p for p in parts if p not in bracketed]
+    if len(counted) == 1:
+        total = _first(category, victim, counted, trigger)
+        yield from _with_parts(total, bracketed)
+    elif counted:
+        total = _sum(category, counted, trigger)
+        yield from _with_parts(total, counted + bracketed)
     else:
         return
     yield from _breakdown(total, victim, trigger)
+
+
+def _bracketed(doc: Doc, parts: list[Found]) -> list[Found]:
+    """The parts in brackets that add up to the part right before the bracket."""
+    for start in range(1, len(parts)):
+        first = min(parts[start].tokens)
+        if first == 0 or doc[first - 1].lower_ not in ("(", "["):
+            continue
+        inside = parts[start:]
+        closing = (k for k, p in enumerate(inside) if _closes(doc, max(p.tokens)))
+        close = next(closing, None)
+        if close is None:
+            continue
+        inside = inside[: close + 1]
+        values = [p.quantity.value for p in inside]
+        if None not in values and sum(v or 0 for v in values) == parts[start - 1].quantity.value:
+            return inside
+    return []
+
+
+def _closes(doc: Doc, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end + 1].lower_ in (")", "]")
+
+
+def stranded_conjuncts(subject: Token, verb: Token) -> tuple[Token, ...]:
+    """'Two policemen who were guarding her and a passer-by were wounded': the parser hangs
+    the last item of the subject on the relative clause; it is the one that ends right
+    where the verb's own words begin."""
+    clauses = [c for c in subject.children if c.dep_ == "relcl"]
+    if not clauses:
+        return ()
+    starts = [verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    verb_start = min(starts)
+    return tuple(
+        t for clause in clauses for t in clause.subtree
+        if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i + 1 == verb_start
+    )  # fmt: skip
+
+
+def _some_of_the_victims(victim: Token, trigger: Token) -> bool:
+    """'five of the murdered Jesuits had received ...': a harm word that only describes the
+    victims, counted through 'of', picks some of victims known already; it reports nothing."""
+    return trigger.dep_ == "amod" and trigger.head.i == victim.i and _partitive(victim) is not None
 
 
 def _first(category: str, victim: Token, parts: list[Found], trigger: list[int]) -> Found:
@@ -110,7 +165,7 @@ def _restated(victim: Token, parts: list[Found]) -> bool:
 def _antecedent(victim: Token) -> Token:
     # "the newsmen who died": the relative pronoun stands for the noun its clause modifies.
     clause = victim.head
-    if victim.lower_ in RELATIVES and clause.dep_ == "relcl" and clause.head is not clause:
+    if victim.lower_ in RELATIVES and clause.dep_ == "relcl" and clause.head.i != clause.i:
         return clause.head
     return victim
 
@@ -135,10 +190,44 @@ def _through_totals(victim: Token) -> Token:
 def _conjuncts(token: Token) -> list[Token]:
     found = [token]
     for child in token.children:
-        # "between 10 and 12" is one number phrase, not two conjuncts.
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+        # "between 10 and 12" is one number phrase, not two conjuncts; in "8 deaths and 16
+        # injuries" the second is a harm of its own, counted by its own trigger.
+        listed = child.dep_ == "conj" or _list_item(token, child)
+        nominal = child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")
+        if listed and nominal and _harm_noun(child) in (None, _harm_noun(token)):
             found.extend(_conjuncts(child))
     return found
+
+
+def _list_item(token: Token, child: Token) -> bool:
+    """'a colonel, a judge, and a senator': the parser often takes the middle item of a list
+    for an apposition; it is an item when the list goes on after it with 'and' or 'or'. After
+    a person's name, the 'and' must be the list's ('Galan, a colonel, and a judge'), not the
+    apposition's own ('Galan, senator and candidate' is one man), or it names another."""
+    if child.dep_ != "appos":
+        return False
+    list_goes_on = any(c.dep_ in ("conj", "cc") and c.i > child.i for c in token.children)
+    if _a_name(token):  # "Galan, senator and candidate, died" is one man
+        return list_goes_on or _another_person(child)
+    return list_goes_on or any(c.dep_ in ("conj", "cc") for c in child.children)
+
+
+def _another_person(appos: Token) -> bool:
+    # After a name, a full name ("Segundo Montes") or a counted or possessed noun ("his wife",
+    # "two other people") is the next item; "an official", "Senator" describe the first.
+    full_name = _a_name(appos) and any(c.dep_ == "compound" for c in appos.children)
+    return full_name or any(c.dep_ in ("nummod", "poss") for c in appos.children)
+
+
+def _a_name(token: Token) -> bool:
+    # A person's name takes appositions that describe them; "a colonel" or "four soldiers"
+    # (a determiner or a count) heads a list.
+    counted = any(c.dep_ in ("det", "nummod", "poss") for c in token.children)
+    return token.pos_ == "PROPN" and not counted
+
+
+def _harm_noun(token: Token) -> str | None:
+    return next((c for c, words in NOUNS.items() if token.lower_ in words), None)
 
 
 def _sum(category: str, parts: list[Found], trigger: list[int]) -> Found:
@@ -184,16 +273,57 @@ def _household(victim: Token) -> bool:
 
 
 def _breakdown(total: Found, victim: Token, trigger: list[int]) -> Iterator[Found]:
-    """'613 killed, including 63 children, 106 women and 70 elderly people' -> parts of 613."""
+    """'613 killed, including 63 children, 106 women and 70 elderly people', '12 injured, 3 of
+    them seriously' -> parts of the total."""
     heads = [victim, *(victim.doc[i] for i in trigger)]
     preps = [c for h in heads for c in h.children if c.dep_ in ("prep", "advcl")]
     preps = [prep for prep in preps if is_word(prep, BREAKDOWN)]
-    for prep in preps:
-        for obj in (c for c in prep.children if c.dep_ in ("pobj", "dobj")):
-            for part in (_one(total.category, c, []) for c in _conjuncts(obj)):
-                if part is not None:
-                    part.parent = total
-                    yield part
+    objects = [c for prep in preps for c in prep.children if c.dep_ in ("pobj", "dobj")]
+    parts = [c for obj in objects for c in _conjuncts(obj)]
+    parts += [c for c in victim.children if c.dep_ == "appos" and _of_them(c)]  # "3 of them"
+    for token in parts:
+        part = _one(total.category, token, [])
+        if part is not None:
+            part.parent = total
+            part.group = total.group if _of_them(token) else part.group
+            yield part
+
+
+def resolve_references(doc: Doc, found: list[Found]) -> None:
+    """Counts that lean on the figure before them in the sentence.
+
+    'three rebels were killed and seven others were wounded', 'a soldier died and two were
+    wounded': a count with no noun of its own ('seven others', 'two', 'another five') counts
+    people of the kind the figure before it named. '15 soldiers were injured, 4 of them
+    seriously': a count of 'them' of the same harm is a part of that figure."""
+    previous: Found | None = None
+    for item in found:
+        if item.parent is not None:
+            continue
+        victim = doc[item.victim]
+        part = _of_them(victim) and previous is not None and item.category == previous.category
+        kind = item.group is None and _elliptical(victim)
+        if previous is not None and (part or kind) and _same_sentence(doc[previous.victim], victim):
+            if part:
+                item.parent, item.group = previous, previous.group
+                continue
+            item.group = previous.group
+        previous = item
+
+
+def _same_sentence(first: Token, second: Token) -> bool:
+    return first.sent.start == second.sent.start
+
+
+def _of_them(victim: Token) -> bool:
+    of = of_object(victim) if is_number(victim) else None
+    return of is not None and of.lower_ in BACK_REFERENCES
+
+
+def _elliptical(victim: Token) -> bool:
+    if victim.lower_ in ELLIPTICAL_NOUNS:
+        return True
+    return is_number(victim) and victim.pos_ == "NUM" and of_object(victim) is None
 
 
 # --- counts of one phrase -----------------------------------------------------------------
@@ -240,7 +370,7 @@ def _implicit(victim: Token) -> tuple[Quantity, list[int]] | None:
     dets = [c for c in victim.children if c.dep_ in ("det", "poss", "nummod")]
     if victim.lower_ in PRONOUNS_ONE:
         return Quantity(1), []
-    if victim.tag_ in ("NNS", "NNPS") or is_word(victim, COLLECTIVES | HOUSEHOLDS | OCCURRENCES):
+    if victim.tag_ in ("NNS", "NNPS") or is_word(victim, NOT_ONE_PERSON):
         return None
     # Names take no article: "the Confiscation" (a miscased noun) is not a person's name.
     named = victim.pos_ == "PROPN" and not any(d.lower_ == "the" for d in dets)
@@ -252,6 +382,10 @@ def _implicit(victim: Token) -> tuple[Quantity, list[int]] | None:
     if any(d.lower_ in ("a", "an", "another") for d in dets) and victim.pos_ in ("NOUN", "PROPN"):
         return Quantity(1), [dets[0].i]
     return None
+
+
+# Singular nouns that are no one person: "a crowd", "an unspecified number", "an attack".
+NOT_ONE_PERSON = COLLECTIVES | HOUSEHOLDS | OCCURRENCES | TOTALS
 
 
 def _person_name(name: Token) -> bool:
@@ -276,10 +410,21 @@ def _nobody(victim: Token) -> list[int] | None:
     the tokens saying there were none."""
     if victim.lower_ in NOBODY:
         return [victim.i]
+    if (split := _no_before(victim)) is not None:  # "no\none": a line break between
+        return [split.i, victim.i]
     no = [c.i for c in victim.children if c.dep_ == "det" and c.lower_ == "no"]
     counts = [victim, *(c for c in victim.children if c.dep_ == "nummod")]
     negated = [n.i for c in counts for n in c.children if n.dep_ == "neg"]
     return no or negated or None
+
+
+def _no_before(victim: Token) -> Token | None:
+    """The 'no' of 'no one' when the parser did not join them (a line break between)."""
+    if victim.lower_ != "one":
+        return None
+    before = victim.doc[: victim.i]
+    word = next((t for t in reversed(before) if not t.is_space), None)
+    return word if word is not None and word.lower_ == "no" else None
 
 
 def _number_at(token: Token) -> tuple[Quantity, list[int]] | None:
@@ -332,9 +477,30 @@ def _group(victim: Token) -> str | None:
     if is_number(victim) and (of := of_object(victim)) is not None:
         noun = of  # "dozens of civilians", "many of the residents"
     for child in noun.children:
-        if child.dep_ == "amod" and child.lower_ in GROUP_ADJECTIVES:
+        if child.dep_ == "amod" and child.lower_ in GROUP_ADJECTIVES and not _an_age(child):
             return GROUP_ADJECTIVES[child.lower_]
-    return GROUP_OF.get(noun.lower_) or GROUP_OF.get(lemma(noun)) or _force_of(victim)
+    named = GROUP_OF.get(noun.lower_) or GROUP_OF.get(lemma(noun))
+    return named or _membership(noun) or _force_of(victim)
+
+
+def _an_age(old: Token) -> bool:
+    # "a 12-year-old youth", "the 30 years old victims": "old" after a span says an age.
+    before = old.doc[old.i - 1] if old.i > 0 else None
+    return before is not None and before.lower_ in ("-", "year", "years", "month", "months")
+
+
+def _membership(noun: Token) -> str | None:
+    """'a guerrilla member', 'three police members', 'members of the army battalion', 'an army
+    lieutenant', 'six rebel deaths': members, ranks and losses belong to the group their
+    body names ('military and rebel deaths' name two: no group)."""
+    if not (noun.lower_ in MEMBERS or noun.lower_ in PERSON_NOUNS or _harm_noun(noun)):
+        return None
+    bodies = [c for c in noun.children if c.dep_ in ("compound", "amod")]
+    bodies += [c for b in bodies for c in b.children if c.dep_ == "conj"]
+    if (of := of_object(noun)) is not None and noun.lower_ in MEMBERS:
+        bodies += [of, *(c for c in of.children if c.dep_ == "compound")]
+    groups = {FORCE_GROUPS.get(b.lower_) or GROUP_OF.get(b.lower_) for b in bodies} - {None}
+    return groups.pop() if len(groups) == 1 else None
 
 
 def _force_of(victim: Token) -> str | None:

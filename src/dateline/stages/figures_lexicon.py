@@ -106,8 +106,12 @@ OCCURRENCES = wordset(
 LOSSES = wordset("loss losses damage damages dollars pesos property")  # "millions in losses"
 COLLECTIVES = wordset(
     "population crowd group community village town city army force forces unit battalion "
-    "government people"
+    "government people crew team squad patrol delegation commission"
 )
+# Nouns that stand for people of the kind named before: "one rebel died and two others ...".
+ELLIPTICAL_NOUNS = wordset("others more")
+# Pronouns of a partitive that picks from people just counted: "4 of them", "two of whom".
+BACK_REFERENCES = wordset("them whom these those")
 # A victim noun -> its group.
 GROUP_NOUNS = {
     "children": "child children kid kids minor minors boy boys girl girls infant infants baby "
@@ -135,7 +139,11 @@ GROUP_OF = {word: group for group, words in GROUP_NOUNS.items() for word in word
 GROUP_ADJECTIVES = {"elderly": "elderly", "old": "elderly", "civilian": "civilians"}
 # Forces whose own losses a clause reports: "the army sustained 9 dead", "cost the police 4
 # dead", "26 dead among the army ranks" -> the dead are soldiers, policemen.
-FORCE_GROUPS = {"army": "soldiers", "military": "soldiers", "navy": "soldiers"}
+FORCE_GROUPS = {
+    "army": "soldiers", "military": "soldiers", "navy": "soldiers", "battalion": "soldiers",
+    "brigade": "soldiers", "regiment": "soldiers", "police": "police", "guerrilla": "militants",
+}  # fmt: skip
+MEMBERS = wordset("member members")
 LOSS_VERBS = verb_forms("suffer sustain cost lose")
 
 # Harm inside these is not reported as done: "threatened to kill", "denied killing".

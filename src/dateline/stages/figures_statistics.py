@@ -12,12 +12,22 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .figures_lexicon import RELATIVES, is_word, lemma, of_object
-from .numbers import wordset
+from .figures_lexicon import (
+    CAUSATIVE,
+    INTRANSITIVE_FORMS,
+    OCCURRENCES,
+    RELATIVES,
+    VERBS,
+    is_word,
+    lemma,
+    of_object,
+)
+from .numbers import parse_cardinal, wordset
 
 # The noun a "since" phrase or clause starts a long period from: "since the start of the war".
 PERIOD_STARTS = wordset("beginning start founding foundation creation outbreak war conflict")
 PERIOD_UNITS = wordset("year years decade decades month months")
+HISTORIES = wordset("history existence lifetime")
 RECENT_UNITS = wordset("week weeks day days")  # a span only with "past", "last", "recent"
 LOOKING_BACK = wordset("past last recent previous first")
 SPAN_PREPOSITIONS = wordset("in over during throughout")
@@ -29,6 +39,12 @@ MONTHS = wordset(
 PROLONGED = wordset(
     "war wars conflict conflicts insurgency violence repression struggle offensive campaign"
 )
+WARS = wordset("war wars conflict conflicts insurgency")
+ONE_PERIOD = wordset("year month week day decade")
+# Verbs a cause runs up a toll with: "the war killed", "the offensive has left 600 dead".
+HARM_VERBS = CAUSATIVE | INTRANSITIVE_FORMS | frozenset().union(*VERBS.values())
+# Incidents that, counted, make a harm a sum over them: "in 386 clashes".
+REPEATED = OCCURRENCES | wordset("massacres killings murders")
 CLAUSE_STEPS = 4
 
 
@@ -41,7 +57,7 @@ def _clause(trigger: Token) -> list[Token]:
     """The trigger, the words above it up to its verb, and the verb a conjunct shares."""
     nodes, node = [trigger], trigger
     for _ in range(CLAUSE_STEPS):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
         nodes.append(node)
@@ -69,11 +85,17 @@ def _period_phrase(node: Token, child: Token) -> bool:
     if child.dep_ == "advcl":  # "since the party was founded, 300 members have been murdered"
         return any(m.lower_ == "since" for m in child.children)
     if child.dep_ == "npadvmod":  # "four have been killed so far this year", "deaths this year"
+        if _every_period(child):  # "3,000 die every year", "12 deaths a day"
+            return True
         return _this_period(child) and (_perfect(node) or node.pos_ == "NOUN")
     if child.dep_ != "prep":
         return False
+    if child.lower_ == "per":  # "500 deaths per year"
+        return any(_is_period_unit(c) for c in child.children if c.dep_ == "pobj")
     if child.lower_ == "since":
         return _since_long_ago(child)
+    if child.lower_ in ("in", "during") and _many_occurrences(_object(child)):
+        return True  # "145 guerrillas were killed in 386 clashes": a sum over incidents
     if child.lower_ == "in" and _perfect(node) and _prolonged(_object(child)):
         return True  # "a civil war in which 70,000 people have died"
     return child.lower_ in SPAN_PREPOSITIONS and _span(child)
@@ -96,12 +118,37 @@ def _since_long_ago(since: Token) -> bool:
     start = next((c for c in since.children if c.dep_ == "pobj"), None)
     if start is None:
         return False
-    year = start.like_num and len(start.text) == 4
+    # "since 1980", "since May 1980", "since the start of the war"
+    year = any(_a_year(t) for t in (start, *start.children))
     return year or is_word(start, PERIOD_STARTS)
 
 
+def _a_year(token: Token) -> bool:
+    return token.like_num and len(token.text) == 4
+
+
+def _is_period_unit(unit: Token) -> bool:
+    return unit.lower_ in PERIOD_UNITS or unit.lower_ in RECENT_UNITS
+
+
+def _every_period(unit: Token) -> bool:
+    # "every year", "a day"; not "a few days after the murder"
+    dets = [c.lower_ for c in unit.children if c.dep_ == "det"]
+    every = any(d in ("every", "each", "a", "per") for d in dets)
+    return every and unit.lower_ in ONE_PERIOD and not any(c.dep_ == "amod" for c in unit.children)
+
+
+def _many_occurrences(noun: Token | None) -> bool:
+    """'in 386 clashes', 'in more than 40 massacres': many incidents, counted."""
+    if noun is None or not is_word(noun, REPEATED):
+        return False
+    counts = [c for c in noun.children if c.dep_ == "nummod"]
+    return any((value := parse_cardinal(c.lower_)) and value > 1 for c in counts)
+
+
 def _span(preposition: Token) -> bool:
-    """'during 12 years', 'in 8 years', 'over the past 10 days', 'during the recent years',
+    """'during 12 years', 'in 8 years', 'over the past 10 days', 'in the past month',
+    'over its history', 'during the recent years',
     'during March' (a month with no day in it), 'during the war', 'during 1990'."""
     unit = _object(preposition)
     if unit is None:
@@ -109,11 +156,13 @@ def _span(preposition: Token) -> bool:
     whole = preposition.lower_ in ("during", "throughout")
     if whole and unit.lower_ in MONTHS:
         return not any(c.like_num for c in unit.children)
-    if whole and (_prolonged(unit) or (unit.like_num and len(unit.text) == 4)):
-        return True  # "during this 10-year war, 70,000 people have died", "during 1990"
-    if unit.tag_ not in ("NNS", "NNPS"):
-        return False
+    if whole and (_prolonged(unit) or _a_year(unit) or unit.lower_ in PERIOD_UNITS):
+        return True  # "during this 10-year war", "during 1990", "during the month of May"
+    if unit.lower_ in HISTORIES:  # "over its 10-year history", "in the group's history"
+        return True
     looking_back = any(c.lower_ in LOOKING_BACK for c in unit.children)
+    if unit.tag_ not in ("NNS", "NNPS"):  # "in the past month", "over the last year"
+        return looking_back and unit.lower_ in PERIOD_UNITS
     counted = any(c.dep_ == "nummod" for c in unit.children)
     if unit.lower_ in PERIOD_UNITS:
         return looking_back or counted
@@ -125,17 +174,33 @@ def _this_period(word: Token) -> bool:
 
 
 def _perfect(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+    # "a war that has lasted 10 years and killed 70,000": the conjunct shares the "has".
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(c.dep_ == "aux" and lemma(c) == "have" for v in verbs for c in v.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or the one it shares with the verb it is coordinated with: 'a war
+    that began in 1980 and has claimed 70,000 lives'."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject
 
 
 def _prolonged_cause(verb: Token) -> bool:
     """'the insurgency has killed', 'a conflict which has claimed', 'a war that has left'."""
-    if verb.pos_ not in ("VERB", "AUX") or not _perfect(verb):
+    if not is_word(verb, HARM_VERBS):  # "the war became dirty with the murder of" is no toll
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.lower_ in RELATIVES and verb.dep_ == "relcl":
-        subject = verb.head
+    subject = _subject(verb)
+    clause = verb.head if verb.dep_ == "conj" and subject is not None else verb
+    if subject is not None and subject.lower_ in RELATIVES and clause.dep_ == "relcl":
+        subject = clause.head
     if subject is None:
         return False
     cause = of_object(subject) if subject.lower_ == "wave" else subject  # "a wave of violence"
-    return cause is not None and cause.lower_ in PROLONGED
+    if cause is None:
+        return False
+    # A war's toll is a sum in any tense ("the war killed 1,000"); other causes say "so far"
+    # with the perfect ("the offensive has left 600 dead").
+    return cause.lower_ in WARS or (cause.lower_ in PROLONGED and _perfect(verb))

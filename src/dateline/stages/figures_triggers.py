@@ -22,11 +22,14 @@ from .figures_lexicon import (
     IMPLICATIVE,
     INJURIES,
     INTRANSITIVE,
+    INTRANSITIVE_FORMS,
     LIFE,
     LIFE_VERBS,
     LOSS_OBJECTS,
     MODALS,
     NOUNS,
+    OCCURRENCES,
+    ORGANISATION_WORDS,
     OUTCOME_VERBS,
     PHRASAL,
     SENTENCED,
@@ -40,7 +43,17 @@ from .figures_lexicon import (
     lemma,
     of_object,
 )  # fmt: skip
+from .numbers import wordset
 
+# Verbs whose subject in the active is who suffered: "12 died", "the journalist disappeared".
+# Harm verbs also said of institutions and feelings, and the institutions that mark the use.
+FIGURATIVE_HARMS = frozenset({"hurt", "wound", "injure", "kill"})
+INSTITUTIONS = ORGANISATION_WORDS | wordset(
+    "economy country nation image interests process peace talks dialogue chances reputation "
+    "institution institutions"
+)
+PRONOUNS = wordset("he she they")
+SUBJECT_SUFFERS = INTRANSITIVE_FORMS | VERBS["missing"]
 TRIGGER_IDS = frozenset(get_string_id(word) for word in TRIGGER_WORDS)
 DEATH_ID = get_string_id("death")
 
@@ -73,18 +86,66 @@ def _to(death: Token) -> bool:
 
 
 def either_or(token: Token) -> bool:
-    """'100 dead or wounded', 'killed or injured': a count that joins two harms with 'or'
-    is of casualties, not of either (it is `other`)."""
+    """'100 dead or wounded', 'killed or injured', 'killing and wounding 40': a count that
+    joins two harms with 'or', or that two harms share, is of casualties, not of either (it is
+    `other`)."""
     coordinated = token.dep_ == "conj"
     head = token.head if coordinated else token
     partners = [c for c in head.children if c.dep_ == "conj"] + ([head] if coordinated else [])
-    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children):
+    conjunctions = {c.lower_ for c in head.children if c.dep_ == "cc"}
+    if "or" in conjunctions:
+        others = [p for p in partners if p.i != token.i]
+    elif "and" in conjunctions and _verbal(head):
+        pairs = [(head, token)] if coordinated else [(token, p) for p in partners]
+        others = [p if p.i != token.i else h for h, p in pairs if _one_victim_phrase(h, p)]
+    else:
         return False
     mine = _word_category(token)
-    return any(_word_category(p) not in (None, mine) for p in partners if p is not token)
+    return any(_word_category(p) not in (None, mine) for p in others)
+
+
+def _one_victim_phrase(head: Token, conjunct: Token) -> bool:
+    """'killing and wounding 40 people', '12 were killed and wounded': two verbs of harm with
+    one victim phrase between them count the same people, who were killed or wounded."""
+    if not _verbal(conjunct) or conjunct.i != head.i + 2:  # the two verbs side by side
+        return False
+    return _own_victims(head) != _own_victims(conjunct)
+
+
+def _own_victims(verb: Token) -> bool:
+    # A subject is the victim of a passive, a bare participle ("and 12 wounded") or a verb
+    # like "die"; the subject of "killed" in the active is who killed.
+    subject_suffers = verb.tag_ == "VBN" or is_word(verb, SUBJECT_SUFFERS)
+    own = ("nsubjpass", "dobj", "nsubj") if subject_suffers else ("nsubjpass", "dobj")
+    return any(c.dep_ in own for c in _with_auxiliaries(verb))
+
+
+def _with_auxiliaries(verb: Token) -> list[Token]:
+    return [c for h in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass")))
+            for c in h.children]  # fmt: skip
+
+
+def died_later(token: Token) -> bool:
+    """'two guards were wounded and later died', 'he suffered head injuries and died': the
+    wounded of a clause that goes on to their death are no longer wounded."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    # the later verb shares the subject: it has none of its own ...
+    later = [c for c in verb.children if c.dep_ == "conj" and not _subjects(c)]
+    if verb.dep_ == "conj" and not _subjects(verb):
+        later.append(verb.head)
+    # ... or takes it up with a pronoun: "was taken to a clinic, where he died"
+    later += [t for t in verb.subtree if any(s.lower_ in PRONOUNS for s in _subjects(t))]
+    return any(INTRANSITIVE.get(lemma(c)) == "killed" for c in later)
+
+
+def _shared_subjects(verb: Token) -> list[Token]:
+    # "two guards were wounded and later died": the second verb's subject is the first's.
+    return _subjects(verb.head) if verb.dep_ == "conj" else []
 
 
 def _word_category(token: Token) -> str | None:
+    if lemma(token) in INTRANSITIVE:
+        return INTRANSITIVE[lemma(token)]  # "died" in the table of nouns is "dead"
     for table in (VERBS, NOUNS):
         category = next((c for c, words in table.items() if is_word(token, words)), None)
         if category is not None:
@@ -108,15 +169,25 @@ def harm_trigger(token: Token) -> tuple[str, list[Token], list[int]] | None:
 def _verb(token: Token) -> tuple[str, list[Token], list[int]] | None:
     particles = [c.i for c in token.children if c.dep_ == "prt"]
     category = next((c for c, words in VERBS.items() if is_word(token, words)), None)
-    if category is not None and _verbal(token):
+    if category is not None and _verbal(token) and not _figurative(token):
         return category, _patients(token), particles
     category = INTRANSITIVE.get(lemma(token))
     if category is not None and (lemma(token) != "pass" or _particle(token) == "away"):
-        return category, _subjects(token) or _modified(token), particles
+        return category, _subjects(token) or _shared_subjects(token) or _modified(token), particles
     category = _phrasal(token)
     if category is not None and _verbal(token):
         return category, _patients(token), particles
     return None
+
+
+def _figurative(verb: Token) -> bool:
+    """'hurting the army and the president', 'wounded the government': harm done to a body
+    or an institution is a figure of speech, not an injury."""
+    if lemma(verb) not in FIGURATIVE_HARMS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    listed = objects + [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return any(is_word(o, INSTITUTIONS) for o in listed)
 
 
 def _particle(token: Token) -> str | None:
@@ -155,6 +226,8 @@ def _patients(verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
     if found:
         return found
+    if counted := _listed_count(verb):
+        return counted
     if verb.tag_ == "VBN" and not any(lemma(c) == "have" for c in verb.children):
         found = [c for c in verb.children if c.dep_ == "nsubj"]  # "and 35 wounded"
         if found:
@@ -166,10 +239,21 @@ def _patients(verb: Token) -> list[Token]:
     return _modified(verb)
 
 
+def _listed_count(participle: Token) -> list[Token]:
+    """'left 31 dead and more than 1,000 injured': the number right before the participle,
+    joined to an earlier harm word of the list, is its count, whatever the parser made of the
+    participle."""
+    before = participle.doc[participle.i - 1] if participle.i > 0 else None
+    if before is None or not is_number(before) or before.dep_ != "conj":
+        return []
+    return [before] if _word_category(before.head) is not None else []
+
+
 def _may_be_subject(before: Token, result: Token) -> bool:
     if before.pos_ not in ("NUM", "NOUN", "PROPN", "PRON"):
         return False
-    return before.head is result.head or before.head.head is result.head or is_number(before)
+    heads = (result.i, result.head.i)
+    return before.head.i in heads or before.head.head.i == result.head.i or is_number(before)
 
 
 def _small_clause_subject(result: Token) -> list[Token]:
@@ -178,7 +262,7 @@ def _small_clause_subject(result: Token) -> list[Token]:
     The word right before the result is its subject when it can be one (the parser often hangs
     a second pair on the first); else the verb's object, else its subject."""
     before = result.doc[result.i - 1] if result.i > 0 else None
-    if before is not None and (_may_be_subject(before, result) or before.head is result):
+    if before is not None and _may_be_subject(before, result):
         return [before]
     verb = result.head
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -197,12 +281,12 @@ def _subjects(token: Token) -> list[Token]:
 
 def _modified(token: Token) -> list[Token]:
     # "12 people killed in the attack", "the wounded soldiers": the participle modifies its victim.
-    if token.dep_ not in ("acl", "amod") or token.head is token:
+    if token.dep_ not in ("acl", "amod") or token.head.i == token.i:
         return []
     before = token.doc[token.i - 1]
-    if token.dep_ == "acl" and before is not token.head and _counted_noun(before):
+    if token.dep_ == "acl" and before.i != token.head.i and _counted_noun(before):
         return [before]  # "an attack that left four children injured", parsed as "attack injured"
-    if token.dep_ == "acl" and before is not token.head and before.like_num:
+    if token.dep_ == "acl" and before.i != token.head.i and before.like_num:
         return [before]  # "26 dead and 65 wounded", parsed as "26 wounded"
     return [token.head]
 
@@ -246,13 +330,19 @@ def _toll(token: Token) -> tuple[str, list[Token], list[int]] | None:
         return None
     compound = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod")]
     category = "other" if any(w.startswith("casualt") for w in compound) else "killed"
-    if of := of_object(token):
-        return category, [of], []
+    of = of_object(token)
+    if of is not None and not is_word(of, OCCURRENCES):  # "the toll of the attack rose to 40"
+        # "a toll of 1 person wounded": the harm word on the victims says what the toll counts
+        return None if _harm_of_its_own(of) else (category, [of], [])
     head = token.head
-    values = [c for c in head.children if c.dep_ in ("attr", "dobj") and c is not token]
+    values = [c for c in head.children if c.dep_ in ("attr", "dobj") and c.i != token.i]
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "at")):
         values += [c for c in prep.children if c.dep_ == "pobj"]
     return category, values, [head.i]
+
+
+def _harm_of_its_own(victim: Token) -> bool:
+    return any(c.dep_ in ("acl", "amod") and _word_category(c) for c in victim.children)
 
 
 def _life(token: Token) -> tuple[str, list[Token], list[int]] | None:
@@ -281,7 +371,10 @@ def _hostage(token: Token) -> tuple[str, list[Token], list[int]] | None:
 
 
 def _suffered(token: Token) -> tuple[str, list[Token], list[int]] | None:
-    """'one person suffered minor injuries', 'two soldiers sustained wounds' -> injured."""
+    """'one person suffered minor injuries', 'two soldiers sustained wounds', 'four people
+    have bullet wounds' -> injured."""
+    if is_word(token, INJURIES) and token.dep_ == "dobj" and lemma(token.head) == "have":
+        return "injured", _subjects(token.head), [token.i]
     if not is_word(token, SUFFER):
         return None
     harm = next((c for c in token.children if c.dep_ == "dobj" and is_word(c, INJURIES)), None)
@@ -309,6 +402,17 @@ def _outcome(token: Token) -> tuple[str, list[Token], list[int]] | None:
     survived = [c for c in children if c.dep_ == "conj" and lemma(c) == "survive"]
     if survived:
         return "injured", _patients(token), [survived[0].i]
+    if wounds := _wounds_caused(token):  # "stabbed the two women, causing deep wounds"
+        return "injured", _patients(token), [wounds.i]
+    return None
+
+
+def _wounds_caused(verb: Token) -> Token | None:
+    for clause in (c for c in verb.children if c.dep_ in ("advcl", "xcomp", "conj")):
+        if is_word(clause, CAUSATIVE):
+            harm = [c for c in clause.children if c.dep_ == "dobj" and is_word(c, INJURIES)]
+            if harm:
+                return harm[0]
     return None
 
 
@@ -355,7 +459,7 @@ def asserted(trigger: Token) -> bool:
             return False
         if node.dep_ == "prep" and (lemma(node.head), node.lower_) in AIM_PHRASES:
             return False
-        if node.dep_ == "relcl" or node.head is node:
+        if node.dep_ == "relcl" or node.head.i == node.i:
             return True
         # Only a complement (not a coordinated clause) is governed by the verb above it.
         if node.dep_ not in COMPLEMENTS and node.dep_ != "conj":

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 QUALIFIERS = ("exact", "at_least", "at_most", "about", "range", "vague")
 
@@ -91,6 +92,7 @@ def normalise(text: str) -> str:
     return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
 
 
+@lru_cache(maxsize=8192)  # the figures stage asks about the same few words again and again
 def parse_cardinal(text: str) -> int | None:
     """'613', '1,275', 'Eight', 'twenty-three', 'a dozen', 'two hundred and fifty', '1.5 million'.
 

@@ -44,6 +44,14 @@ SCRAPED_DUMP = (
 )
 
 
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """dateline's whole pipeline, loaded once for every test that asks (they need the weights)."""
+    from dateline.nlp import load_pipeline
+
+    return load_pipeline()
+
+
 def _shared_path() -> Path:
     configured = os.environ.get("DATELINE_SHARED")
     return Path(configured) if configured else ROOT.parent / "shared"

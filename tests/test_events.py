@@ -6,16 +6,10 @@ import json
 
 import pytest
 
-from dateline.nlp import load_pipeline
 from dateline.pipeline import extract
 from dateline.record import Article
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def events_of(nlp, text: str, published: str = "2024-03-06"):

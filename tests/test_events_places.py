@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.nlp import load_pipeline
 from dateline.pipeline import extract
 from dateline.record import Article
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def events_of(nlp, text: str):

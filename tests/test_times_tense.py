@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.nlp import load_pipeline
 from dateline.pipeline import extract
 from dateline.record import Article
 
 pytestmark = pytest.mark.model
 
 THURSDAY = "1989-11-02"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def weekday_value(nlp, text: str, word: str) -> str | None:

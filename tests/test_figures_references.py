@@ -240,6 +240,11 @@ def test_tolls_summed_over_periods_or_incidents_are_no_figures(nlp, text):
         ("A few days after the murder of the judge, his aide left.", [("killed", 1)]),
         ("The war became bloodier with the murder of three monks.", [("killed", 3)]),
         ("The offensive left 60 dead on Monday.", [("killed", 60)]),
+        # a period before or after an incident is a distance in time, not a rate
+        (
+            "Troops killed 4 men a year after they massacred 12 miners.",
+            [("killed", 4), ("killed", 12)],
+        ),
     ],
 )
 def test_one_incident_is_still_counted(nlp, text, expected):

@@ -41,6 +41,7 @@ PROLONGED = wordset(
 )
 WARS = wordset("war wars conflict conflicts insurgency")
 ONE_PERIOD = wordset("year month week day decade")
+OFFSET_WORDS = wordset("after before ago later earlier")
 # Verbs a cause runs up a toll with: "the war killed", "the offensive has left 600 dead".
 HARM_VERBS = CAUSATIVE | INTRANSITIVE_FORMS | frozenset().union(*VERBS.values())
 # Incidents that, counted, make a harm a sum over them: "in 386 clashes".
@@ -132,10 +133,15 @@ def _is_period_unit(unit: Token) -> bool:
 
 
 def _every_period(unit: Token) -> bool:
-    # "every year", "a day"; not "a few days after the murder"
+    # "every year", "a day"; not "a few days after the murder", nor "a year after they massacred":
+    # a period before or after something is a distance in time, not a rate
     dets = [c.lower_ for c in unit.children if c.dep_ == "det"]
     every = any(d in ("every", "each", "a", "per") for d in dets)
-    return every and unit.lower_ in ONE_PERIOD and not any(c.dep_ == "amod" for c in unit.children)
+    following = unit.doc[unit.i + 1 : unit.i + 2]
+    offset = any(c.dep_ == "amod" for c in unit.children) or any(
+        word.lower_ in OFFSET_WORDS for word in [*unit.children, *following]
+    )
+    return every and unit.lower_ in ONE_PERIOD and not offset
 
 
 def _many_occurrences(noun: Token | None) -> bool:

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from subprocesses import json_from_child, max_rss_mib
 
 UNKNOWN_SAMPLE = 20_000  # made-up names: a miss must be as cheap as a hit
 
@@ -60,16 +60,7 @@ def lookup_speed(gazetteer: Any) -> dict[str, float]:
 
 
 def run_child(cache_dir: Path) -> dict[str, Any]:
-    command = [sys.executable, __file__, "--child", str(cache_dir)]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"the gazetteer subprocess failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
-
-
-def max_rss_mib() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes there, KiB here
+    return json_from_child([sys.executable, __file__, "--child", str(cache_dir)], "the gazetteer")
 
 
 def table(build: dict[str, Any], cached: dict[str, Any]) -> list[str]:

@@ -31,8 +31,6 @@ import itertools
 import json
 import os
 import platform
-import resource
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -40,6 +38,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from subprocesses import json_from_child, max_rss_mib
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -193,15 +193,7 @@ def run_child(data: Path, size: int, batch_size: int | None) -> dict[str, Any]:
     command = [sys.executable, __file__, "--data", str(data), "--child", str(size)]
     if batch_size is not None:
         command += ["--batch-size", str(batch_size)]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"the subprocess for size {size} failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
-
-
-def max_rss_mib() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes there, KiB here
+    return json_from_child(command, f"size {size}")
 
 
 def vm_hwm_mib() -> float | None:

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold
 
@@ -33,6 +34,7 @@ PROXIMITY_CONTEXT = 2.0  # times the other names' probability mass lying near th
 NEAR_KM, FAR_KM = 50.0, 300.0  # nearness falls from 1 at NEAR_KM to 0 at FAR_KM
 POINTS_PER_NAME = 3  # each other name's likeliest readings that count for nearness
 QUALIFIER_BONUS = 6.0  # "X, Y" where Y is the division or country that holds X
+COUNTY_CONTEXT = 2.5  # a town in a county the article names, or a county holding a town it names
 DATELINE_WEIGHT = 4.0  # a place opening the article counts this many times (wire stories are local)
 ROUNDS = 3  # context refinements after the context-free first pass
 STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support from the article
@@ -118,6 +120,20 @@ class Context:
         return countries, admins, points
 
 
+class CountyLinks(NamedTuple):
+    """The counties (second-level divisions) the other names of an article may be (`named`)
+    and those their towns may lie in (`holding`)."""
+
+    named: Set[int] = frozenset()
+    holding: Set[int] = frozenset()
+
+    def link(self, entry: Entry) -> bool:
+        """A town in a county named elsewhere, or a county holding a town named elsewhere."""
+        if entry.feature == "city":
+            return entry.admin2 in self.named
+        return entry.feature == "admin2" and entry.geonameid in self.holding
+
+
 def candidates(
     gazetteer: Gazetteer, text: str, *, capitals: bool = False
 ) -> list[tuple[Entry, bool]]:
@@ -179,14 +195,21 @@ def prior(entry: Entry, text: str, coded: bool = False) -> float:
     )
 
 
-def contextual(entry: Entry, shares: Shares, qualifiers: Sequence[Entry]) -> float:
+def contextual(
+    entry: Entry,
+    shares: Shares,
+    qualifiers: Sequence[Entry],
+    counties: CountyLinks = CountyLinks(),
+) -> float:
     """Score from the article's other places: their countries, admin1s, how near they are,
-    and a qualifier."""
+    a qualifier, and the second-level divisions that any reading of them names or lies in
+    (`counties`)."""
     countries, admins, points = shares
     score = COUNTRY_CONTEXT * countries.get(entry.country, 0.0)
     if entry.feature in ("city", "admin2"):
         score += ADMIN_CONTEXT * min(1.0, admins.get(entry.admin1, 0.0))
         score += PROXIMITY_CONTEXT * min(1.0, nearness(entry, points))
+        score += COUNTY_CONTEXT if counties.link(entry) else 0.0
     elif entry.feature == "admin1":  # the article's other places lie inside it
         score += ADMIN_CONTEXT * min(1.0, admins.get(entry.geonameid, 0.0))
     if any(_contains(q, entry) for q in qualifiers):
@@ -258,25 +281,23 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         for key in distinct
     }
     own = {key: priors(pools[key], texts[key]) for key in distinct}
-    names = {key: fold(key[0]) for key in distinct}
+    names = {key: _context_name(texts[key]) for key in distinct}
     weights: dict[tuple[str, str | None], float] = {}
     for key, mention in zip(keys, mentions, strict=True):
         weight = DATELINE_WEIGHT if mention.dateline else 1.0
         weights[key] = max(weights.get(key, 0.0), weight)
+    counties = county_links({names[key]: pools[key] for key in distinct})
     context = Context()
-    first: dict[str, Shares] = {}  # the context of the names' priors alone (no feedback)
-    for round_ in range(ROUNDS + 1):
+    for _ in range(ROUNDS + 1):
         shares = {name: context.shares(name) for name in set(names.values())}
-        first = shares if round_ == 1 else first
         scored = {
-            key: score_pool(pools[key], own[key], shares[names[key]], qualifiers[key])
+            key: score_pool(
+                pools[key], own[key], shares[names[key]], qualifiers[key], counties[names[key]]
+            )
             for key in distinct
         }
         context = build_context([(names[k], weights[k], scored[k]) for k in distinct])
-    chosen = {
-        key: _unless_stray(choose(scored[key]), (first or shares)[names[key]][0])
-        for key in distinct
-    }
+    chosen = {key: _unless_stray(choose(scored[key]), shares[names[key]]) for key in distinct}
     results = []
     for mention, key in zip(mentions, keys, strict=True):
         entry, confidence = chosen[key]
@@ -286,22 +307,29 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
     return results
 
 
-def _unless_stray(
-    choice: tuple[Entry | None, float], countries: dict[str, float]
-) -> tuple[Entry | None, float]:
+def _context_name(text: str) -> str:
+    """The key under which a name votes in the context: the name it is looked up by, so that
+    "Dublin City" and "Dublin Center Drive" (looked up as "Dublin") do not vote for the
+    reading of "Dublin" that they themselves are."""
+    return fold(_without_generic_word(text) or text)
+
+
+def _unless_stray(choice: tuple[Entry | None, float], shares: Shares) -> tuple[Entry | None, float]:
     """Nothing rather than a small town or district abroad that nothing else in the article
     supports, when the article's other places lie mostly in one other country: a Lima story's
     "Villa El Salvador" that the gazetteer lacks in Peru is not the Argentine village. The
-    support is read from the other names' priors, before the town's own pull on them."""
+    support is read from the other names' final readings; a town near one of them (Erie
+    across the lake from London, Ontario) is supported whatever its country."""
     entry, _ = choice
+    countries, _, points = shares
     if entry is None or entry.feature not in ("city", "admin2") or not countries:
         return choice
     if (
         entry.population >= STRAY_MAX_POPULATION
         or countries.get(entry.country, 0.0) > STRAY_SUPPORT
+        or max(countries.values()) < STRAY_HOME_SHARE
+        or nearness(entry, points) > 0.0
     ):
-        return choice
-    if max(countries.values()) < STRAY_HOME_SHARE:
         return choice
     return None, 0.0
 
@@ -351,9 +379,37 @@ def priors(pool: Sequence[Candidate], text: str) -> list[float]:
 
 
 def score_pool(
-    pool: Sequence[Candidate], own: Sequence[float], shares: Shares, qualifiers: Sequence[Entry]
+    pool: Sequence[Candidate],
+    own: Sequence[float],
+    shares: Shares,
+    qualifiers: Sequence[Entry],
+    counties: CountyLinks = CountyLinks(),
 ) -> Scored:
-    return [(e, p + contextual(e, shares, qualifiers)) for (e, _), p in zip(pool, own, strict=True)]
+    return [
+        (e, p + contextual(e, shares, qualifiers, counties))
+        for (e, _), p in zip(pool, own, strict=True)
+    ]
+
+
+def county_links(pools: dict[str, Sequence[Candidate]]) -> dict[str, CountyLinks]:
+    """Each name's `CountyLinks` from the other names' readings: "Paris" and "Henry County" in
+    one story are the Paris in Henry County, however many Parises and Henry Counties there
+    are. Only readings that bear the name as their own count (Houston County is not
+    "Houston"), and two towns in one county do not link: common town names share counties
+    too often."""
+    counties: dict[str, set[int]] = {}
+    towns_in: dict[str, set[int]] = {}
+    for name, pool in pools.items():
+        own = [e for e, _ in pool if fold(e.name) == name]
+        counties[name] = {e.geonameid for e in own if e.feature == "admin2"}
+        towns_in[name] = {e.admin2 for e in own if e.feature == "city" and e.admin2}
+    return {
+        name: CountyLinks(
+            set().union(*(ids for other, ids in counties.items() if other != name)),
+            set().union(*(ids for other, ids in towns_in.items() if other != name)),
+        )
+        for name in pools
+    }
 
 
 def likeliest_points(scored: Scored) -> list[Point]:

@@ -134,6 +134,9 @@ class CountyLinks(NamedTuple):
         return entry.feature == "admin2" and entry.geonameid in self.holding
 
 
+NO_COUNTIES = CountyLinks()
+
+
 def candidates(
     gazetteer: Gazetteer, text: str, *, capitals: bool = False
 ) -> list[tuple[Entry, bool]]:
@@ -199,7 +202,7 @@ def contextual(
     entry: Entry,
     shares: Shares,
     qualifiers: Sequence[Entry],
-    counties: CountyLinks = CountyLinks(),
+    counties: CountyLinks = NO_COUNTIES,
 ) -> float:
     """Score from the article's other places: their countries, admin1s, how near they are,
     a qualifier, and the second-level divisions that any reading of them names or lies in
@@ -383,7 +386,7 @@ def score_pool(
     own: Sequence[float],
     shares: Shares,
     qualifiers: Sequence[Entry],
-    counties: CountyLinks = CountyLinks(),
+    counties: CountyLinks = NO_COUNTIES,
 ) -> Scored:
     return [
         (e, p + contextual(e, shares, qualifiers, counties))

@@ -40,6 +40,12 @@ LOCATIVES = {
     "in", "at", "near", "from", "outside", "into", "across", "around", "toward", "towards",
     "through", "throughout", "via", "between", "inside", "to",
 }  # fmt: skip
+# Nouns for people that a town's name premodifies in news ("an Albany man", "Dayton woman
+# charged"): the name before them is where the person lives.
+RESIDENT_NOUNS = {
+    "man", "woman", "men", "women", "teen", "teens", "teenager", "boy", "girl", "couple",
+    "resident", "residents", "native", "family", "mother", "father",
+}  # fmt: skip
 MAX_NAME_TOKENS = 5  # longer capitalised runs are titles and organisations, not place names
 # Words that name a kind of place, a direction or an institution, never a place by themselves
 # ("the West", "the Region", "the University", "the Central Government", "Patriotic Union").
@@ -95,6 +101,7 @@ def recognise(doc: Doc, gazetteer: Gazetteer, body: Span) -> list[SpacySpan]:
         list_places(parsed),
         embedded_places(parsed, gazetteer),
         locative_places(parsed, gazetteer),
+        resident_places(parsed, gazetteer),
         capitals_places(parsed, gazetteer),
     ):
         for span in source:
@@ -163,10 +170,20 @@ def looks_like_name(text: str, gazetteer: Gazetteer) -> bool:
     if not any(ch.isupper() for ch in text) or fold(text) in GENERIC_WORDS | CALENDAR_WORDS:
         return False
     if _is_abbreviation(text):
-        return any(_big_or_division(e) for e in gazetteer.lookup(text, codes=True))
+        return any(
+            _big_or_division(e) and _spelled_as(e, text) for e in gazetteer.lookup(text, codes=True)
+        )
     if any(_brand_spelling(word) for word in text.split()):
         return bool(gazetteer.lookup(text, codes=True))
     return True
+
+
+def _spelled_as(entry: Entry, text: str) -> bool:
+    """Whether an acronym in capitals can name this entry: a country by its code ("UAE"), or a
+    place whose own name is written so; NATO is not the town of Nato, nor BA the Ba of Fiji."""
+    if entry.feature == "country" or not _is_abbreviation(text):
+        return True
+    return entry.name == text or "." in text
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -355,6 +372,33 @@ def locative_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]
             yield span
 
 
+def resident_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    """A gazetteer town's name right before a noun for people ("an Albany man", "Dayton woman
+    charged"), which the model often leaves untagged in a headline; the name must be a proper
+    noun, not part of a person's name, nor follow another capitalised word."""
+    tokens = parsed.tokens
+    for token in tokens:
+        if token.lower_ not in RESIDENT_NOUNS or not token.is_lower or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < MAX_EMBEDDED_TOKENS and _proper(tokens[start - 1]):
+            start -= 1
+        if start == token.i or (start > 0 and tokens[start - 1].text[:1].isupper()):
+            continue
+        span = parsed.doc[start : token.i]
+        if (
+            parsed.in_body(span)
+            and _not_person(span)
+            and _known_place(gazetteer, span.text, MATCH_MIN_POPULATION)
+        ):
+            yield span
+
+
+def _proper(token: Token) -> bool:
+    """A capitalised proper noun: not "One", "Many" or "Young" opening a sentence."""
+    return _capitalised(token) and token.pos_ == "PROPN"
+
+
 def repeated_places(
     parsed: Parsed, found: Sequence[SpacySpan], gazetteer: Gazetteer, taken: list[bool]
 ) -> list[SpacySpan]:
@@ -422,7 +466,9 @@ def _known_place(gazetteer: Gazetteer, text: str, min_population: int) -> bool:
     if key in CALENDAR_WORDS or key in GENERIC_WORDS:
         return False
     return any(
-        fold(entry.name) == key and (entry.feature != "city" or entry.population >= min_population)
+        fold(entry.name) == key
+        and (entry.feature != "city" or entry.population >= min_population)
+        and _spelled_as(entry, text)
         for entry in gazetteer.lookup(text)
     )
 

@@ -1,0 +1,60 @@
+"""Recognition rules of place_names on sentences written for the tests, Docs built by hand (no
+trained model) and a hand-made gazetteer with real GeoNames ids."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from dateline.docext import ensure_extensions
+from dateline.gazetteer import Entry, Gazetteer
+from dateline.stages.place_names import looks_like_name
+from test_places import doc_with, found
+
+WINONA, NATO_PH, BA_FJ = 5043193, 1698030, 2202064
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    named = [
+        (Entry(WINONA, "Winona", "US", 44.04996, -91.63932, "city", 27_592), ["Winona"]),
+        (Entry(NATO_PH, "Nato", "PH", 13.6, 123.5, "city", 5_583), ["Nato"]),
+        (Entry(BA_FJ, "Ba", "FJ", -17.53, 177.67, "admin2", 65_690), ["Ba"]),
+        (Entry(290557, "United Arab Emirates", "AE", 24.0, 54.0, "country", 9_630_959),
+         ["United Arab Emirates"]),
+    ]  # fmt: skip
+    return Gazetteer.from_entries(named, codes={"UAE": "AE"})
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    ensure_extensions()
+    return spacy.blank("en")
+
+
+def test_an_acronym_does_not_name_a_place_spelled_otherwise(gazetteer):
+    assert not looks_like_name("BA", gazetteer)  # British Airways, not Ba in Fiji
+    assert looks_like_name("UAE", gazetteer)  # a country's code
+
+
+def test_an_acronym_after_a_locative_is_not_a_town_of_that_name(nlp, gazetteer):
+    doc = doc_with(nlp, "The minister spoke to NATO about the grant.", {"NATO": "ORG"})
+    assert found(doc, gazetteer) == []
+
+
+def proper_nouns(doc, *words: str):
+    for token in doc:
+        token.pos_ = "PROPN" if token.text in words else "NOUN"
+    return doc
+
+
+def test_a_town_before_a_noun_for_people_is_a_place(nlp, gazetteer):
+    doc = proper_nouns(doc_with(nlp, "Winona man charged after the crash."), "Winona")
+    assert found(doc, gazetteer) == [("Winona", WINONA)]
+
+
+def test_a_capitalised_word_that_is_no_proper_noun_is_not_a_town_before_man(nlp, gazetteer):
+    doc = proper_nouns(doc_with(nlp, "Winona man charged after the crash."))
+    assert found(doc, gazetteer) == []
+    doc = proper_nouns(doc_with(nlp, "Jo Winona man the desk.", {"Jo": "PERSON"}), "Jo", "Winona")
+    assert found(doc, gazetteer) == []  # after another capitalised word: part of a name

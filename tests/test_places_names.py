@@ -58,3 +58,45 @@ def test_a_capitalised_word_that_is_no_proper_noun_is_not_a_town_before_man(nlp,
     assert found(doc, gazetteer) == []
     doc = proper_nouns(doc_with(nlp, "Jo Winona man the desk.", {"Jo": "PERSON"}), "Jo", "Winona")
     assert found(doc, gazetteer) == []  # after another capitalised word: part of a name
+
+
+@pytest.fixture(scope="module")
+def counties() -> Gazetteer:
+    named = [
+        (Entry(4196972, "Jackson County", "US", 34.13, -83.56, "admin2", 72_907),
+         ["Jackson County"]),
+        (Entry(4185657, "Barrow County", "US", 33.99, -83.71, "admin2", 83_240),
+         ["Barrow County"]),
+        (Entry(5330582, "Pleasanton", "US", 37.66243, -121.87468, "city", 79_341),
+         ["Pleasanton"]),
+        (Entry(5690763, "North Dakota", "US", 47.5, -100.5, "admin1", 762_062),
+         ["North Dakota", "N.D."]),
+        (Entry(4560349, "Philadelphia", "US", 39.95233, -75.16379, "city", 1_567_442),
+         ["Philadelphia"]),
+        (Entry(6251999, "Canada", "CA", 60.0, -96.0, "country", 37_000_000), ["Canada"]),
+        (Entry(1835841, "South Korea", "KR", 36.5, 127.75, "country", 51_000_000),
+         ["Republic of Korea", "South Korea"]),
+        (Entry(1873107, "North Korea", "KP", 40.0, 127.0, "country", 25_000_000),
+         ["North Korea", "Korea"]),
+    ]  # fmt: skip
+    return Gazetteer.from_entries(named)
+
+
+def test_names_listed_before_counties_are_the_counties(nlp, counties):
+    doc = doc_with(nlp, "Rain fell in Jackson and Barrow counties.", {"Jackson": "PERSON"})
+    assert [name for name, _ in found(doc, counties)] == ["Jackson", "Barrow"]
+
+
+def test_a_legislators_home_after_the_party_letter_is_a_place(nlp, counties):
+    doc = doc_with(nlp, "Rep. Ann Lee, D-Pleasanton, and Sen. Jo Moe (R-N.D.) voted no.")
+    assert [name for name, _ in found(doc, counties)] == ["Pleasanton", "N.D."]
+    doc = doc_with(nlp, "The grade was B-Pleasanton said nothing.")
+    assert found(doc, counties) == []
+
+
+def test_a_direction_before_a_town_is_not_part_of_its_name(nlp, counties):
+    doc = doc_with(nlp, "A fire in South Philadelphia spread.", {"South Philadelphia": "GPE"})
+    assert [name for name, _ in found(doc, counties)] == ["Philadelphia"]
+    doc = doc_with(nlp, "Trade with South Korea and Northern Canada grew.",
+                   {"South Korea": "GPE", "Northern Canada": "LOC"})  # fmt: skip
+    assert [name for name, _ in found(doc, counties)] == ["South Korea", "Northern Canada"]

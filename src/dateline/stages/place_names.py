@@ -40,12 +40,6 @@ LOCATIVES = {
     "in", "at", "near", "from", "outside", "into", "across", "around", "toward", "towards",
     "through", "throughout", "via", "between", "inside", "to",
 }  # fmt: skip
-# Nouns for people that a town's name premodifies in news ("an Albany man", "Dayton woman
-# charged"): the name before them is where the person lives.
-RESIDENT_NOUNS = {
-    "man", "woman", "men", "women", "teen", "teens", "teenager", "boy", "girl", "couple",
-    "resident", "residents", "native", "family", "mother", "father",
-}  # fmt: skip
 MAX_NAME_TOKENS = 5  # longer capitalised runs are titles and organisations, not place names
 # Words that name a kind of place, a direction or an institution, never a place by themselves
 # ("the West", "the Region", "the University", "the Central Government", "Patriotic Union").
@@ -55,6 +49,11 @@ GENERIC_WORDS = {
     "city", "town", "village", "district", "province", "university", "cathedral", "church",
     "downtown", "midwest", "capital", "metro", "center", "centre", "union", "federation",
     "republic", "congress", "commonwealth",
+}  # fmt: skip
+# Words before a place name that say which part of it is meant ("North Texas").
+DIRECTION_WORDS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western", "central", "metro", "downtown",
 }  # fmt: skip
 # Month and weekday names: "in March" is a date, not the town of March.
 CALENDAR_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
@@ -92,6 +91,8 @@ class Parsed:
 
 def recognise(doc: Doc, gazetteer: Gazetteer, body: Span) -> list[SpacySpan]:
     """Place-name spans, in order, without overlaps (entities first, then each added rule)."""
+    from .place_patterns import pattern_places  # they build on this module's helpers
+
     parsed = Parsed.of(doc, body)
     found: list[SpacySpan] = []
     taken = [False] * len(parsed.tokens)
@@ -101,7 +102,7 @@ def recognise(doc: Doc, gazetteer: Gazetteer, body: Span) -> list[SpacySpan]:
         list_places(parsed),
         embedded_places(parsed, gazetteer),
         locative_places(parsed, gazetteer),
-        resident_places(parsed, gazetteer),
+        pattern_places(parsed, gazetteer),
         capitals_places(parsed, gazetteer),
     ):
         for span in source:
@@ -153,7 +154,20 @@ def entity_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
         if ent.label_ in PLACE_LABELS and parsed.in_body(ent):
             trimmed = trim(ent)
             if trimmed is not None and looks_like_name(trimmed.text, gazetteer):
-                yield from _unless_demonym([trimmed], gazetteer)
+                yield from _unless_demonym([without_direction(trimmed, gazetteer)], gazetteer)
+
+
+def without_direction(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
+    """The town named after a leading direction word: "South Philadelphia", "Metro Nashville"
+    and "East Oxford" are parts of the town, and the name is the town's. A region ("North
+    Africa", "South Florida") is named whole, as is a place of its own ("South Korea")."""
+    if len(span) < 2 or span[0].lower_ not in DIRECTION_WORDS or gazetteer.has_name(span.text):
+        return span
+    rest = span[1:]
+    readings = gazetteer.lookup(rest.text)
+    if any(e.feature in ("continent", "country", "admin1") for e in readings):
+        return span
+    return rest if _known_place(gazetteer, rest.text, RELABEL_MIN_POPULATION) else span
 
 
 def _unless_demonym(spans: Iterable[SpacySpan], gazetteer: Gazetteer) -> Iterator[SpacySpan]:
@@ -370,33 +384,6 @@ def locative_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]
             continue
         if _known_place(gazetteer, span.text, MATCH_MIN_POPULATION):
             yield span
-
-
-def resident_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
-    """A gazetteer town's name right before a noun for people ("an Albany man", "Dayton woman
-    charged"), which the model often leaves untagged in a headline; the name must be a proper
-    noun, not part of a person's name, nor follow another capitalised word."""
-    tokens = parsed.tokens
-    for token in tokens:
-        if token.lower_ not in RESIDENT_NOUNS or not token.is_lower or token.i == 0:
-            continue
-        start = token.i
-        while start > 0 and token.i - start < MAX_EMBEDDED_TOKENS and _proper(tokens[start - 1]):
-            start -= 1
-        if start == token.i or (start > 0 and tokens[start - 1].text[:1].isupper()):
-            continue
-        span = parsed.doc[start : token.i]
-        if (
-            parsed.in_body(span)
-            and _not_person(span)
-            and _known_place(gazetteer, span.text, MATCH_MIN_POPULATION)
-        ):
-            yield span
-
-
-def _proper(token: Token) -> bool:
-    """A capitalised proper noun: not "One", "Many" or "Young" opening a sentence."""
-    return _capitalised(token) and token.pos_ == "PROPN"
 
 
 def repeated_places(

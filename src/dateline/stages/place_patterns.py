@@ -1,0 +1,118 @@
+"""Place names found by the words around them, where the model tags nothing or a person.
+
+Three patterns of news prose each say that a capitalised name is a place:
+a town before a noun for its people ("an Albany man", "Dayton voters"), a
+legislator's party and home ("Rep. Ann Lee, D-Elbow Lake"; "(R-Ohio)"),
+and names listed before "counties" ("in Clarke, Madison and Oconee
+counties"). The name must still be in the gazetteer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..gazetteer import Gazetteer
+from .place_names import (
+    LIST_JOINS,
+    MATCH_MIN_POPULATION,
+    MAX_EMBEDDED_TOKENS,
+    Parsed,
+    _capitalised,
+    _known_place,
+    capitalised_run,
+)
+
+# Nouns for people that a town's name premodifies in news ("an Albany man", "Dayton woman
+# charged"): the name before them is where the people live.
+RESIDENT_NOUNS = {
+    "man", "woman", "men", "women", "teen", "teens", "teenager", "boy", "girl", "couple",
+    "resident", "residents", "native", "family", "mother", "father", "voters", "homeowners",
+    "taxpayers",
+}  # fmt: skip
+# Labels that say a name is not a town's ("Sunday man", "Kurdish woman").
+NOT_TOWN_LABELS = {"NORP", "DATE", "TIME"}
+PARTIES = {"D", "R", "I"}  # "D-Pleasanton": a US legislator's party and home town or state
+PARTY_OPENERS = {",", "("}
+COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
+
+
+def pattern_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    yield from resident_places(parsed, gazetteer)
+    yield from party_home_places(parsed, gazetteer)
+    yield from county_list_places(parsed, gazetteer)
+
+
+def resident_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    """A gazetteer town's name right before a noun for people, which the model often leaves
+    untagged or calls a person in a headline; the name must be a proper noun that does not
+    follow another capitalised word (then it ends a person's name: "Jo Winona man")."""
+    tokens = parsed.tokens
+    for token in tokens:
+        if token.lower_ not in RESIDENT_NOUNS or not token.is_lower or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < MAX_EMBEDDED_TOKENS and _proper(tokens[start - 1]):
+            start -= 1
+        if start == token.i or (start > 0 and tokens[start - 1].text[:1].isupper()):
+            continue
+        span = parsed.doc[start : token.i]
+        if (
+            parsed.in_body(span)
+            and not any(t.ent_type_ in NOT_TOWN_LABELS for t in span)
+            and _known_place(gazetteer, span.text, MATCH_MIN_POPULATION)
+        ):
+            yield span
+
+
+def _proper(token: Token) -> bool:
+    """A capitalised proper noun: not "One", "Many" or "Young" opening a sentence."""
+    return _capitalised(token) and token.pos_ == "PROPN"
+
+
+def party_home_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    """The home after a US legislator's party letter: ", D-Pleasanton," or "(R-N.D.)"."""
+    tokens = parsed.tokens
+    for i in range(1, len(tokens) - 2):
+        if not (
+            tokens[i].text in PARTIES
+            and tokens[i + 1].text == "-"
+            and tokens[i - 1].text in PARTY_OPENERS
+        ):
+            continue
+        start = i + 2
+        end = start + 1 if "." in tokens[start].text else capitalised_run(tokens, start)
+        if not 0 < end - start <= MAX_EMBEDDED_TOKENS:
+            continue
+        span = parsed.doc[start:end]
+        if parsed.in_body(span) and gazetteer.has_name(span.text):
+            yield span
+
+
+def county_list_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    """The names listed before "counties" or "parishes" ("in Jackson and Barrow counties"),
+    each of which, with "County" added, the gazetteer knows."""
+    tokens = parsed.tokens
+    for token in tokens:
+        kind = COUNTY_PLURALS.get(token.text)
+        if kind is None:
+            continue
+        end = token.i
+        while end > 0:
+            start = end
+            while (
+                start > 0 and end - start < MAX_EMBEDDED_TOKENS and _capitalised(tokens[start - 1])
+            ):
+                start -= 1
+            if start == end:
+                break
+            span = parsed.doc[start:end]
+            if parsed.in_body(span) and gazetteer.has_name(f"{span.text} {kind}"):
+                yield span
+            end = start
+            while end > 0 and tokens[end - 1].lower_ in LIST_JOINS:
+                end -= 1
+            if end == start:
+                break

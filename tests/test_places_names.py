@@ -100,3 +100,12 @@ def test_a_direction_before_a_town_is_not_part_of_its_name(nlp, counties):
     doc = doc_with(nlp, "Trade with South Korea and Northern Canada grew.",
                    {"South Korea": "GPE", "Northern Canada": "LOC"})  # fmt: skip
     assert [name for name, _ in found(doc, counties)] == ["South Korea", "Northern Canada"]
+
+
+def test_a_town_after_in_is_a_place_though_the_model_saw_a_person(nlp, gazetteer):
+    doc = doc_with(nlp, "The fair opened in Winona on Friday.", {"Winona": "PERSON"})
+    assert found(doc, gazetteer) == [("Winona", WINONA)]
+    doc = doc_with(nlp, "A call from Winona came.", {"Winona": "PERSON"})
+    assert found(doc, gazetteer) == []  # "from" also takes people
+    doc = doc_with(nlp, "Nothing in Winona's letter was new.", {"Winona": "PERSON"})
+    assert found(doc, gazetteer) == []

@@ -40,6 +40,8 @@ LOCATIVES = {
     "in", "at", "near", "from", "outside", "into", "across", "around", "toward", "towards",
     "through", "throughout", "via", "between", "inside", "to",
 }  # fmt: skip
+# Locatives that take places only: "in Gainesville" is the town whatever the model said.
+PLACE_ONLY = {"in", "near", "outside", "throughout", "across", "inside"}
 MAX_NAME_TOKENS = 5  # longer capitalised runs are titles and organisations, not place names
 # Words that name a kind of place, a direction or an institution, never a place by themselves
 # ("the West", "the Region", "the University", "the Central Government", "Patriotic Union").
@@ -380,7 +382,7 @@ def locative_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]
         if not 0 < end - start <= MAX_NAME_TOKENS:
             continue
         span = parsed.doc[start:end]
-        if not (parsed.in_body(span) and _not_person(span)):
+        if not (parsed.in_body(span) and _not_person(span, token.lower_ in PLACE_ONLY)):
             continue
         if _known_place(gazetteer, span.text, MATCH_MIN_POPULATION):
             yield span
@@ -442,8 +444,24 @@ def _stands_alone(span: SpacySpan) -> bool:
     )
 
 
-def _not_person(span: SpacySpan) -> bool:
+def _not_person(span: SpacySpan, place_only: bool = False) -> bool:
+    """No token of a person, nationality or date. After a preposition that takes only places
+    (`place_only`: "in Gainesville"), a person the model saw is that place, unless it is
+    part of a longer name or owns something ("in Jackson's view")."""
+    if place_only and _whole_person(span) and not _possessive_after(span):
+        return all(token.ent_type_ not in ("NORP", "DATE", "TIME") for token in span)
     return all(token.ent_type_ not in ("PERSON", "NORP", "DATE", "TIME") for token in span)
+
+
+def _whole_person(span: SpacySpan) -> bool:
+    """The span is a whole PERSON entity (or none), not part of a longer one."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return span[0].ent_iob_ != "I" and (after is None or after.ent_iob_ != "I")
+
+
+def _possessive_after(span: SpacySpan) -> bool:
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and (after.tag_ == "POS" or after.lower_ in ("'s", "’s"))
 
 
 def _known_place(gazetteer: Gazetteer, text: str, min_population: int) -> bool:

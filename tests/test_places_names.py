@@ -109,3 +109,13 @@ def test_a_town_after_in_is_a_place_though_the_model_saw_a_person(nlp, gazetteer
     assert found(doc, gazetteer) == []  # "from" also takes people
     doc = doc_with(nlp, "Nothing in Winona's letter was new.", {"Winona": "PERSON"})
     assert found(doc, gazetteer) == []
+
+
+def test_one_unknown_word_tagged_a_place_needs_a_locative_somewhere(nlp, gazetteer):
+    doc = doc_with(nlp, "Zorbex said the deal was done.", {"Zorbex": "GPE"})
+    assert found(doc, gazetteer) == []  # a name no gazetteer knows, with nothing placing it
+    text = "Zorbex lies north. Troops camped in Zorbex overnight."
+    doc = doc_with(nlp, text, {"Zorbex": "GPE"})
+    assert [name for name, _ in found(doc, gazetteer)] == ["Zorbex"]
+    doc = doc_with(nlp, "Upper Zorbex Creek flooded.", {"Upper Zorbex Creek": "LOC"})
+    assert [name for name, _ in found(doc, gazetteer)] == ["Upper Zorbex Creek"]

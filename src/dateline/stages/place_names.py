@@ -152,11 +152,32 @@ def _surname(span: SpacySpan, surnames: set[str], gazetteer: Gazetteer) -> bool:
 
 
 def entity_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    located = _after_locatives(parsed)
     for ent in parsed.ents:
         if ent.label_ in PLACE_LABELS and parsed.in_body(ent):
             trimmed = trim(ent)
-            if trimmed is not None and looks_like_name(trimmed.text, gazetteer):
-                yield from _unless_demonym([without_direction(trimmed, gazetteer)], gazetteer)
+            if trimmed is None or not looks_like_name(trimmed.text, gazetteer):
+                continue
+            if _unknown_word(trimmed, gazetteer) and trimmed[0].lower_ not in located:
+                continue
+            yield from _unless_demonym([without_direction(trimmed, gazetteer)], gazetteer)
+
+
+def _unknown_word(span: SpacySpan, gazetteer: Gazetteer) -> bool:
+    """One word that no place in the gazetteer is called: the model's place label alone is
+    weak evidence for it ("Yulia", "Dropbox", "Saakashvili" tagged GPE)."""
+    return len(span) == 1 and not gazetteer.has_name(span.text)
+
+
+def _after_locatives(parsed: Parsed) -> set[str]:
+    """The words right after a locative preposition somewhere in the article ("in Prisi"):
+    there an unknown word is a place the gazetteer lacks."""
+    tokens = parsed.tokens
+    return {
+        tokens[i + 1].lower_
+        for i in range(len(tokens) - 1)
+        if tokens[i].lower_ in LOCATIVES and tokens[i + 1].text[:1].isupper()
+    }
 
 
 def without_direction(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:

@@ -67,6 +67,11 @@ def counties() -> Gazetteer:
          ["Jackson County"]),
         (Entry(4185657, "Barrow County", "US", 33.99, -83.71, "admin2", 83_240),
          ["Barrow County"]),
+        (Entry(4431410, "Jackson", "US", 32.29876, -90.18481, "city", 160_628), ["Jackson"]),
+        (Entry(4921868, "Indiana", "US", 40.00032, -86.25027, "admin1", 6_732_219),
+         ["Indiana"]),
+        (Entry(5193309, "Indiana County", "US", 40.65, -79.09, "admin2", 84_073),
+         ["Indiana County"]),
         (Entry(5330582, "Pleasanton", "US", 37.66243, -121.87468, "city", 79_341),
          ["Pleasanton"]),
         (Entry(5690763, "North Dakota", "US", 47.5, -100.5, "admin1", 762_062),
@@ -83,8 +88,12 @@ def counties() -> Gazetteer:
 
 
 def test_names_listed_before_counties_are_the_counties(nlp, counties):
-    doc = doc_with(nlp, "Rain fell in Jackson and Barrow counties.", {"Jackson": "PERSON"})
-    assert [name for name, _ in found(doc, counties)] == ["Jackson", "Barrow"]
+    doc = doc_with(nlp, "Rain fell in Jackson and Barrow counties.", {"Jackson": "GPE"})
+    assert found(doc, counties) == [("Jackson", 4196972), ("Barrow", 4185657)]
+    doc = doc_with(nlp, "Rain fell in Jackson on Sunday.", {"Jackson": "GPE"})
+    assert found(doc, counties) == [("Jackson", 4431410)]  # the city, without the cue
+    doc = doc_with(nlp, "Rain fell in Ohio and Indiana counties.", {"Indiana": "GPE"})
+    assert found(doc, counties) == [("Indiana", 4921868)]  # a state says where, not which
 
 
 def test_a_legislators_home_after_the_party_letter_is_a_place(nlp, counties):

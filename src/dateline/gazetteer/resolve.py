@@ -82,6 +82,9 @@ class Mention:
     qualifier: str | None = None
     dateline: bool = False
     capitals: bool = False  # the article is set in capitals (wire copy): "LIMA" is a name
+    # The name to look up when the text around says more than the words: "Jackson" in
+    # "Jackson and Barrow counties" is looked up as "Jackson County".
+    name: str | None = None
 
 
 @dataclass(slots=True)
@@ -269,7 +272,7 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
     """Resolve every mention of one article, refining the shared context over ROUNDS.
     Mentions that repeat a name with the same qualifier share one scoring (an article names
     its main places many times), and each name's context is computed once a round."""
-    keys = [(m.text, m.qualifier) for m in mentions]
+    keys = [(m.name or m.text, m.qualifier) for m in mentions]
     distinct = list(dict.fromkeys(keys))
     texts = {key: _known_text(gazetteer, key[0]) for key in distinct}
     capitals = any(m.capitals for m in mentions)
@@ -304,7 +307,7 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
     results = []
     for mention, key in zip(mentions, keys, strict=True):
         entry, confidence = chosen[key]
-        if texts[key] != mention.text:  # only a place inside the name is known: say so
+        if texts[key] != key[0]:  # only a place inside the name is known: say so
             confidence = round(confidence * INNER_NAME_CONFIDENCE, 3)
         results.append(Resolution(mention, entry, confidence, len(scored[key])))
     return results

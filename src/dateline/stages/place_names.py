@@ -93,12 +93,13 @@ class Parsed:
 
 def recognise(doc: Doc, gazetteer: Gazetteer, body: Span) -> list[SpacySpan]:
     """Place-name spans, in order, without overlaps (entities first, then each added rule)."""
-    from .place_patterns import pattern_places  # they build on this module's helpers
+    from .place_patterns import county_list_places, pattern_places  # built on this module
 
     parsed = Parsed.of(doc, body)
     found: list[SpacySpan] = []
     taken = [False] * len(parsed.tokens)
     for source in (
+        county_list_places(parsed, gazetteer),  # first: the list says which reading is meant
         entity_places(parsed, gazetteer),
         relabelled_places(parsed, gazetteer),
         list_places(parsed),

@@ -39,10 +39,16 @@ PARTY_OPENERS = {",", "("}
 COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
 
 
+def county_name(span: SpacySpan) -> str | None:
+    """The county a span found by `county_list_places` names ("Jackson County"), else None:
+    those spans carry the county's kind as their label."""
+    kind = span.label_
+    return f"{span.text} {kind}" if kind in COUNTY_PLURALS.values() else None
+
+
 def pattern_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
     yield from resident_places(parsed, gazetteer)
     yield from party_home_places(parsed, gazetteer)
-    yield from county_list_places(parsed, gazetteer)
 
 
 def resident_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
@@ -93,7 +99,8 @@ def party_home_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpa
 
 def county_list_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
     """The names listed before "counties" or "parishes" ("in Jackson and Barrow counties"),
-    each of which, with "County" added, the gazetteer knows."""
+    each of which, with "County" added, the gazetteer knows and which names no state or
+    country; each span is labelled with that word, for resolution (`county_name`)."""
     tokens = parsed.tokens
     for token in tokens:
         kind = COUNTY_PLURALS.get(token.text)
@@ -108,11 +115,21 @@ def county_list_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySp
                 start -= 1
             if start == end:
                 break
-            span = parsed.doc[start:end]
-            if parsed.in_body(span) and gazetteer.has_name(f"{span.text} {kind}"):
+            span = SpacySpan(parsed.doc, start, end, label=kind)
+            if (
+                parsed.in_body(span)
+                and gazetteer.has_name(f"{span.text} {kind}")
+                and not _state_or_country(gazetteer, span.text)
+            ):
                 yield span
             end = start
             while end > 0 and tokens[end - 1].lower_ in LIST_JOINS:
                 end -= 1
             if end == start:
                 break
+
+
+def _state_or_country(gazetteer: Gazetteer, text: str) -> bool:
+    """A state or country named before "counties" says where the counties are ("Ohio and
+    Indiana counties"), not which."""
+    return any(e.feature in ("country", "admin1") for e in gazetteer.lookup(text))

@@ -128,3 +128,15 @@ def test_one_unknown_word_tagged_a_place_needs_a_locative_somewhere(nlp, gazette
     assert [name for name, _ in found(doc, gazetteer)] == ["Zorbex"]
     doc = doc_with(nlp, "Upper Zorbex Creek flooded.", {"Upper Zorbex Creek": "LOC"})
     assert [name for name, _ in found(doc, gazetteer)] == ["Upper Zorbex Creek"]
+
+
+def test_a_name_the_model_cut_after_its_first_word_is_made_whole(nlp):
+    named = [
+        (Entry(5164390, "New Concord", "US", 39.99368, -81.73402, "city", 2_343), ["New Concord"]),
+        (Entry(5092268, "Concord", "US", 43.20814, -71.53757, "city", 43_976), ["Concord"]),
+    ]  # fmt: skip
+    towns = Gazetteer.from_entries(named)
+    doc = doc_with(nlp, "The fair in New Concord opened.", {"Concord": "GPE"})
+    assert found(doc, towns) == [("New Concord", 5164390)]
+    doc = doc_with(nlp, "Mayor Ann Concord spoke.", {"Ann": "PERSON", "Concord": "GPE"})
+    assert [name for name, _ in found(doc, towns)] != ["Ann Concord"]

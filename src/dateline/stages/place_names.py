@@ -161,7 +161,22 @@ def entity_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
                 continue
             if _unknown_word(trimmed, gazetteer) and trimmed[0].lower_ not in located:
                 continue
-            yield from _unless_demonym([without_direction(trimmed, gazetteer)], gazetteer)
+            whole = with_name_start(trimmed, gazetteer)
+            yield from _unless_demonym([without_direction(whole, gazetteer)], gazetteer)
+
+
+def with_name_start(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
+    """The name with the capitalised word before it when the two make a place's own name that
+    the model cut: "New [Concord]", "St. [Paul]", "Glen [Allen]"."""
+    if span.start == 0:
+        return span
+    before = span.doc[span.start - 1]
+    if not (before.text[:1].isupper() and (before.is_alpha or before.text.endswith("."))):
+        return span
+    if before.ent_type_ and before.ent_type_ not in PLACE_LABELS:
+        return span  # "Mayor London Breed": a title or another name's word
+    longer = span.doc[span.start - 1 : span.end]
+    return longer if gazetteer.is_main_name(longer.text) else span
 
 
 def _unknown_word(span: SpacySpan, gazetteer: Gazetteer) -> bool:

@@ -14,6 +14,7 @@ HENRY_TN, HENRY_GA = 4626356, 4196430
 PARIS_FR, PARIS_TN = 2988507, 4646571
 DUBLIN_IE, DUBLIN_OH = 2964574, 4520728
 PORT_HURON = 5006166
+ALBANY_GA, ALBANY_NY, NEW_YORK_STATE, GEORGIA_GE = 4179574, 5106834, 5128638, 614540
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +40,14 @@ def gazetteer() -> Gazetteer:
         (Entry(ONTARIO, "Ontario", "CA", 44.0, -80.0, "admin1", 13_448_494), ["Ontario"]),
         (Entry(PORT_HURON, "Port Huron", "US", 42.97086, -82.42491, "city", 28_749, MICHIGAN),
          ["Port Huron"]),
+        (Entry(GEORGIA_GE, "Georgia", "GE", 42.0, 43.5, "country", 3_731_000), ["Georgia"]),
+        (Entry(GEORGIA_US, "Georgia", "US", 32.75, -83.5, "admin1", 10_617_423), ["Georgia"]),
+        (Entry(NEW_YORK_STATE, "New York", "US", 43.0, -75.5, "admin1", 19_274_244),
+         ["New York"]),
+        (Entry(ALBANY_GA, "Albany", "US", 31.57851, -84.15574, "city", 74_843, GEORGIA_US),
+         ["Albany"]),
+        (Entry(ALBANY_NY, "Albany", "US", 42.65258, -73.75623, "city", 97_856, NEW_YORK_STATE),
+         ["Albany"]),
     ]  # fmt: skip
     return Gazetteer.from_entries(named)
 
@@ -66,3 +75,22 @@ def test_a_longer_name_built_on_a_place_name_does_not_vote_for_it(gazetteer):
     # itself, and must not outvote Ohio for the Irish capital.
     ids = resolved(gazetteer, "Dublin", "Dublin City", "Dublin City", "Ohio")
     assert ids[0] == DUBLIN_OH
+
+
+def test_a_town_in_a_division_named_in_the_article_is_no_stray(gazetteer):
+    # "An Albany man was arrested; Georgia police said..." - alone, "Georgia" reads as the
+    # country, but the Albany in the state of Georgia ties the two together.
+    assert resolved(gazetteer, "Albany", "Georgia") == [ALBANY_GA, GEORGIA_US]
+
+
+def test_a_village_abroad_does_not_win_by_pulling_a_homonym_of_the_capital():
+    # "Police in Lima said the attack on Villa Sol killed two." The gazetteer lacks the Lima
+    # district and knows only a village of that name beside a small Lima abroad (made-up ids).
+    lima_pe, lima_ar, village = 3936456, 9_000_001, 9_000_002
+    named = [
+        (Entry(lima_pe, "Lima", "PE", -12.04318, -77.02824, "city", 7_737_002, capital=True),
+         ["Lima"]),
+        (Entry(lima_ar, "Lima", "AR", -34.04, -59.2, "city", 2_000), ["Lima"]),
+        (Entry(village, "Villa Sol", "AR", -34.1, -59.3, "city", 6_000), ["Villa Sol"]),
+    ]  # fmt: skip
+    assert resolved(Gazetteer.from_entries(named), "Lima", "Villa Sol") == [lima_pe, None]

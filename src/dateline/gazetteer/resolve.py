@@ -40,6 +40,7 @@ ROUNDS = 3  # context refinements after the context-free first pass
 STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support from the article
 STRAY_HOME_SHARE = 0.5  # ... when this share of the article's other places lies in one country
 STRAY_SUPPORT = 0.1  # ... and no more than this share lies in the town's own country
+STRAY_NEAR_SUPPORT = 0.5  # ... and the other names' readings near it weigh less than this
 GENERIC_SUFFIXES = {
     "state",
     "province",
@@ -124,11 +125,17 @@ class Context:
 
 
 class CountyLinks(NamedTuple):
-    """The counties (second-level divisions) the other names of an article may be (`named`)
-    and those their towns may lie in (`holding`)."""
+    """The counties (second-level divisions) the other names of an article may be (`named`),
+    those their towns may lie in (`holding`), and the divisions of both levels they may be
+    (`divisions`)."""
 
     named: Set[int] = frozenset()
     holding: Set[int] = frozenset()
+    divisions: Set[int] = frozenset()
+
+    def holds(self, entry: Entry) -> bool:
+        """The entry lies in a division that another name of the article may be."""
+        return bool({entry.admin1, entry.admin2} & self.divisions)
 
     def link(self, entry: Entry) -> bool:
         """A town in a county named elsewhere, or a county holding a town named elsewhere."""
@@ -294,8 +301,10 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         weights[key] = max(weights.get(key, 0.0), weight)
     counties = county_links({names[key]: pools[key] for key in distinct})
     context = Context()
-    for _ in range(ROUNDS + 1):
+    first: dict[str, Shares] = {}  # the context of the names' priors alone (no feedback)
+    for round_ in range(ROUNDS + 1):
         shares = {name: context.shares(name) for name in set(names.values())}
+        first = shares if round_ == 1 else first
         scored = {
             key: score_pool(
                 pools[key], own[key], shares[names[key]], qualifiers[key], counties[names[key]]
@@ -303,7 +312,15 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
             for key in distinct
         }
         context = build_context([(names[k], weights[k], scored[k]) for k in distinct])
-    chosen = {key: _unless_stray(choose(scored[key]), shares[names[key]]) for key in distinct}
+    chosen = {
+        key: _unless_stray(
+            choose(scored[key]),
+            (first or shares)[names[key]][0],
+            shares[names[key]][2],
+            counties[names[key]],
+        )
+        for key in distinct
+    }
     results = []
     for mention, key in zip(mentions, keys, strict=True):
         entry, confidence = chosen[key]
@@ -320,21 +337,28 @@ def _context_name(text: str) -> str:
     return fold(_without_generic_word(text) or text)
 
 
-def _unless_stray(choice: tuple[Entry | None, float], shares: Shares) -> tuple[Entry | None, float]:
+def _unless_stray(
+    choice: tuple[Entry | None, float],
+    countries: dict[str, float],
+    points: Sequence[Sequence[Point]],
+    links: CountyLinks,
+) -> tuple[Entry | None, float]:
     """Nothing rather than a small town or district abroad that nothing else in the article
     supports, when the article's other places lie mostly in one other country: a Lima story's
     "Villa El Salvador" that the gazetteer lacks in Peru is not the Argentine village. The
-    support is read from the other names' final readings; a town near one of them (Erie
-    across the lake from London, Ontario) is supported whatever its country."""
+    country support is read from the other names' priors (`countries`), before the town's own
+    pull on them; a town in a division another name may be ("Albany" beside "Georgia") or
+    near the other names' final readings (Erie across the lake from London, Ontario) is
+    supported whatever its country."""
     entry, _ = choice
-    countries, _, points = shares
     if entry is None or entry.feature not in ("city", "admin2") or not countries:
         return choice
     if (
         entry.population >= STRAY_MAX_POPULATION
         or countries.get(entry.country, 0.0) > STRAY_SUPPORT
         or max(countries.values()) < STRAY_HOME_SHARE
-        or nearness(entry, points) > 0.0
+        or links.holds(entry)
+        or nearness(entry, points) >= STRAY_NEAR_SUPPORT
     ):
         return choice
     return None, 0.0
@@ -405,15 +429,18 @@ def county_links(pools: dict[str, Sequence[Candidate]]) -> dict[str, CountyLinks
     too often."""
     counties: dict[str, set[int]] = {}
     towns_in: dict[str, set[int]] = {}
+    divisions: dict[str, set[int]] = {}
     for name, pool in pools.items():
         own = [e for e, _ in pool if fold(e.name) == name]
         counties[name] = {e.geonameid for e in own if e.feature == "admin2"}
         towns_in[name] = {e.admin2 for e in own if e.feature == "city" and e.admin2}
+        divisions[name] = counties[name] | {e.geonameid for e in own if e.feature == "admin1"}
+
+    def others(ids: dict[str, set[int]], name: str) -> set[int]:
+        return set().union(*(values for other, values in ids.items() if other != name))
+
     return {
-        name: CountyLinks(
-            set().union(*(ids for other, ids in counties.items() if other != name)),
-            set().union(*(ids for other, ids in towns_in.items() if other != name)),
-        )
+        name: CountyLinks(others(counties, name), others(towns_in, name), others(divisions, name))
         for name in pools
     }
 

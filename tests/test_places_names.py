@@ -140,3 +140,14 @@ def test_a_name_the_model_cut_after_its_first_word_is_made_whole(nlp):
     assert found(doc, towns) == [("New Concord", 5164390)]
     doc = doc_with(nlp, "Mayor Ann Concord spoke.", {"Ann": "PERSON", "Concord": "GPE"})
     assert [name for name, _ in found(doc, towns)] != ["Ann Concord"]
+
+
+def test_a_big_city_the_model_took_for_a_person_is_a_place_unless_titled_or_speaking(nlp):
+    named = [(Entry(2352778, "Abuja", "NG", 9.05785, 7.49508, "city", 590_400), ["Abuja"])]
+    cities = Gazetteer.from_entries(named)
+    doc = doc_with(nlp, "Officials flew to Abuja on Monday.", {"Abuja": "PERSON"})
+    assert found(doc, cities) == [("Abuja", 2352778)]
+    doc = doc_with(nlp, "Officials met Mayor Abuja on Monday.", {"Abuja": "PERSON"})
+    assert found(doc, cities) == []
+    doc = doc_with(nlp, "The report was late, Abuja said.", {"Abuja": "PERSON"})
+    assert found(doc, cities) == []

@@ -65,7 +65,16 @@ NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINA
 # Entities whose words the gazetteer matcher of capitals text leaves alone: the entity rules
 # above have judged them (a surname, "Patriotic Union", "Toyota cars").
 JUDGED_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
-RELABEL_MIN_POPULATION = 100_000  # a city the model tagged as an organisation must be this big
+RELABEL_MIN_POPULATION = 100_000
+PERSON_CITY_POPULATION = 100_000  # a city the model tagged as a person must be this big
+SPEECH_VERBS = {
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "wrote",
+}  # a city the model tagged as an organisation must be this big
 MATCH_MIN_POPULATION = 1000  # a city found only by the gazetteer matcher must be at least this big
 # ... and in all-capitals text, where every word looks like a name, this big:
 CAPITALS_MIN_POPULATION = 100_000
@@ -305,7 +314,8 @@ def _big_or_division(entry: Entry) -> bool:
 def relabelled_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
     """Entities the model labelled otherwise whose whole text is a well-known place: a country
     or first-level division by any label but a date or number ("Tamil Nadu" tagged PERSON),
-    a big city when tagged as an organisation ("Dubai" ORG) but not as a person."""
+    a big city when tagged as an organisation ("Dubai" ORG) or as a person not after a title
+    and not speaking ("Abuja" PERSON, but not "President Bush" nor "McKinney said")."""
     for ent in parsed.ents:
         if ent.label_ in PLACE_LABELS or ent.label_ in NOT_NAMES or not parsed.in_body(ent):
             continue
@@ -314,13 +324,33 @@ def relabelled_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpa
             continue
         if fold(trimmed.text) in GENERIC_WORDS:
             continue
-        if well_known(gazetteer, trimmed.text, person=ent.label_ == "PERSON"):
+        person = ent.label_ == "PERSON"
+        if person and (_after_a_title(trimmed) or _speaks(trimmed)):
+            continue
+        if well_known(gazetteer, trimmed.text, person=person):
             yield trimmed
 
 
+def _big_city(entry: Entry) -> bool:
+    return entry.feature == "city" and entry.population >= PERSON_CITY_POPULATION
+
+
+def _after_a_title(span: SpacySpan) -> bool:
+    """A capitalised word or an abbreviation right before the name: "President Bush", "Mr.
+    Kent", "Sen. Tyler" (a person after all)."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text[:1].isupper() and not before.is_sent_start
+
+
+def _speaks(span: SpacySpan) -> bool:
+    """The name is the subject of a verb of saying ("McKinney said"): a person after all."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.lower_ in SPEECH_VERBS
+
+
 def well_known(gazetteer: Gazetteer, text: str, *, person: bool) -> bool:
-    """A country or continent by any of its names; a first-level division, or (unless the
-    model took it for a person) a second-level one or a big city, by its main name."""
+    """A country or continent by any of its names; a first-level division or a big city, or
+    (unless the model took it for a person) a second-level division, by its main name."""
     key = fold(text)
     if key in GENERIC_WORDS:
         return False
@@ -328,7 +358,9 @@ def well_known(gazetteer: Gazetteer, text: str, *, person: bool) -> bool:
         if entry.feature in ("country", "continent"):
             return True
         main = fold(entry.name) == key
-        if main and (entry.feature == "admin1" or not person and _big_or_division(entry)):
+        if main and (entry.feature == "admin1" or _big_or_division(entry) and not person):
+            return True
+        if main and person and _big_city(entry):
             return True
     return False
 

@@ -314,8 +314,10 @@ def _big_or_division(entry: Entry) -> bool:
 def relabelled_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
     """Entities the model labelled otherwise whose whole text is a well-known place: a country
     or first-level division by any label but a date or number ("Tamil Nadu" tagged PERSON),
-    a big city when tagged as an organisation ("Dubai" ORG) or as a person not after a title
-    and not speaking ("Abuja" PERSON, but not "President Bush" nor "McKinney said")."""
+    a big city when tagged as an organisation ("Dubai" ORG) or as a person who is never
+    titled nor speaks in the article ("Abuja" PERSON, but not "President Bush" nor "McKinney
+    said"; a state may speak: "Tamil Nadu contended")."""
+    people = {ent.text for ent in parsed.ents if ent.label_ == "PERSON" and _person_like(ent)}
     for ent in parsed.ents:
         if ent.label_ in PLACE_LABELS or ent.label_ in NOT_NAMES or not parsed.in_body(ent):
             continue
@@ -325,10 +327,13 @@ def relabelled_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpa
         if fold(trimmed.text) in GENERIC_WORDS:
             continue
         person = ent.label_ == "PERSON"
-        if person and (_after_a_title(trimmed) or _speaks(trimmed)):
-            continue
-        if well_known(gazetteer, trimmed.text, person=person):
+        city = not person or ent.text not in people
+        if well_known(gazetteer, trimmed.text, person=person, city=city):
             yield trimmed
+
+
+def _person_like(span: SpacySpan) -> bool:
+    return _after_a_title(span) or _speaks(span)
 
 
 def _big_city(entry: Entry) -> bool:
@@ -348,9 +353,10 @@ def _speaks(span: SpacySpan) -> bool:
     return after is not None and after.lower_ in SPEECH_VERBS
 
 
-def well_known(gazetteer: Gazetteer, text: str, *, person: bool) -> bool:
-    """A country or continent by any of its names; a first-level division or a big city, or
-    (unless the model took it for a person) a second-level division, by its main name."""
+def well_known(gazetteer: Gazetteer, text: str, *, person: bool, city: bool = True) -> bool:
+    """A country or continent by any of its names; a first-level division, a big city (if
+    `city`), or (unless the model took it for a person) a second-level division, by its main
+    name."""
     key = fold(text)
     if key in GENERIC_WORDS:
         return False
@@ -360,7 +366,7 @@ def well_known(gazetteer: Gazetteer, text: str, *, person: bool) -> bool:
         main = fold(entry.name) == key
         if main and (entry.feature == "admin1" or _big_or_division(entry) and not person):
             return True
-        if main and person and _big_city(entry):
+        if main and person and city and _big_city(entry):
             return True
     return False
 

@@ -8,7 +8,8 @@ import spacy
 
 from dateline.docext import ensure_extensions
 from dateline.gazetteer import Entry, Gazetteer
-from dateline.stages.place_names import looks_like_name
+from dateline.stages.place_names import looks_like_name, recognise
+from dateline.stages.places import mentions
 from test_places import doc_with, found
 
 WINONA, NATO_PH, BA_FJ = 5043193, 1698030, 2202064
@@ -151,3 +152,18 @@ def test_a_big_city_the_model_took_for_a_person_is_a_place_unless_titled_or_spea
     assert found(doc, cities) == []
     doc = doc_with(nlp, "The report was late, Abuja said.", {"Abuja": "PERSON"})
     assert found(doc, cities) == []
+
+
+def test_a_dateline_in_capitals_opening_a_sentence_is_a_place(nlp, gazetteer):
+    doc = doc_with(nlp, "Council backs plan. WINONA — The council met on Monday.")
+    assert found(doc, gazetteer) == [("WINONA", WINONA)]
+    doc = doc_with(nlp, "WINONA, as friends call him, met the council.")
+    assert found(doc, gazetteer) == []  # a comma before a small word: a nickname, no dateline
+    doc = doc_with(nlp, "Talks ended. NATO (the alliance) met again.")
+    assert found(doc, gazetteer) == []  # an acronym names no town spelled otherwise
+
+
+def test_a_dateline_after_a_headline_weighs_as_the_dateline(nlp, gazetteer):
+    doc = doc_with(nlp, "Council backs plan. WINONA — The council met on Monday.")
+    spans = recognise(doc, gazetteer, doc._.dateline_article.body)
+    assert [m.dateline for m in mentions(doc, spans, doc._.dateline_article.body)] == [True]

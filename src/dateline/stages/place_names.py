@@ -102,13 +102,14 @@ class Parsed:
 
 def recognise(doc: Doc, gazetteer: Gazetteer, body: Span) -> list[SpacySpan]:
     """Place-name spans, in order, without overlaps (entities first, then each added rule)."""
-    from .place_patterns import county_list_places, pattern_places  # built on this module
+    from .place_patterns import county_list_places, dateline_places, pattern_places
 
     parsed = Parsed.of(doc, body)
     found: list[SpacySpan] = []
     taken = [False] * len(parsed.tokens)
     for source in (
-        county_list_places(parsed, gazetteer),  # first: the list says which reading is meant
+        dateline_places(parsed, gazetteer),  # whole, before the model's part ("MEXICO")
+        county_list_places(parsed, gazetteer),  # the list says which reading is meant
         entity_places(parsed, gazetteer),
         relabelled_places(parsed, gazetteer),
         list_places(parsed),

@@ -22,6 +22,7 @@ from .place_names import (
     Parsed,
     _capitalised,
     _known_place,
+    _spelled_as,
     capitalised_run,
 )
 
@@ -34,6 +35,12 @@ RESIDENT_NOUNS = {
 }  # fmt: skip
 # Labels that say a name is not a town's ("Sunday man", "Kurdish woman").
 NOT_TOWN_LABELS = {"NORP", "DATE", "TIME"}
+# What follows a dateline's place in wire and local news: "TORRINGTON —", "BEIRUT (AP)",
+# "PLEASANTON, Calif.", "HUDSON --".
+DATELINE_MARKS = {"—", "–", "-", "--", "---", "(", ","}
+MAX_DATELINE_TOKENS = 4
+DATELINE_LABEL = "DATELINE"  # the label of a dateline's span, which resolution weighs more
+SENTENCE_ENDS = {".", "!", "?"}
 PARTIES = {"D", "R", "I"}  # "D-Pleasanton": a US legislator's party and home town or state
 PARTY_OPENERS = {",", "("}
 COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
@@ -44,6 +51,46 @@ def county_name(span: SpacySpan) -> str | None:
     those spans carry the county's kind as their label."""
     kind = span.label_
     return f"{span.text} {kind}" if kind in COUNTY_PLURALS.values() else None
+
+
+def dateline_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    """A dateline in cased text: a gazetteer name in capitals opening a sentence, followed by
+    a dash, a parenthesis or a comma ("TORRINGTON — The council met", "BEIRUT (AP)"); its
+    span carries DATELINE_LABEL."""
+    tokens = parsed.tokens
+    for i, token in enumerate(tokens):
+        if not (_capitals_word(token) and _opens_sentence(tokens, i)):
+            continue
+        end = i
+        while end < len(tokens) and end - i < MAX_DATELINE_TOKENS and _capitals_word(tokens[end]):
+            end += 1
+        if not _dateline_mark(tokens, end):
+            continue
+        span = SpacySpan(parsed.doc, i, end, label=DATELINE_LABEL)
+        if parsed.in_body(span) and any(
+            _spelled_as(e, span.text) for e in gazetteer.lookup(span.text)
+        ):
+            yield span
+
+
+def _dateline_mark(tokens: list[Token], i: int) -> bool:
+    """A dash or parenthesis, or a comma before a capitalised word ("PLEASANTON, Calif.",
+    "SOUTH WAZIRISTAN, April 5"; not "AMLO, as he is known")."""
+    if i >= len(tokens) or tokens[i].text not in DATELINE_MARKS:
+        return False
+    if tokens[i].text != ",":
+        return True
+    return i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
+
+
+def _capitals_word(token: Token) -> bool:
+    letters = token.text.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def _opens_sentence(tokens: list[Token], i: int) -> bool:
+    before = tokens[i - 1] if i > 0 else None
+    return before is None or before.text in SENTENCE_ENDS or "\n" in before.text_with_ws
 
 
 def pattern_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:

@@ -167,3 +167,12 @@ def test_a_dateline_after_a_headline_weighs_as_the_dateline(nlp, gazetteer):
     doc = doc_with(nlp, "Council backs plan. WINONA — The council met on Monday.")
     spans = recognise(doc, gazetteer, doc._.dateline_article.body)
     assert [m.dateline for m in mentions(doc, spans, doc._.dateline_article.body)] == [True]
+
+
+def test_a_public_body_named_after_a_place_gives_the_place(nlp, counties):
+    text = "Deputies of the Jackson County Sheriff's Office searched the field."
+    doc = doc_with(nlp, text, {"Jackson County Sheriff's Office": "GPE"})
+    assert found(doc, counties) == [("Jackson County", 4196972)]
+    doc = doc_with(nlp, "The Jackson County Fairgrounds opened.",
+                   {"Jackson County Fairgrounds": "FAC"})  # fmt: skip
+    assert [name for name, _ in found(doc, counties)] == ["Jackson County Fairgrounds"]

@@ -52,6 +52,12 @@ GENERIC_WORDS = {
     "downtown", "midwest", "capital", "metro", "center", "centre", "union", "federation",
     "republic", "congress", "commonwealth",
 }  # fmt: skip
+# Words that make a place's name a public body's: "Henderson County Sheriff's Office".
+BODY_WORDS = {
+    "police", "sheriff", "sheriffs", "sheriff's", "sheriff’s", "democrats", "republicans",
+    "party", "council", "department", "office", "schools", "commissioners", "commission",
+    "board", "fire", "rescue", "herald",
+}  # fmt: skip
 # Words before a place name that say which part of it is meant ("North Texas").
 DIRECTION_WORDS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -171,8 +177,21 @@ def entity_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
                 continue
             if _unknown_word(trimmed, gazetteer) and trimmed[0].lower_ not in located:
                 continue
-            whole = with_name_start(trimmed, gazetteer)
+            whole = without_body(with_name_start(trimmed, gazetteer), gazetteer)
             yield from _unless_demonym([without_direction(whole, gazetteer)], gazetteer)
+
+
+def without_body(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
+    """The place that names a public body the model took whole as a place: "Henderson County
+    [Sheriff's Office]", "St. Louis [Police]", "Montgomery County [Democrats]" - the body is
+    not a place, its place is."""
+    if gazetteer.has_name(span.text):
+        return span
+    for i in range(1, len(span)):
+        if span[i].lower_ in BODY_WORDS:
+            head = span[:i]
+            return head if gazetteer.has_name(head.text) else span
+    return span
 
 
 def with_name_start(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:

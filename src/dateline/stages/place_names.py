@@ -1,13 +1,16 @@
 """Place-name recognition: which spans of the article body name places (resolution is elsewhere).
 
-The parser's GPE/LOC/FAC entities come first; then what the small model
-misses: a well-known place it labelled otherwise, the items of a list
-introduced by a word such as "settlements" or "villages", a well-known place
-inside an organisation's name ("US Special Forces"), a gazetteer name right
-after a locative preposition ("in Karkijahan"), and, in text set in
-capitals, gazetteer names of countries, divisions and large cities; last,
-other occurrences of a name already found. The Doc's tokens and entities
-are read once (`Parsed`): spaCy builds a new object on every access.
+The parser's GPE/LOC/FAC entities come first, their spans shaped to the
+place's own name ("North Texas" -> "Texas", "New [Concord]" -> "New Concord",
+"Henderson County [Sheriff's Office]" -> "Henderson County"); then what the
+small model misses: a well-known place it labelled otherwise, the items of a
+list introduced by a word such as "settlements" or "villages", a well-known
+place inside an organisation's name ("US Special Forces"), a gazetteer name
+right after a locative preposition ("in Karkijahan"), and the patterns of
+place_patterns (datelines, "an Albany man", "D-Pleasanton", county lists,
+all-capitals text); last, other occurrences of a name already found. The
+Doc's tokens and entities are read once (`Parsed`): spaCy builds a new
+object on every access.
 """
 
 from __future__ import annotations
@@ -20,7 +23,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..docext import doc_text
 from ..gazetteer import Entry, Gazetteer, fold
 from ..record import Span
 
@@ -68,9 +70,6 @@ CALENDAR_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.day_name) 
 EMBEDDING_LABELS = {"ORG", "FAC", "EVENT"}  # names that often hold a place name inside them
 MAX_EMBEDDED_TOKENS = 3
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP"}
-# Entities whose words the gazetteer matcher of capitals text leaves alone: the entity rules
-# above have judged them (a surname, "Patriotic Union", "Toyota cars").
-JUDGED_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 RELABEL_MIN_POPULATION = 100_000
 PERSON_CITY_POPULATION = 100_000  # a city the model tagged as a person must be this big
 SPEECH_VERBS = {
@@ -82,9 +81,6 @@ SPEECH_VERBS = {
     "wrote",
 }  # a city the model tagged as an organisation must be this big
 MATCH_MIN_POPULATION = 1000  # a city found only by the gazetteer matcher must be at least this big
-# ... and in all-capitals text, where every word looks like a name, this big:
-CAPITALS_MIN_POPULATION = 100_000
-CAPITALS_SHARE = 0.8  # a body whose letters are this share upper case is "all capitals"
 LEADING_WORDS = {"the"}
 MAX_ABBREVIATION_LETTERS = 4  # "US", "U.S.", "UAE": looked up among country abbreviations
 
@@ -108,7 +104,12 @@ class Parsed:
 
 def recognise(doc: Doc, gazetteer: Gazetteer, body: Span) -> list[SpacySpan]:
     """Place-name spans, in order, without overlaps (entities first, then each added rule)."""
-    from .place_patterns import county_list_places, dateline_places, pattern_places
+    from .place_patterns import (  # rules built on this module's helpers
+        capitals_places,
+        county_list_places,
+        dateline_places,
+        pattern_places,
+    )
 
     parsed = Parsed.of(doc, body)
     found: list[SpacySpan] = []
@@ -571,42 +572,3 @@ def _known_place(gazetteer: Gazetteer, text: str, min_population: int) -> bool:
         and _spelled_as(entry, text)
         for entry in gazetteer.lookup(text)
     )
-
-
-def capitals_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
-    """In all-capitals text the model finds few entities; match the gazetteer's larger places
-    in the words no entity rule has judged (not inside a person's or organisation's name)."""
-    body = parsed.body
-    if not all_capitals(doc_text(parsed.doc)[body.start : body.end]):
-        return
-    tokens = parsed.tokens
-    i = 0
-    while i < len(tokens):
-        span = longest_known(parsed, i, gazetteer)
-        if span is not None and parsed.in_body(span):
-            yield span
-            i = span.end
-        else:
-            i += 1
-
-
-def all_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 20 and sum(ch.isupper() for ch in letters) >= CAPITALS_SHARE * len(
-        letters
-    )
-
-
-def longest_known(parsed: Parsed, i: int, gazetteer: Gazetteer) -> SpacySpan | None:
-    tokens = parsed.tokens
-    if not tokens[i].is_alpha or tokens[i].is_stop or tokens[i].ent_type_ in JUDGED_LABELS:
-        return None
-    stop = min(len(tokens), i + MAX_NAME_TOKENS)
-    for end in range(stop, i, -1):
-        last = tokens[end - 1]
-        if not last.is_alpha or any(t.ent_type_ in JUDGED_LABELS for t in tokens[i:end]):
-            continue
-        span = parsed.doc[i:end]
-        if _known_place(gazetteer, span.text, CAPITALS_MIN_POPULATION):
-            return span
-    return None

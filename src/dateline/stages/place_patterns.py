@@ -1,10 +1,12 @@
 """Place names found by the words around them, where the model tags nothing or a person.
 
-Three patterns of news prose each say that a capitalised name is a place:
-a town before a noun for its people ("an Albany man", "Dayton voters"), a
-legislator's party and home ("Rep. Ann Lee, D-Elbow Lake"; "(R-Ohio)"),
-and names listed before "counties" ("in Clarke, Madison and Oconee
-counties"). The name must still be in the gazetteer.
+Patterns of news prose that say a capitalised name is a place: a dateline in
+capitals ("TORRINGTON — "), a town before a noun for its people ("an Albany
+man", "Dayton voters"), a legislator's party and home ("Rep. Ann Lee,
+D-Elbow Lake"; "(R-Ohio)"), and names listed before "counties" ("in Clarke,
+Madison and Oconee counties"). In text set wholly in capitals, where the
+model finds few entities, the gazetteer's larger places are matched. The
+name must still be in the gazetteer.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from collections.abc import Iterator
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..docext import doc_text
 from ..gazetteer import Gazetteer
 from .place_names import (
     LIST_JOINS,
     MATCH_MIN_POPULATION,
     MAX_EMBEDDED_TOKENS,
+    MAX_NAME_TOKENS,
     Parsed,
     _capitalised,
     _known_place,
@@ -41,6 +45,12 @@ DATELINE_MARKS = {"—", "–", "-", "--", "---", "(", ","}
 MAX_DATELINE_TOKENS = 4
 DATELINE_LABEL = "DATELINE"  # the label of a dateline's span, which resolution weighs more
 SENTENCE_ENDS = {".", "!", "?"}
+# Entities whose words the gazetteer matcher of capitals text leaves alone: the entity rules
+# above have judged them (a surname, "Patriotic Union", "Toyota cars").
+JUDGED_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
+# A city found by the gazetteer matcher of all-capitals text must be this big:
+CAPITALS_MIN_POPULATION = 100_000
+CAPITALS_SHARE = 0.8  # a body whose letters are this share upper case is "all capitals"
 PARTIES = {"D", "R", "I"}  # "D-Pleasanton": a US legislator's party and home town or state
 PARTY_OPENERS = {",", "("}
 COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
@@ -180,3 +190,42 @@ def _state_or_country(gazetteer: Gazetteer, text: str) -> bool:
     """A state or country named before "counties" says where the counties are ("Ohio and
     Indiana counties"), not which."""
     return any(e.feature in ("country", "admin1") for e in gazetteer.lookup(text))
+
+
+def capitals_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    """In all-capitals text the model finds few entities; match the gazetteer's larger places
+    in the words no entity rule has judged (not inside a person's or organisation's name)."""
+    body = parsed.body
+    if not all_capitals(doc_text(parsed.doc)[body.start : body.end]):
+        return
+    tokens = parsed.tokens
+    i = 0
+    while i < len(tokens):
+        span = longest_known(parsed, i, gazetteer)
+        if span is not None and parsed.in_body(span):
+            yield span
+            i = span.end
+        else:
+            i += 1
+
+
+def all_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 20 and sum(ch.isupper() for ch in letters) >= CAPITALS_SHARE * len(
+        letters
+    )
+
+
+def longest_known(parsed: Parsed, i: int, gazetteer: Gazetteer) -> SpacySpan | None:
+    tokens = parsed.tokens
+    if not tokens[i].is_alpha or tokens[i].is_stop or tokens[i].ent_type_ in JUDGED_LABELS:
+        return None
+    stop = min(len(tokens), i + MAX_NAME_TOKENS)
+    for end in range(stop, i, -1):
+        last = tokens[end - 1]
+        if not last.is_alpha or any(t.ent_type_ in JUDGED_LABELS for t in tokens[i:end]):
+            continue
+        span = parsed.doc[i:end]
+        if _known_place(gazetteer, span.text, CAPITALS_MIN_POPULATION):
+            return span
+    return None

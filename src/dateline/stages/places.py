@@ -25,8 +25,8 @@ from ..docext import ARTICLE, doc_text, ensure_extensions, stage_attr
 from ..gazetteer import FEATURES, Gazetteer, load_gazetteer, valid_coordinates
 from ..gazetteer.resolve import Mention, Resolution, resolve
 from ..record import Location, Place, Span
-from .place_names import all_capitals, recognise
-from .place_patterns import DATELINE_LABEL, county_name
+from .place_names import recognise
+from .place_patterns import DATELINE_LABEL, all_capitals, county_name
 
 __all__ = [
     "PlacesComponent",

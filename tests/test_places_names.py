@@ -176,3 +176,8 @@ def test_a_public_body_named_after_a_place_gives_the_place(nlp, counties):
     doc = doc_with(nlp, "The Jackson County Fairgrounds opened.",
                    {"Jackson County Fairgrounds": "FAC"})  # fmt: skip
     assert [name for name, _ in found(doc, counties)] == ["Jackson County Fairgrounds"]
+
+
+def test_a_name_ends_in_a_capitalised_word(nlp, gazetteer):
+    doc = doc_with(nlp, "Troops left Winona village at dawn.", {"Winona village": "GPE"})
+    assert [name for name, _ in found(doc, gazetteer)] == ["Winona"]

@@ -393,17 +393,23 @@ def well_known(gazetteer: Gazetteer, text: str, *, person: bool, city: bool = Tr
 
 
 def trim(span: SpacySpan) -> SpacySpan | None:
-    """The name without a leading "the" or trailing possessive: "the Nile's" -> "Nile"."""
+    """The name without a leading "the" or a trailing possessive, punctuation or small word:
+    "the Nile's" -> "Nile", "Fargo-" -> "Fargo", "Red Bank Road near" -> "Red Bank Road",
+    "Torkula village" -> "Torkula" (a name ends in a capitalised word)."""
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in LEADING_WORDS:
         start += 1
-    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+    while end > start and _trailing(span.doc[end - 1]):
         if _abbreviation_period(span.doc, end - 1, start):
             break
         end -= 1
     if end <= start or not any(ch.isalpha() for ch in span.doc[start:end].text):
         return None
     return span.doc[start:end]
+
+
+def _trailing(token: Token) -> bool:
+    return token.tag_ == "POS" or token.is_punct or token.is_lower or token.text.endswith("-")
 
 
 def _abbreviation_period(doc: Doc, i: int, start: int) -> bool:

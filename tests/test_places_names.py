@@ -181,3 +181,9 @@ def test_a_public_body_named_after_a_place_gives_the_place(nlp, counties):
 def test_a_name_ends_in_a_capitalised_word(nlp, gazetteer):
     doc = doc_with(nlp, "Troops left Winona village at dawn.", {"Winona village": "GPE"})
     assert [name for name, _ in found(doc, gazetteer)] == ["Winona"]
+
+
+def test_a_city_council_gives_its_city(nlp, gazetteer):
+    text = "The Winona City Council voted on Monday."
+    doc = doc_with(nlp, text, {"Winona City Council": "GPE"})
+    assert [name for name, _ in found(doc, gazetteer)] == ["Winona"]

@@ -60,6 +60,9 @@ BODY_WORDS = {
     "party", "council", "department", "office", "schools", "commissioners", "commission",
     "board", "fire", "rescue", "herald",
 }  # fmt: skip
+# ... and those that do so before another word: "Dublin City Council", "Huntsville City
+# Schools" (but "Manchester City", a football club, is named whole).
+CIVIC_WORDS = {"city"}
 # Words before a place name that say which part of it is meant ("North Texas").
 DIRECTION_WORDS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -184,12 +187,12 @@ def entity_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
 
 def without_body(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
     """The place that names a public body the model took whole as a place: "Henderson County
-    [Sheriff's Office]", "St. Louis [Police]", "Montgomery County [Democrats]" - the body is
-    not a place, its place is."""
+    [Sheriff's Office]", "St. Louis [Police]", "Dublin [City Council]" - the body is not a
+    place, its place is."""
     if gazetteer.has_name(span.text):
         return span
     for i in range(1, len(span)):
-        if span[i].lower_ in BODY_WORDS:
+        if span[i].lower_ in BODY_WORDS or span[i].lower_ in CIVIC_WORDS and i < len(span) - 1:
             head = span[:i]
             return head if gazetteer.has_name(head.text) else span
     return span

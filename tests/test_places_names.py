@@ -187,3 +187,13 @@ def test_a_city_council_gives_its_city(nlp, gazetteer):
     text = "The Winona City Council voted on Monday."
     doc = doc_with(nlp, text, {"Winona City Council": "GPE"})
     assert [name for name, _ in found(doc, gazetteer)] == ["Winona"]
+
+
+def test_the_surname_of_a_person_named_in_full_beats_a_small_division(nlp):
+    named = [(Entry(3442584, "Flores", "UY", -33.57, -56.83, "admin1", 25_050), ["Flores"])]
+    divisions = Gazetteer.from_entries(named)
+    text = "Officer Dana Flores arrived. Flores said the road was closed."
+    doc = doc_with(nlp, text, {"Dana Flores": "PERSON"})
+    start = text.rindex("Flores")
+    doc.ents = [*doc.ents, doc.char_span(start, start + 6, label="GPE")]
+    assert found(doc, divisions) == []

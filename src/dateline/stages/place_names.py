@@ -74,6 +74,7 @@ EMBEDDING_LABELS = {"ORG", "FAC", "EVENT"}  # names that often hold a place name
 MAX_EMBEDDED_TOKENS = 3
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP"}
 RELABEL_MIN_POPULATION = 100_000
+SURNAME_DIVISION = 1_000_000  # a division this populous outweighs a surname of its name
 PERSON_CITY_POPULATION = 100_000  # a city the model tagged as a person must be this big
 SPEECH_VERBS = {
     "said",
@@ -162,12 +163,14 @@ def _surnames(parsed: Parsed) -> set[str]:
 
 def _surname(span: SpacySpan, surnames: set[str], gazetteer: Gazetteer) -> bool:
     """A one-word "place" that is the surname of a person named in full in the article is that
-    person ("Ripley said"), unless it names a country or first-level division."""
+    person ("Ripley said"), unless it names a country or a populous first-level division
+    (Georgia; not the small departments and parishes called Flores, Nelson or Douglas)."""
     if len(span) != 1 or span[0].lower_ not in surnames:
         return False
     key = fold(span.text)
     return not any(
-        e.feature in ("country", "admin1") and fold(e.name) == key
+        fold(e.name) == key
+        and (e.feature == "country" or e.feature == "admin1" and e.population >= SURNAME_DIVISION)
         for e in gazetteer.lookup(span.text)
     )
 

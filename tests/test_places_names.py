@@ -197,3 +197,11 @@ def test_the_surname_of_a_person_named_in_full_beats_a_small_division(nlp):
     start = text.rindex("Flores")
     doc.ents = [*doc.ents, doc.char_span(start, start + 6, label="GPE")]
     assert found(doc, divisions) == []
+
+
+def test_a_possessive_inside_a_persons_entity_does_not_hide_the_surname(nlp, gazetteer):
+    text = "Actress Jo Winona ’s son was hurt. Winona said he is well."
+    doc = doc_with(nlp, text, {"Jo Winona ’s": "PERSON"})
+    start = text.rindex("Winona")
+    doc.ents = [*doc.ents, doc.char_span(start, start + 6, label="GPE")]
+    assert found(doc, gazetteer) == []

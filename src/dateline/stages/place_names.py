@@ -153,12 +153,14 @@ def _beside_a_person(parsed: Parsed, span: SpacySpan) -> bool:
 
 
 def _surnames(parsed: Parsed) -> set[str]:
-    """The last words of the people the model names in full ("Sheriff Tom Ripley")."""
-    return {
-        ent[-1].lower_
-        for ent in parsed.ents
-        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title
-    }
+    """The last words of the people the model names in full ("Sheriff Tom Ripley", "Jaime
+    King ’s": a possessive the model kept inside is not the name)."""
+    surnames = set()
+    for ent in parsed.ents:
+        words = [t for t in ent if t.is_alpha] if ent.label_ == "PERSON" else []
+        if len(words) > 1 and words[-1].is_title:
+            surnames.add(words[-1].lower_)
+    return surnames
 
 
 def _surname(span: SpacySpan, surnames: set[str], gazetteer: Gazetteer) -> bool:

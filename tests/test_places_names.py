@@ -205,3 +205,11 @@ def test_a_possessive_inside_a_persons_entity_does_not_hide_the_surname(nlp, gaz
     start = text.rindex("Winona")
     doc.ents = [*doc.ents, doc.char_span(start, start + 6, label="GPE")]
     assert found(doc, gazetteer) == []
+
+
+def test_the_town_a_person_named_in_the_news_is_of_is_a_place(nlp, gazetteer):
+    text = "Police arrested Jo Lee, 45, of Winona on Friday."
+    doc = doc_with(nlp, text, {"Jo Lee": "PERSON", "Winona": "ORG"})
+    assert found(doc, gazetteer) == [("Winona", WINONA)]
+    doc = doc_with(nlp, "The Queen of Winona parade passed.", {"Winona": "ORG"})
+    assert found(doc, gazetteer) == []  # "of" after no person nor age

@@ -106,6 +106,27 @@ def _opens_sentence(tokens: list[Token], i: int) -> bool:
 def pattern_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
     yield from resident_places(parsed, gazetteer)
     yield from party_home_places(parsed, gazetteer)
+    yield from residence_places(parsed, gazetteer)
+
+
+def residence_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    """Where a person named in the news lives: "Jo Lee, 45, of Hagerstown" or "Jo Lee of
+    Hagerstown" - a gazetteer town after "of" that follows an age or a person's name."""
+    tokens = parsed.tokens
+    for i in range(2, len(tokens) - 1):
+        if tokens[i].lower_ != "of" or not _after_a_person_or_age(tokens, i):
+            continue
+        end = capitalised_run(tokens, i + 1)
+        if not 0 < end - (i + 1) <= MAX_EMBEDDED_TOKENS:
+            continue
+        span = parsed.doc[i + 1 : end]
+        if parsed.in_body(span) and _known_place(gazetteer, span.text, 0):
+            yield span
+
+
+def _after_a_person_or_age(tokens: list[Token], i: int) -> bool:
+    before = tokens[i - 2] if tokens[i - 1].text == "," else tokens[i - 1]
+    return before.ent_type_ == "PERSON" or tokens[i - 1].text == "," and before.like_num
 
 
 def resident_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:

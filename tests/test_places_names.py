@@ -127,6 +127,9 @@ def test_one_unknown_word_tagged_a_place_needs_a_locative_somewhere(nlp, gazette
     text = "Zorbex lies north. Troops camped in Zorbex overnight."
     doc = doc_with(nlp, text, {"Zorbex": "GPE"})
     assert [name for name, _ in found(doc, gazetteer)] == ["Zorbex"]
+    text = "Troops camped in Zorbex overnight. Zorbex said it was cold."
+    doc = doc_with(nlp, text, {"Zorbex": "GPE"})
+    assert found(doc, gazetteer) == []  # a word that speaks is a person's name
     doc = doc_with(nlp, "Upper Zorbex Creek flooded.", {"Upper Zorbex Creek": "LOC"})
     assert [name for name, _ in found(doc, gazetteer)] == ["Upper Zorbex Creek"]
 

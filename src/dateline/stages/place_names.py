@@ -178,13 +178,14 @@ def _surname(span: SpacySpan, surnames: set[str], gazetteer: Gazetteer) -> bool:
 
 
 def entity_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
-    located = _after_locatives(parsed)
+    located, speaking = _after_locatives(parsed), _speakers(parsed)
     for ent in parsed.ents:
         if ent.label_ in PLACE_LABELS and parsed.in_body(ent):
             trimmed = trim(ent)
             if trimmed is None or not looks_like_name(trimmed.text, gazetteer):
                 continue
-            if _unknown_word(trimmed, gazetteer) and trimmed[0].lower_ not in located:
+            word = trimmed[0].lower_
+            if _unknown_word(trimmed, gazetteer) and (word not in located or word in speaking):
                 continue
             whole = without_body(with_name_start(trimmed, gazetteer), gazetteer)
             yield from _unless_demonym([without_direction(whole, gazetteer)], gazetteer)
@@ -219,8 +220,19 @@ def with_name_start(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
 
 def _unknown_word(span: SpacySpan, gazetteer: Gazetteer) -> bool:
     """One word that no place in the gazetteer is called: the model's place label alone is
-    weak evidence for it ("Yulia", "Dropbox", "Saakashvili" tagged GPE)."""
+    weak evidence for it ("Yulia", "Dropbox", "Saakashvili" tagged GPE); it needs a locative
+    before it somewhere in the article, and must never speak there ("Petrova said")."""
     return len(span) == 1 and not gazetteer.has_name(span.text)
+
+
+def _speakers(parsed: Parsed) -> set[str]:
+    """The capitalised words right before a verb of saying ("Petrova said"): people."""
+    tokens = parsed.tokens
+    return {
+        tokens[i].lower_
+        for i in range(len(tokens) - 1)
+        if tokens[i + 1].lower_ in SPEECH_VERBS and tokens[i].text[:1].isupper()
+    }
 
 
 def _after_locatives(parsed: Parsed) -> set[str]:

@@ -222,7 +222,8 @@ def contextual(
     if entry.feature in ("city", "admin2"):
         score += ADMIN_CONTEXT * min(1.0, admins.get(entry.admin1, 0.0))
         score += PROXIMITY_CONTEXT * min(1.0, nearness(entry, points))
-        score += COUNTY_CONTEXT if counties.link(entry) else 0.0
+        if (counties.named or counties.holding) and counties.link(entry):
+            score += COUNTY_CONTEXT
     elif entry.feature == "admin1":  # the article's other places lie inside it
         score += ADMIN_CONTEXT * min(1.0, admins.get(entry.geonameid, 0.0))
     if any(_contains(q, entry) for q in qualifiers):
@@ -235,12 +236,13 @@ def nearness(entry: Entry, points: Sequence[Sequence[Point]]) -> float:
     how near it is: towns named together tend to lie together."""
     total = 0.0
     reach = FAR_KM / 111.0  # degrees of latitude: a cheap test before the distance
+    here_lat, here_lon = entry.lat, entry.lon
     for readings in points:
         best = 0.0
         for lat, lon, p in readings:
-            if abs(lat - entry.lat) > reach or p <= best:
+            if p <= best or abs(lat - here_lat) > reach:
                 continue
-            km = distance_km(entry.lat, entry.lon, lat, lon)
+            km = distance_km(here_lat, here_lon, lat, lon)
             closeness = 1.0 if km <= NEAR_KM else max(0.0, (FAR_KM - km) / (FAR_KM - NEAR_KM))
             best = max(best, p * closeness)
         total += best

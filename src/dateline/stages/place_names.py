@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -91,19 +93,36 @@ MAX_ABBREVIATION_LETTERS = 4  # "US", "U.S.", "UAE": looked up among country abb
 
 @dataclass(slots=True)
 class Parsed:
-    """The Doc's tokens and entities, read once, and the article body's character span."""
+    """The Doc's tokens and entities, read once, and the article body's character span;
+    `where` maps the string id of each lower-case word to the tokens that are it, so that
+    the rules find their cue words without reading every Token (read from the Doc in one
+    array: Token attributes are costly one by one)."""
 
     doc: Doc
     tokens: list[Token]
     ents: tuple[SpacySpan, ...]
     body: Span
+    where: dict[int, list[int]]
 
     @classmethod
     def of(cls, doc: Doc, body: Span) -> Parsed:
-        return cls(doc, list(doc), tuple(doc.ents), body)
+        where: dict[int, list[int]] = {}
+        for i, word in enumerate(doc.to_array("LOWER").tolist() if len(doc) else []):
+            where.setdefault(word, []).append(i)
+        return cls(doc, list(doc), tuple(doc.ents), body, where)
+
+    def cues(self, words: Set[str]) -> list[int]:
+        """The indices of the tokens that are one of `words` (lower case), in order."""
+        found = [self.where[word] for word in _string_ids(frozenset(words)) if word in self.where]
+        return sorted(i for positions in found for i in positions)
 
     def in_body(self, span: SpacySpan) -> bool:
         return self.body.start <= span.start_char and span.end_char <= self.body.end
+
+
+@lru_cache(maxsize=64)
+def _string_ids(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(word) for word in words)
 
 
 def recognise(doc: Doc, gazetteer: Gazetteer, body: Span) -> list[SpacySpan]:
@@ -229,9 +248,9 @@ def _speakers(parsed: Parsed) -> set[str]:
     """The capitalised words right before a verb of saying ("Petrova said"): people."""
     tokens = parsed.tokens
     return {
-        tokens[i].lower_
-        for i in range(len(tokens) - 1)
-        if tokens[i + 1].lower_ in SPEECH_VERBS and tokens[i].text[:1].isupper()
+        tokens[i - 1].lower_
+        for i in parsed.cues(SPEECH_VERBS)
+        if i and tokens[i - 1].text[:1].isupper()
     }
 
 
@@ -241,8 +260,8 @@ def _after_locatives(parsed: Parsed) -> set[str]:
     tokens = parsed.tokens
     return {
         tokens[i + 1].lower_
-        for i in range(len(tokens) - 1)
-        if tokens[i].lower_ in LOCATIVES and tokens[i + 1].text[:1].isupper()
+        for i in parsed.cues(LOCATIVES)
+        if i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
     }
 
 
@@ -440,13 +459,10 @@ def _abbreviation_period(doc: Doc, i: int, start: int) -> bool:
 def list_places(parsed: Parsed) -> Iterator[SpacySpan]:
     """Items of a list introduced by a plural place noun: "villages such as A, B, and C"."""
     body = parsed.body
-    for token in parsed.tokens:
-        if (
-            token.lower_ in LIST_CUES
-            and token.text.islower()
-            and body.start <= token.idx < body.end
-        ):
-            items = list(list_items(parsed, token.i + 1))
+    for i in parsed.cues(LIST_CUES):
+        token = parsed.tokens[i]
+        if token.text.islower() and body.start <= token.idx < body.end:
+            items = list(list_items(parsed, i + 1))
             yield from (item for item in items if parsed.in_body(item))
 
 
@@ -496,8 +512,9 @@ def locative_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]
     """A capitalised gazetteer name right after "in", "near", "from"...: the tagger may have
     called it a person or organisation, but "fighting in Karkijahan" names a place."""
     tokens = parsed.tokens
-    for token in tokens:
-        if token.lower_ not in LOCATIVES or token.i + 1 >= len(tokens):
+    for i in parsed.cues(LOCATIVES):
+        token = tokens[i]
+        if i + 1 >= len(tokens):
             continue
         start = token.i + 1 + (tokens[token.i + 1].lower_ in LEADING_WORDS)
         end = capitalised_run(tokens, start)
@@ -529,8 +546,9 @@ def repeated_places(
     for key in names:
         by_first.setdefault(key[0], []).append(key)
     extra = []
-    for i, token in enumerate(parsed.tokens):
-        if taken[i] or token.lower_ not in by_first or not (token.is_title or token.is_upper):
+    for i in parsed.cues(by_first.keys()):
+        token = parsed.tokens[i]
+        if taken[i] or not (token.is_title or token.is_upper):
             continue
         repeat = _repeat_at(parsed, i, by_first[token.lower_], taken)
         if repeat is not None and parsed.in_body(repeat):

@@ -12,6 +12,7 @@ name must still be in the gazetteer.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -51,7 +52,9 @@ JUDGED_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVEN
 # A city found by the gazetteer matcher of all-capitals text must be this big:
 CAPITALS_MIN_POPULATION = 100_000
 CAPITALS_SHARE = 0.8  # a body whose letters are this share upper case is "all capitals"
-PARTIES = {"D", "R", "I"}  # "D-Pleasanton": a US legislator's party and home town or state
+PARTIES = {"D", "R", "I"}
+PARTY_CUES = {party.lower() for party in PARTIES}
+RESIDENCE_CUES = {"of"}  # "D-Pleasanton": a US legislator's party and home town or state
 PARTY_OPENERS = {",", "("}
 COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
 
@@ -66,10 +69,12 @@ def county_name(span: SpacySpan) -> str | None:
 def dateline_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
     """A dateline in cased text: a gazetteer name in capitals opening a sentence, followed by
     a dash, a parenthesis or a comma ("TORRINGTON — The council met", "BEIRUT (AP)"); its
-    span carries DATELINE_LABEL."""
+    span carries DATELINE_LABEL. (Text set wholly in capitals is matched by capitals_places.)"""
+    if _capitals_body(parsed):
+        return
     tokens = parsed.tokens
-    for i, token in enumerate(tokens):
-        if not (_capitals_word(token) and _opens_sentence(tokens, i)):
+    for i in _sentence_openings(parsed):
+        if not _capitals_word(tokens[i]):
             continue
         end = i
         while end < len(tokens) and end - i < MAX_DATELINE_TOKENS and _capitals_word(tokens[end]):
@@ -98,9 +103,12 @@ def _capitals_word(token: Token) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
-def _opens_sentence(tokens: list[Token], i: int) -> bool:
-    before = tokens[i - 1] if i > 0 else None
-    return before is None or before.text in SENTENCE_ENDS or "\n" in before.text_with_ws
+def _sentence_openings(parsed: Parsed) -> list[int]:
+    """The first token, and those after a sentence's end or a line break (a space token)."""
+    spaces = parsed.doc.to_array("IS_SPACE").tolist() if parsed.tokens else []
+    breaks = [i for i, space in enumerate(spaces) if space]
+    openings = {0, *(i + 1 for i in parsed.cues(SENTENCE_ENDS) + breaks)}
+    return sorted(i for i in openings if i < len(parsed.tokens))
 
 
 def pattern_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
@@ -113,8 +121,8 @@ def residence_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan
     """Where a person named in the news lives: "Jo Lee, 45, of Hagerstown" or "Jo Lee of
     Hagerstown" - a gazetteer town after "of" that follows an age or a person's name."""
     tokens = parsed.tokens
-    for i in range(2, len(tokens) - 1):
-        if tokens[i].lower_ != "of" or not _after_a_person_or_age(tokens, i):
+    for i in parsed.cues(RESIDENCE_CUES):
+        if not 2 <= i < len(tokens) - 1 or not _after_a_person_or_age(tokens, i):
             continue
         end = capitalised_run(tokens, i + 1)
         if not 0 < end - (i + 1) <= MAX_EMBEDDED_TOKENS:
@@ -134,8 +142,9 @@ def resident_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]
     untagged or calls a person in a headline; the name must be a proper noun that does not
     follow another capitalised word (then it ends a person's name: "Jo Winona man")."""
     tokens = parsed.tokens
-    for token in tokens:
-        if token.lower_ not in RESIDENT_NOUNS or not token.is_lower or token.i == 0:
+    for i in parsed.cues(RESIDENT_NOUNS):
+        token = tokens[i]
+        if not token.is_lower or token.i == 0:
             continue
         start = token.i
         while start > 0 and token.i - start < MAX_EMBEDDED_TOKENS and _proper(tokens[start - 1]):
@@ -159,9 +168,10 @@ def _proper(token: Token) -> bool:
 def party_home_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
     """The home after a US legislator's party letter: ", D-Pleasanton," or "(R-N.D.)"."""
     tokens = parsed.tokens
-    for i in range(1, len(tokens) - 2):
+    for i in parsed.cues(PARTY_CUES):
         if not (
-            tokens[i].text in PARTIES
+            1 <= i < len(tokens) - 2
+            and tokens[i].text in PARTIES
             and tokens[i + 1].text == "-"
             and tokens[i - 1].text in PARTY_OPENERS
         ):
@@ -180,11 +190,11 @@ def county_list_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySp
     each of which, with "County" added, the gazetteer knows and which names no state or
     country; each span is labelled with that word, for resolution (`county_name`)."""
     tokens = parsed.tokens
-    for token in tokens:
-        kind = COUNTY_PLURALS.get(token.text)
+    for i in parsed.cues(set(COUNTY_PLURALS)):
+        kind = COUNTY_PLURALS.get(tokens[i].text)
         if kind is None:
             continue
-        end = token.i
+        end = i
         while end > 0:
             start = end
             while (
@@ -213,11 +223,15 @@ def _state_or_country(gazetteer: Gazetteer, text: str) -> bool:
     return any(e.feature in ("country", "admin1") for e in gazetteer.lookup(text))
 
 
+def _capitals_body(parsed: Parsed) -> bool:
+    body = parsed.body
+    return all_capitals(doc_text(parsed.doc)[body.start : body.end])
+
+
 def capitals_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
     """In all-capitals text the model finds few entities; match the gazetteer's larger places
     in the words no entity rule has judged (not inside a person's or organisation's name)."""
-    body = parsed.body
-    if not all_capitals(doc_text(parsed.doc)[body.start : body.end]):
+    if not _capitals_body(parsed):
         return
     tokens = parsed.tokens
     i = 0
@@ -230,11 +244,10 @@ def capitals_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]
             i += 1
 
 
+@lru_cache(maxsize=4)  # asked by recognition and by the mentions of the same body
 def all_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 20 and sum(ch.isupper() for ch in letters) >= CAPITALS_SHARE * len(
-        letters
-    )
+    letters = sum(map(str.isalpha, text))
+    return letters >= 20 and sum(map(str.isupper, text)) >= CAPITALS_SHARE * letters
 
 
 def longest_known(parsed: Parsed, i: int, gazetteer: Gazetteer) -> SpacySpan | None:

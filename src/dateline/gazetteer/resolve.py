@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold
 
@@ -33,11 +34,13 @@ PROXIMITY_CONTEXT = 2.0  # times the other names' probability mass lying near th
 NEAR_KM, FAR_KM = 50.0, 300.0  # nearness falls from 1 at NEAR_KM to 0 at FAR_KM
 POINTS_PER_NAME = 3  # each other name's likeliest readings that count for nearness
 QUALIFIER_BONUS = 6.0  # "X, Y" where Y is the division or country that holds X
+COUNTY_CONTEXT = 2.5  # a town in a county the article names, or a county holding a town it names
 DATELINE_WEIGHT = 4.0  # a place opening the article counts this many times (wire stories are local)
 ROUNDS = 3  # context refinements after the context-free first pass
 STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support from the article
 STRAY_HOME_SHARE = 0.5  # ... when this share of the article's other places lies in one country
 STRAY_SUPPORT = 0.1  # ... and no more than this share lies in the town's own country
+STRAY_NEAR_SUPPORT = 0.5  # ... and the other names' readings near it weigh less than this
 GENERIC_SUFFIXES = {
     "state",
     "province",
@@ -80,6 +83,9 @@ class Mention:
     qualifier: str | None = None
     dateline: bool = False
     capitals: bool = False  # the article is set in capitals (wire copy): "LIMA" is a name
+    # The name to look up when the text around says more than the words: "Jackson" in
+    # "Jackson and Barrow counties" is looked up as "Jackson County".
+    name: str | None = None
 
 
 @dataclass(slots=True)
@@ -116,6 +122,29 @@ class Context:
                     admins[admin] += weight * mass  # presence, not share: capped where used
         points = [pts for other, pts in self.points.items() if other != name and pts]
         return countries, admins, points
+
+
+class CountyLinks(NamedTuple):
+    """The counties (second-level divisions) the other names of an article may be (`named`),
+    those their towns may lie in (`holding`), and the divisions of both levels they may be
+    (`divisions`)."""
+
+    named: Set[int] = frozenset()
+    holding: Set[int] = frozenset()
+    divisions: Set[int] = frozenset()
+
+    def holds(self, entry: Entry) -> bool:
+        """The entry lies in a division that another name of the article may be."""
+        return bool({entry.admin1, entry.admin2} & self.divisions)
+
+    def link(self, entry: Entry) -> bool:
+        """A town in a county named elsewhere, or a county holding a town named elsewhere."""
+        if entry.feature == "city":
+            return entry.admin2 in self.named
+        return entry.feature == "admin2" and entry.geonameid in self.holding
+
+
+NO_COUNTIES = CountyLinks()
 
 
 def candidates(
@@ -179,14 +208,22 @@ def prior(entry: Entry, text: str, coded: bool = False) -> float:
     )
 
 
-def contextual(entry: Entry, shares: Shares, qualifiers: Sequence[Entry]) -> float:
+def contextual(
+    entry: Entry,
+    shares: Shares,
+    qualifiers: Sequence[Entry],
+    counties: CountyLinks = NO_COUNTIES,
+) -> float:
     """Score from the article's other places: their countries, admin1s, how near they are,
-    and a qualifier."""
+    a qualifier, and the second-level divisions that any reading of them names or lies in
+    (`counties`)."""
     countries, admins, points = shares
     score = COUNTRY_CONTEXT * countries.get(entry.country, 0.0)
     if entry.feature in ("city", "admin2"):
         score += ADMIN_CONTEXT * min(1.0, admins.get(entry.admin1, 0.0))
         score += PROXIMITY_CONTEXT * min(1.0, nearness(entry, points))
+        if (counties.named or counties.holding) and counties.link(entry):
+            score += COUNTY_CONTEXT
     elif entry.feature == "admin1":  # the article's other places lie inside it
         score += ADMIN_CONTEXT * min(1.0, admins.get(entry.geonameid, 0.0))
     if any(_contains(q, entry) for q in qualifiers):
@@ -199,12 +236,13 @@ def nearness(entry: Entry, points: Sequence[Sequence[Point]]) -> float:
     how near it is: towns named together tend to lie together."""
     total = 0.0
     reach = FAR_KM / 111.0  # degrees of latitude: a cheap test before the distance
+    here_lat, here_lon = entry.lat, entry.lon
     for readings in points:
         best = 0.0
         for lat, lon, p in readings:
-            if abs(lat - entry.lat) > reach or p <= best:
+            if p <= best or abs(lat - here_lat) > reach:
                 continue
-            km = distance_km(entry.lat, entry.lon, lat, lon)
+            km = distance_km(here_lat, here_lon, lat, lon)
             closeness = 1.0 if km <= NEAR_KM else max(0.0, (FAR_KM - km) / (FAR_KM - NEAR_KM))
             best = max(best, p * closeness)
         total += best
@@ -243,7 +281,7 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
     """Resolve every mention of one article, refining the shared context over ROUNDS.
     Mentions that repeat a name with the same qualifier share one scoring (an article names
     its main places many times), and each name's context is computed once a round."""
-    keys = [(m.text, m.qualifier) for m in mentions]
+    keys = [(m.name or m.text, m.qualifier) for m in mentions]
     distinct = list(dict.fromkeys(keys))
     texts = {key: _known_text(gazetteer, key[0]) for key in distinct}
     capitals = any(m.capitals for m in mentions)
@@ -258,50 +296,72 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         for key in distinct
     }
     own = {key: priors(pools[key], texts[key]) for key in distinct}
-    names = {key: fold(key[0]) for key in distinct}
+    names = {key: _context_name(texts[key]) for key in distinct}
     weights: dict[tuple[str, str | None], float] = {}
     for key, mention in zip(keys, mentions, strict=True):
         weight = DATELINE_WEIGHT if mention.dateline else 1.0
         weights[key] = max(weights.get(key, 0.0), weight)
+    counties = county_links({names[key]: pools[key] for key in distinct})
     context = Context()
     first: dict[str, Shares] = {}  # the context of the names' priors alone (no feedback)
     for round_ in range(ROUNDS + 1):
         shares = {name: context.shares(name) for name in set(names.values())}
         first = shares if round_ == 1 else first
         scored = {
-            key: score_pool(pools[key], own[key], shares[names[key]], qualifiers[key])
+            key: score_pool(
+                pools[key], own[key], shares[names[key]], qualifiers[key], counties[names[key]]
+            )
             for key in distinct
         }
         context = build_context([(names[k], weights[k], scored[k]) for k in distinct])
     chosen = {
-        key: _unless_stray(choose(scored[key]), (first or shares)[names[key]][0])
+        key: _unless_stray(
+            choose(scored[key]),
+            (first or shares)[names[key]][0],
+            shares[names[key]][2],
+            counties[names[key]],
+        )
         for key in distinct
     }
     results = []
     for mention, key in zip(mentions, keys, strict=True):
         entry, confidence = chosen[key]
-        if texts[key] != mention.text:  # only a place inside the name is known: say so
+        if texts[key] != key[0]:  # only a place inside the name is known: say so
             confidence = round(confidence * INNER_NAME_CONFIDENCE, 3)
         results.append(Resolution(mention, entry, confidence, len(scored[key])))
     return results
 
 
+def _context_name(text: str) -> str:
+    """The key under which a name votes in the context: the name it is looked up by, so that
+    "Dublin City" and "Dublin Center Drive" (looked up as "Dublin") do not vote for the
+    reading of "Dublin" that they themselves are."""
+    return fold(_without_generic_word(text) or text)
+
+
 def _unless_stray(
-    choice: tuple[Entry | None, float], countries: dict[str, float]
+    choice: tuple[Entry | None, float],
+    countries: dict[str, float],
+    points: Sequence[Sequence[Point]],
+    links: CountyLinks,
 ) -> tuple[Entry | None, float]:
     """Nothing rather than a small town or district abroad that nothing else in the article
     supports, when the article's other places lie mostly in one other country: a Lima story's
     "Villa El Salvador" that the gazetteer lacks in Peru is not the Argentine village. The
-    support is read from the other names' priors, before the town's own pull on them."""
+    country support is read from the other names' priors (`countries`), before the town's own
+    pull on them; a town in a division another name may be ("Albany" beside "Georgia") or
+    near the other names' final readings (Erie across the lake from London, Ontario) is
+    supported whatever its country."""
     entry, _ = choice
     if entry is None or entry.feature not in ("city", "admin2") or not countries:
         return choice
     if (
         entry.population >= STRAY_MAX_POPULATION
         or countries.get(entry.country, 0.0) > STRAY_SUPPORT
+        or max(countries.values()) < STRAY_HOME_SHARE
+        or links.holds(entry)
+        or nearness(entry, points) >= STRAY_NEAR_SUPPORT
     ):
-        return choice
-    if max(countries.values()) < STRAY_HOME_SHARE:
         return choice
     return None, 0.0
 
@@ -351,9 +411,40 @@ def priors(pool: Sequence[Candidate], text: str) -> list[float]:
 
 
 def score_pool(
-    pool: Sequence[Candidate], own: Sequence[float], shares: Shares, qualifiers: Sequence[Entry]
+    pool: Sequence[Candidate],
+    own: Sequence[float],
+    shares: Shares,
+    qualifiers: Sequence[Entry],
+    counties: CountyLinks = NO_COUNTIES,
 ) -> Scored:
-    return [(e, p + contextual(e, shares, qualifiers)) for (e, _), p in zip(pool, own, strict=True)]
+    return [
+        (e, p + contextual(e, shares, qualifiers, counties))
+        for (e, _), p in zip(pool, own, strict=True)
+    ]
+
+
+def county_links(pools: dict[str, Sequence[Candidate]]) -> dict[str, CountyLinks]:
+    """Each name's `CountyLinks` from the other names' readings: "Paris" and "Henry County" in
+    one story are the Paris in Henry County, however many Parises and Henry Counties there
+    are. Only readings that bear the name as their own count (Houston County is not
+    "Houston"), and two towns in one county do not link: common town names share counties
+    too often."""
+    counties: dict[str, set[int]] = {}
+    towns_in: dict[str, set[int]] = {}
+    divisions: dict[str, set[int]] = {}
+    for name, pool in pools.items():
+        own = [e for e, _ in pool if fold(e.name) == name]
+        counties[name] = {e.geonameid for e in own if e.feature == "admin2"}
+        towns_in[name] = {e.admin2 for e in own if e.feature == "city" and e.admin2}
+        divisions[name] = counties[name] | {e.geonameid for e in own if e.feature == "admin1"}
+
+    def others(ids: dict[str, set[int]], name: str) -> set[int]:
+        return set().union(*(values for other, values in ids.items() if other != name))
+
+    return {
+        name: CountyLinks(others(counties, name), others(towns_in, name), others(divisions, name))
+        for name in pools
+    }
 
 
 def likeliest_points(scored: Scored) -> list[Point]:

@@ -1,26 +1,30 @@
 """Place-name recognition: which spans of the article body name places (resolution is elsewhere).
 
-The parser's GPE/LOC/FAC entities come first; then what the small model
-misses: a well-known place it labelled otherwise, the items of a list
-introduced by a word such as "settlements" or "villages", a well-known place
-inside an organisation's name ("US Special Forces"), a gazetteer name right
-after a locative preposition ("in Karkijahan"), and, in text set in
-capitals, gazetteer names of countries, divisions and large cities; last,
-other occurrences of a name already found. The Doc's tokens and entities
-are read once (`Parsed`): spaCy builds a new object on every access.
+The parser's GPE/LOC/FAC entities come first, their spans shaped to the
+place's own name ("North Texas" -> "Texas", "New [Concord]" -> "New Concord",
+"Henderson County [Sheriff's Office]" -> "Henderson County"); then what the
+small model misses: a well-known place it labelled otherwise, the items of a
+list introduced by a word such as "settlements" or "villages", a well-known
+place inside an organisation's name ("US Special Forces"), a gazetteer name
+right after a locative preposition ("in Karkijahan"), and the patterns of
+place_patterns (datelines, "an Albany man", "D-Pleasanton", county lists,
+all-capitals text); last, other occurrences of a name already found. The
+Doc's tokens and entities are read once (`Parsed`): spaCy builds a new
+object on every access.
 """
 
 from __future__ import annotations
 
 import calendar
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..docext import doc_text
 from ..gazetteer import Entry, Gazetteer, fold
 from ..record import Span
 
@@ -40,6 +44,8 @@ LOCATIVES = {
     "in", "at", "near", "from", "outside", "into", "across", "around", "toward", "towards",
     "through", "throughout", "via", "between", "inside", "to",
 }  # fmt: skip
+# Locatives that take places only: "in Gainesville" is the town whatever the model said.
+PLACE_ONLY = {"in", "near", "outside", "throughout", "across", "inside"}
 MAX_NAME_TOKENS = 5  # longer capitalised runs are titles and organisations, not place names
 # Words that name a kind of place, a direction or an institution, never a place by themselves
 # ("the West", "the Region", "the University", "the Central Government", "Patriotic Union").
@@ -50,51 +56,96 @@ GENERIC_WORDS = {
     "downtown", "midwest", "capital", "metro", "center", "centre", "union", "federation",
     "republic", "congress", "commonwealth",
 }  # fmt: skip
+# Words that make a place's name a public body's: "Henderson County Sheriff's Office".
+BODY_WORDS = {
+    "police", "sheriff", "sheriffs", "sheriff's", "sheriff’s", "democrats", "republicans",
+    "party", "council", "department", "office", "schools", "commissioners", "commission",
+    "board", "fire", "rescue", "herald",
+}  # fmt: skip
+# ... and those that do so before another word: "Dublin City Council", "Huntsville City
+# Schools" (but "Manchester City", a football club, is named whole).
+CIVIC_WORDS = {"city"}
+# Words before a place name that say which part of it is meant ("North Texas").
+DIRECTION_WORDS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western", "central", "metro", "downtown",
+}  # fmt: skip
 # Month and weekday names: "in March" is a date, not the town of March.
 CALENDAR_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
 EMBEDDING_LABELS = {"ORG", "FAC", "EVENT"}  # names that often hold a place name inside them
 MAX_EMBEDDED_TOKENS = 3
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP"}
-# Entities whose words the gazetteer matcher of capitals text leaves alone: the entity rules
-# above have judged them (a surname, "Patriotic Union", "Toyota cars").
-JUDGED_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
-RELABEL_MIN_POPULATION = 100_000  # a city the model tagged as an organisation must be this big
+RELABEL_MIN_POPULATION = 100_000
+SURNAME_DIVISION = 1_000_000  # a division this populous outweighs a surname of its name
+PERSON_CITY_POPULATION = 100_000  # a city the model tagged as a person must be this big
+SPEECH_VERBS = {
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "wrote",
+}  # a city the model tagged as an organisation must be this big
 MATCH_MIN_POPULATION = 1000  # a city found only by the gazetteer matcher must be at least this big
-# ... and in all-capitals text, where every word looks like a name, this big:
-CAPITALS_MIN_POPULATION = 100_000
-CAPITALS_SHARE = 0.8  # a body whose letters are this share upper case is "all capitals"
 LEADING_WORDS = {"the"}
 MAX_ABBREVIATION_LETTERS = 4  # "US", "U.S.", "UAE": looked up among country abbreviations
 
 
 @dataclass(slots=True)
 class Parsed:
-    """The Doc's tokens and entities, read once, and the article body's character span."""
+    """The Doc's tokens and entities, read once, and the article body's character span;
+    `where` maps the string id of each lower-case word to the tokens that are it, so that
+    the rules find their cue words without reading every Token (read from the Doc in one
+    array: Token attributes are costly one by one)."""
 
     doc: Doc
     tokens: list[Token]
     ents: tuple[SpacySpan, ...]
     body: Span
+    where: dict[int, list[int]]
 
     @classmethod
     def of(cls, doc: Doc, body: Span) -> Parsed:
-        return cls(doc, list(doc), tuple(doc.ents), body)
+        where: dict[int, list[int]] = {}
+        for i, word in enumerate(doc.to_array("LOWER").tolist() if len(doc) else []):
+            where.setdefault(word, []).append(i)
+        return cls(doc, list(doc), tuple(doc.ents), body, where)
+
+    def cues(self, words: Set[str]) -> list[int]:
+        """The indices of the tokens that are one of `words` (lower case), in order."""
+        found = [self.where[word] for word in _string_ids(frozenset(words)) if word in self.where]
+        return sorted(i for positions in found for i in positions)
 
     def in_body(self, span: SpacySpan) -> bool:
         return self.body.start <= span.start_char and span.end_char <= self.body.end
 
 
+@lru_cache(maxsize=64)
+def _string_ids(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(word) for word in words)
+
+
 def recognise(doc: Doc, gazetteer: Gazetteer, body: Span) -> list[SpacySpan]:
     """Place-name spans, in order, without overlaps (entities first, then each added rule)."""
+    from .place_patterns import (  # rules built on this module's helpers
+        capitals_places,
+        county_list_places,
+        dateline_places,
+        pattern_places,
+    )
+
     parsed = Parsed.of(doc, body)
     found: list[SpacySpan] = []
     taken = [False] * len(parsed.tokens)
     for source in (
+        dateline_places(parsed, gazetteer),  # whole, before the model's part ("MEXICO")
+        county_list_places(parsed, gazetteer),  # the list says which reading is meant
         entity_places(parsed, gazetteer),
         relabelled_places(parsed, gazetteer),
         list_places(parsed),
         embedded_places(parsed, gazetteer),
         locative_places(parsed, gazetteer),
+        pattern_places(parsed, gazetteer),
         capitals_places(parsed, gazetteer),
     ):
         for span in source:
@@ -121,32 +172,110 @@ def _beside_a_person(parsed: Parsed, span: SpacySpan) -> bool:
 
 
 def _surnames(parsed: Parsed) -> set[str]:
-    """The last words of the people the model names in full ("Sheriff Tom Ripley")."""
-    return {
-        ent[-1].lower_
-        for ent in parsed.ents
-        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title
-    }
+    """The last words of the people the model names in full ("Sheriff Tom Ripley", "Jaime
+    King ’s": a possessive the model kept inside is not the name)."""
+    surnames = set()
+    for ent in parsed.ents:
+        words = [t for t in ent if t.is_alpha] if ent.label_ == "PERSON" else []
+        if len(words) > 1 and words[-1].is_title:
+            surnames.add(words[-1].lower_)
+    return surnames
 
 
 def _surname(span: SpacySpan, surnames: set[str], gazetteer: Gazetteer) -> bool:
     """A one-word "place" that is the surname of a person named in full in the article is that
-    person ("Ripley said"), unless it names a country or first-level division."""
+    person ("Ripley said"), unless it names a country or a populous first-level division
+    (Georgia; not the small departments and parishes called Flores, Nelson or Douglas)."""
     if len(span) != 1 or span[0].lower_ not in surnames:
         return False
     key = fold(span.text)
     return not any(
-        e.feature in ("country", "admin1") and fold(e.name) == key
+        fold(e.name) == key
+        and (e.feature == "country" or e.feature == "admin1" and e.population >= SURNAME_DIVISION)
         for e in gazetteer.lookup(span.text)
     )
 
 
 def entity_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    located, speaking = _after_locatives(parsed), _speakers(parsed)
     for ent in parsed.ents:
         if ent.label_ in PLACE_LABELS and parsed.in_body(ent):
             trimmed = trim(ent)
-            if trimmed is not None and looks_like_name(trimmed.text, gazetteer):
-                yield from _unless_demonym([trimmed], gazetteer)
+            if trimmed is None or not looks_like_name(trimmed.text, gazetteer):
+                continue
+            word = trimmed[0].lower_
+            if _unknown_word(trimmed, gazetteer) and (word not in located or word in speaking):
+                continue
+            whole = without_body(with_name_start(trimmed, gazetteer), gazetteer)
+            yield from _unless_demonym([without_direction(whole, gazetteer)], gazetteer)
+
+
+def without_body(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
+    """The place that names a public body the model took whole as a place: "Henderson County
+    [Sheriff's Office]", "St. Louis [Police]", "Dublin [City Council]" - the body is not a
+    place, its place is."""
+    if gazetteer.has_name(span.text):
+        return span
+    for i in range(1, len(span)):
+        if span[i].lower_ in BODY_WORDS or span[i].lower_ in CIVIC_WORDS and i < len(span) - 1:
+            head = span[:i]
+            return head if gazetteer.has_name(head.text) else span
+    return span
+
+
+def with_name_start(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
+    """The name with the capitalised word before it when the two make a place's own name that
+    the model cut: "New [Concord]", "St. [Paul]", "Glen [Allen]"."""
+    if span.start == 0:
+        return span
+    before = span.doc[span.start - 1]
+    if not (before.text[:1].isupper() and (before.is_alpha or before.text.endswith("."))):
+        return span
+    if before.ent_type_ and before.ent_type_ not in PLACE_LABELS:
+        return span  # "Mayor London Breed": a title or another name's word
+    longer = span.doc[span.start - 1 : span.end]
+    return longer if gazetteer.is_main_name(longer.text) else span
+
+
+def _unknown_word(span: SpacySpan, gazetteer: Gazetteer) -> bool:
+    """One word that no place in the gazetteer is called: the model's place label alone is
+    weak evidence for it ("Yulia", "Dropbox", "Saakashvili" tagged GPE); it needs a locative
+    before it somewhere in the article, and must never speak there ("Petrova said")."""
+    return len(span) == 1 and not gazetteer.has_name(span.text)
+
+
+def _speakers(parsed: Parsed) -> set[str]:
+    """The capitalised words right before a verb of saying ("Petrova said"): people."""
+    tokens = parsed.tokens
+    return {
+        tokens[i - 1].lower_
+        for i in parsed.cues(SPEECH_VERBS)
+        if i and tokens[i - 1].text[:1].isupper()
+    }
+
+
+def _after_locatives(parsed: Parsed) -> set[str]:
+    """The words right after a locative preposition somewhere in the article ("in Prisi"):
+    there an unknown word is a place the gazetteer lacks."""
+    tokens = parsed.tokens
+    return {
+        tokens[i + 1].lower_
+        for i in parsed.cues(LOCATIVES)
+        if i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper()
+    }
+
+
+def without_direction(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
+    """The town named after a leading direction word: "South Philadelphia", "Metro Nashville"
+    and "East Oxford" are parts of the town, and the name is the town's. A region ("North
+    Africa", "South Florida") is named whole, as is a place of its own ("South Korea")."""
+    if len(span) < 2 or span[0].lower_ not in DIRECTION_WORDS or gazetteer.has_name(span.text):
+        return span
+    rest = span[1:]
+    readings = gazetteer.lookup(rest.text)
+    if any(e.feature in ("continent", "country", "admin1") for e in readings):
+        return span
+    return rest if _known_place(gazetteer, rest.text, RELABEL_MIN_POPULATION) else span
 
 
 def _unless_demonym(spans: Iterable[SpacySpan], gazetteer: Gazetteer) -> Iterator[SpacySpan]:
@@ -163,10 +292,20 @@ def looks_like_name(text: str, gazetteer: Gazetteer) -> bool:
     if not any(ch.isupper() for ch in text) or fold(text) in GENERIC_WORDS | CALENDAR_WORDS:
         return False
     if _is_abbreviation(text):
-        return any(_big_or_division(e) for e in gazetteer.lookup(text, codes=True))
+        return any(
+            _big_or_division(e) and _spelled_as(e, text) for e in gazetteer.lookup(text, codes=True)
+        )
     if any(_brand_spelling(word) for word in text.split()):
         return bool(gazetteer.lookup(text, codes=True))
     return True
+
+
+def _spelled_as(entry: Entry, text: str) -> bool:
+    """Whether an acronym in capitals can name this entry: a country by its code ("UAE"), or a
+    place whose own name is written so; NATO is not the town of Nato, nor BA the Ba of Fiji."""
+    if entry.feature == "country" or not _is_abbreviation(text):
+        return True
+    return entry.name == text or "." in text
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -235,7 +374,10 @@ def _big_or_division(entry: Entry) -> bool:
 def relabelled_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
     """Entities the model labelled otherwise whose whole text is a well-known place: a country
     or first-level division by any label but a date or number ("Tamil Nadu" tagged PERSON),
-    a big city when tagged as an organisation ("Dubai" ORG) but not as a person."""
+    a big city when tagged as an organisation ("Dubai" ORG) or as a person who is never
+    titled nor speaks in the article ("Abuja" PERSON, but not "President Bush" nor "McKinney
+    said"; a state may speak: "Tamil Nadu contended")."""
+    people = {ent.text for ent in parsed.ents if ent.label_ == "PERSON" and _person_like(ent)}
     for ent in parsed.ents:
         if ent.label_ in PLACE_LABELS or ent.label_ in NOT_NAMES or not parsed.in_body(ent):
             continue
@@ -244,13 +386,37 @@ def relabelled_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpa
             continue
         if fold(trimmed.text) in GENERIC_WORDS:
             continue
-        if well_known(gazetteer, trimmed.text, person=ent.label_ == "PERSON"):
+        person = ent.label_ == "PERSON"
+        city = not person or ent.text not in people
+        if well_known(gazetteer, trimmed.text, person=person, city=city):
             yield trimmed
 
 
-def well_known(gazetteer: Gazetteer, text: str, *, person: bool) -> bool:
-    """A country or continent by any of its names; a first-level division, or (unless the
-    model took it for a person) a second-level one or a big city, by its main name."""
+def _person_like(span: SpacySpan) -> bool:
+    return _after_a_title(span) or _speaks(span)
+
+
+def _big_city(entry: Entry) -> bool:
+    return entry.feature == "city" and entry.population >= PERSON_CITY_POPULATION
+
+
+def _after_a_title(span: SpacySpan) -> bool:
+    """A capitalised word or an abbreviation right before the name: "President Bush", "Mr.
+    Kent", "Sen. Tyler" (a person after all)."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text[:1].isupper() and not before.is_sent_start
+
+
+def _speaks(span: SpacySpan) -> bool:
+    """The name is the subject of a verb of saying ("McKinney said"): a person after all."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.lower_ in SPEECH_VERBS
+
+
+def well_known(gazetteer: Gazetteer, text: str, *, person: bool, city: bool = True) -> bool:
+    """A country or continent by any of its names; a first-level division, a big city (if
+    `city`), or (unless the model took it for a person) a second-level division, by its main
+    name."""
     key = fold(text)
     if key in GENERIC_WORDS:
         return False
@@ -258,23 +424,31 @@ def well_known(gazetteer: Gazetteer, text: str, *, person: bool) -> bool:
         if entry.feature in ("country", "continent"):
             return True
         main = fold(entry.name) == key
-        if main and (entry.feature == "admin1" or not person and _big_or_division(entry)):
+        if main and (entry.feature == "admin1" or _big_or_division(entry) and not person):
+            return True
+        if main and person and city and _big_city(entry):
             return True
     return False
 
 
 def trim(span: SpacySpan) -> SpacySpan | None:
-    """The name without a leading "the" or trailing possessive: "the Nile's" -> "Nile"."""
+    """The name without a leading "the" or a trailing possessive, punctuation or small word:
+    "the Nile's" -> "Nile", "Fargo-" -> "Fargo", "Red Bank Road near" -> "Red Bank Road",
+    "Torkula village" -> "Torkula" (a name ends in a capitalised word)."""
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in LEADING_WORDS:
         start += 1
-    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+    while end > start and _trailing(span.doc[end - 1]):
         if _abbreviation_period(span.doc, end - 1, start):
             break
         end -= 1
     if end <= start or not any(ch.isalpha() for ch in span.doc[start:end].text):
         return None
     return span.doc[start:end]
+
+
+def _trailing(token: Token) -> bool:
+    return token.tag_ == "POS" or token.is_punct or token.is_lower or token.text.endswith("-")
 
 
 def _abbreviation_period(doc: Doc, i: int, start: int) -> bool:
@@ -285,13 +459,10 @@ def _abbreviation_period(doc: Doc, i: int, start: int) -> bool:
 def list_places(parsed: Parsed) -> Iterator[SpacySpan]:
     """Items of a list introduced by a plural place noun: "villages such as A, B, and C"."""
     body = parsed.body
-    for token in parsed.tokens:
-        if (
-            token.lower_ in LIST_CUES
-            and token.text.islower()
-            and body.start <= token.idx < body.end
-        ):
-            items = list(list_items(parsed, token.i + 1))
+    for i in parsed.cues(LIST_CUES):
+        token = parsed.tokens[i]
+        if token.text.islower() and body.start <= token.idx < body.end:
+            items = list(list_items(parsed, i + 1))
             yield from (item for item in items if parsed.in_body(item))
 
 
@@ -341,15 +512,16 @@ def locative_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]
     """A capitalised gazetteer name right after "in", "near", "from"...: the tagger may have
     called it a person or organisation, but "fighting in Karkijahan" names a place."""
     tokens = parsed.tokens
-    for token in tokens:
-        if token.lower_ not in LOCATIVES or token.i + 1 >= len(tokens):
+    for i in parsed.cues(LOCATIVES):
+        token = tokens[i]
+        if i + 1 >= len(tokens):
             continue
         start = token.i + 1 + (tokens[token.i + 1].lower_ in LEADING_WORDS)
         end = capitalised_run(tokens, start)
         if not 0 < end - start <= MAX_NAME_TOKENS:
             continue
         span = parsed.doc[start:end]
-        if not (parsed.in_body(span) and _not_person(span)):
+        if not (parsed.in_body(span) and _not_person(span, token.lower_ in PLACE_ONLY)):
             continue
         if _known_place(gazetteer, span.text, MATCH_MIN_POPULATION):
             yield span
@@ -374,8 +546,9 @@ def repeated_places(
     for key in names:
         by_first.setdefault(key[0], []).append(key)
     extra = []
-    for i, token in enumerate(parsed.tokens):
-        if taken[i] or token.lower_ not in by_first or not (token.is_title or token.is_upper):
+    for i in parsed.cues(by_first.keys()):
+        token = parsed.tokens[i]
+        if taken[i] or not (token.is_title or token.is_upper):
             continue
         repeat = _repeat_at(parsed, i, by_first[token.lower_], taken)
         if repeat is not None and parsed.in_body(repeat):
@@ -411,8 +584,24 @@ def _stands_alone(span: SpacySpan) -> bool:
     )
 
 
-def _not_person(span: SpacySpan) -> bool:
+def _not_person(span: SpacySpan, place_only: bool = False) -> bool:
+    """No token of a person, nationality or date. After a preposition that takes only places
+    (`place_only`: "in Gainesville"), a person the model saw is that place, unless it is
+    part of a longer name or owns something ("in Jackson's view")."""
+    if place_only and _whole_person(span) and not _possessive_after(span):
+        return all(token.ent_type_ not in ("NORP", "DATE", "TIME") for token in span)
     return all(token.ent_type_ not in ("PERSON", "NORP", "DATE", "TIME") for token in span)
+
+
+def _whole_person(span: SpacySpan) -> bool:
+    """The span is a whole PERSON entity (or none), not part of a longer one."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return span[0].ent_iob_ != "I" and (after is None or after.ent_iob_ != "I")
+
+
+def _possessive_after(span: SpacySpan) -> bool:
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and (after.tag_ == "POS" or after.lower_ in ("'s", "’s"))
 
 
 def _known_place(gazetteer: Gazetteer, text: str, min_population: int) -> bool:
@@ -422,45 +611,8 @@ def _known_place(gazetteer: Gazetteer, text: str, min_population: int) -> bool:
     if key in CALENDAR_WORDS or key in GENERIC_WORDS:
         return False
     return any(
-        fold(entry.name) == key and (entry.feature != "city" or entry.population >= min_population)
+        fold(entry.name) == key
+        and (entry.feature != "city" or entry.population >= min_population)
+        and _spelled_as(entry, text)
         for entry in gazetteer.lookup(text)
     )
-
-
-def capitals_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
-    """In all-capitals text the model finds few entities; match the gazetteer's larger places
-    in the words no entity rule has judged (not inside a person's or organisation's name)."""
-    body = parsed.body
-    if not all_capitals(doc_text(parsed.doc)[body.start : body.end]):
-        return
-    tokens = parsed.tokens
-    i = 0
-    while i < len(tokens):
-        span = longest_known(parsed, i, gazetteer)
-        if span is not None and parsed.in_body(span):
-            yield span
-            i = span.end
-        else:
-            i += 1
-
-
-def all_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 20 and sum(ch.isupper() for ch in letters) >= CAPITALS_SHARE * len(
-        letters
-    )
-
-
-def longest_known(parsed: Parsed, i: int, gazetteer: Gazetteer) -> SpacySpan | None:
-    tokens = parsed.tokens
-    if not tokens[i].is_alpha or tokens[i].is_stop or tokens[i].ent_type_ in JUDGED_LABELS:
-        return None
-    stop = min(len(tokens), i + MAX_NAME_TOKENS)
-    for end in range(stop, i, -1):
-        last = tokens[end - 1]
-        if not last.is_alpha or any(t.ent_type_ in JUDGED_LABELS for t in tokens[i:end]):
-            continue
-        span = parsed.doc[i:end]
-        if _known_place(gazetteer, span.text, CAPITALS_MIN_POPULATION):
-            return span
-    return None

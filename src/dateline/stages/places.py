@@ -25,7 +25,8 @@ from ..docext import ARTICLE, doc_text, ensure_extensions, stage_attr
 from ..gazetteer import FEATURES, Gazetteer, load_gazetteer, valid_coordinates
 from ..gazetteer.resolve import Mention, Resolution, resolve
 from ..record import Location, Place, Span
-from .place_names import all_capitals, recognise
+from .place_names import recognise
+from .place_patterns import DATELINE_LABEL, all_capitals, county_name
 
 __all__ = [
     "PlacesComponent",
@@ -120,7 +121,10 @@ def mentions(doc: Doc, spans: Sequence[SpacySpan], body: Span) -> list[Mention]:
         mention = Mention(span.start_char, span.end_char, text[span.start_char : span.end_char])
         mention.capitals = capitals
         mention.qualifier = _qualifier(text, spans, index)
-        mention.dateline = index == 0 and _dateline(text, span, body)
+        mention.dateline = (
+            span.label_ == DATELINE_LABEL or index == 0 and _dateline(text, span, body)
+        )
+        mention.name = county_name(span)
         result.append(mention)
     return result
 

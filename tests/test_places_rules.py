@@ -19,7 +19,7 @@ from dateline.gazetteer.build import (
 )
 from dateline.gazetteer.resolve import Mention, resolve
 from dateline.record import Article, Place
-from dateline.stages.events import _event_places
+from dateline.stages.event_places import event_places
 from dateline.stages.place_names import looks_like_name
 from dateline.stages.places import find_places
 from test_gazetteer import tiny_gazetteer
@@ -227,7 +227,7 @@ def test_a_country_named_as_an_owner_does_not_place_an_event():
             Place(lima, lima + 4, "Lima", "Lima", 3936456, "PE", -12.04, -77.03, "city"),
         ],
     )
-    assert [p.text for p in _event_places(doc)] == ["Lima"]
+    assert [p.text for p in event_places(doc)] == ["Lima"]
 
 
 def test_a_name_written_next_to_a_persons_name_is_part_of_it(nlp, gazetteer):

@@ -41,7 +41,7 @@ from .event_lexicon import (
     TRIGGER_POS_IDS,
     trigger_type,
 )
-from .event_places import article_country, event_places, sentence_location
+from .event_places import article_country, sentence_location
 from .figures import FIGURES, subtotal_checks, total_checks
 from .times_calendar import parse_published
 from .times_events import (
@@ -55,8 +55,6 @@ from .times_events import (
 )
 
 EVENTS = stage_attr("events")
-# The name event_places had when it lived here; tests/test_places_rules.py imports it.
-_event_places = event_places
 CHECKS = stage_attr("checks")
 SUMMARY_CHARS = 200
 

@@ -71,9 +71,10 @@ def test_geoparsing_floors(shared_dir, options):
     from dateline.evaluate.geo import evaluate
 
     corpora = evaluate(shared_dir / "data" / "geo", options)["corpora"]
-    for name, floor_f1, floor_acc in (("GWN", 0.80, 0.81), ("LGL", 0.80, 0.80)):
-        assert corpora[name]["loose"]["f1"] >= floor_f1, name  # measured 0.828 / 0.823
-        assert corpora[name]["acc161"] >= floor_acc, name  # measured 0.838 / 0.821
+    for name, floor_acc in (("GWN", 0.83), ("LGL", 0.85)):
+        assert corpora[name]["strict"]["f1"] >= 0.78, name  # measured 0.800 / 0.801
+        assert corpora[name]["loose"]["f1"] >= 0.83, name  # measured 0.847 / 0.852
+        assert corpora[name]["acc161"] >= floor_acc, name  # measured 0.853 / 0.862
 
 
 @pytest.mark.model
@@ -82,14 +83,14 @@ def test_muc_event_floors(shared_dir, options):
 
     report = evaluate(shared_dir / "data" / "muc34" / "dev", options)
     assert report["date_overlap"] >= 0.91  # measured 0.928
-    assert report["before_publication_inside"] >= 0.85  # measured 0.873
+    assert report["before_publication_inside"] >= 0.83  # measured 0.869 (267 keys)
     assert report["historical_leak"] <= 0.06  # measured 0.029 (35 keys: one key is 0.029)
-    assert report["place_country_recall"] >= 0.87  # measured 0.893
-    assert report["killed"]["recall"] >= 0.86  # measured 0.879 (all events)
-    assert report["injured"]["recall"] >= 0.82  # measured 0.854 (all events)
+    assert report["place_country_recall"] >= 0.88  # measured 0.904
+    assert report["killed"]["recall"] >= 0.87  # measured 0.901 (all events)
+    assert report["injured"]["recall"] >= 0.83  # measured 0.878 (all events)
     in_scope = report["killed_in_scope"], report["injured_in_scope"]
-    assert in_scope[0]["recall"] >= 0.84 and in_scope[0]["precision"] >= 0.65  # 0.865 / 0.684
-    assert in_scope[1]["recall"] >= 0.80 and in_scope[1]["precision"] >= 0.58  # 0.829 / 0.618
+    assert in_scope[0]["recall"] >= 0.85 and in_scope[0]["precision"] >= 0.70  # 0.879 / 0.729
+    assert in_scope[1]["recall"] >= 0.81 and in_scope[1]["precision"] >= 0.60  # 0.859 / 0.656
 
 
 @pytest.mark.model
@@ -97,6 +98,6 @@ def test_muc_linking_floors(shared_dir, options):
     from dateline.evaluate.muc_linking import evaluate
 
     report = evaluate(shared_dir / "data" / "muc34" / "dev", options)
-    # few pairs (158 linked, 234 same-incident): floors sit two standard errors down
-    assert report["precision"] >= 0.41  # measured 0.494
-    assert report["recall"] >= 0.27  # measured 0.333
+    # few pairs (138 linked, 234 same-incident): floors sit two standard errors down
+    assert report["precision"] >= 0.47  # measured 0.558
+    assert report["recall"] >= 0.27  # measured 0.329

@@ -114,6 +114,18 @@ def test_demonyms_map_to_countries(gazetteer, word, country):
     assert gazetteer.demonym_country(word) == country
 
 
+def test_a_demonym_shared_with_territories_names_the_country():
+    from dateline.gazetteer.build import country_demonyms, read_countryinfo
+
+    demonyms = country_demonyms(read_countryinfo())  # the packaged data the build reads
+    assert [demonyms.get(w) for w in ("French", "Norwegian", "Chinese", "Dutch")] == [
+        "FR",
+        "NO",
+        "CN",
+        "NL",
+    ]
+
+
 @pytest.mark.parametrize(
     "name", ["", "\x00", "Khojaly" * 50, "ﷺ", "🙂🙂", "Ходжалы-" * 30, "Xoсalı"]
 )

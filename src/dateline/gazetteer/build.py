@@ -153,11 +153,22 @@ def build_gazetteer() -> Gazetteer:
     named += division_entries(divisions)
     named += country_entries(countries, info, divisions)
     named += continent_entries()
-    demonyms = {
-        word: code for code, data in info.items() for word in split(data.get("demonym") or "", ",")
-    }
+    demonyms = country_demonyms(info)
     demonyms.update({word: code for code, words in EXTRA_DEMONYMS.items() for word in words})
     return Gazetteer.from_entries(named, demonyms=demonyms, codes=country_codes(countries, info))
+
+
+def country_demonyms(info: dict[str, dict]) -> dict[str, str]:
+    """Demonym -> ISO code. Territories share their country's demonym ('French' for France,
+    French Guiana and Saint Pierre and Miquelon): it goes to the most populous, the country."""
+    populations = country_populations()
+    demonyms: dict[str, str] = {}
+    for code, data in info.items():
+        for word in split(data.get("demonym") or "", ","):
+            held = demonyms.get(word)
+            if held is None or populations.get(code, 0) > populations.get(held, 0):
+                demonyms[word] = code
+    return demonyms
 
 
 # Countries ----------------------------------------------------------------------------------

@@ -49,3 +49,12 @@ def test_a_city_named_in_a_title_does_not_place_the_event(nlp):
     text = "A Havana university professor was shot dead in Bogota on Monday."
     [event] = events_of(nlp, text)
     assert event.location.country == "CO" and event.location.precision == "exact"
+
+
+def test_the_wire_dateline_votes_once_for_the_articles_country(nlp):
+    text = (
+        "BERLIN (GERMANY), 5 MAR 24 (DPA) -- [TEXT] GUNMEN SHOT DEAD A KENYAN JUDGE AT HIS "
+        "HOME ON MONDAY, HIS FAMILY SAID. THE KENYAN GOVERNMENT CONDEMNED THE MURDER."
+    )
+    [result] = extract({"text": text}, nlp=nlp)  # read as input: the wire dateline is found
+    assert [e.location.country for e in result.events] == ["KE"]

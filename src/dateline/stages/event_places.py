@@ -116,7 +116,8 @@ def article_country(doc: Doc) -> Location | None:
 
 
 def _article_country(doc: Doc) -> Location | None:
-    places = [p for p in doc._.get(stage_attr("places")) or [] if p.country and p.geonames_id]
+    places = _one_dateline_place(doc, [p for p in doc._.get(stage_attr("places")) or []])
+    places = [p for p in places if p.country and p.geonames_id]
     mentions = [CountryMention(p.country or "", p.start, p.end, p.name, p.feature == "country")
                 for p in places]  # fmt: skip
     mentions += _demonym_mentions(doc)
@@ -127,6 +128,17 @@ def _article_country(doc: Doc) -> Location | None:
     evidence = next((m for m in ours if m.is_country), None) or min(ours, key=lambda m: m.start)
     name = evidence.name if evidence.is_country else _country_name(country)
     return Location(name, country, None, None, None, evidence.start, evidence.end, "country")
+
+
+def _one_dateline_place(doc: Doc, places: list[Place]) -> list[Place]:
+    """The wire dateline votes once: 'PARIS (FRANCE), 16 NOV' names where the story was filed,
+    often the incident's country, as often an agency's home abroad."""
+    article = doc._.get(ARTICLE)
+    dateline = article.published_span if article is not None else None
+    if dateline is None:
+        return places
+    inside = [p for p in places if p.start < dateline.end]
+    return inside[:1] + [p for p in places if p.start >= dateline.end]
 
 
 def _demonym_mentions(doc: Doc) -> list[CountryMention]:

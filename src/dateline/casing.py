@@ -18,12 +18,11 @@ figures, come from `dateline evaluate casing` (dateline.evaluate.casing).
 from __future__ import annotations
 
 import importlib.util
-import math
 import pickle
 import re
 import weakref
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -43,7 +42,7 @@ ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "d"})  # 1ST, 3D: lower af
 VOWELS = frozenset("aeiouy")
 SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ful", "ness", "ment", "ments", "less")
 MIN_STEM = 3  # shorter stems match too much by chance
-PSEUDO_COUNT = 5.0  # the truecase package's smoothing
+PSEUDO_COUNT = 5  # the truecase package's smoothing
 MIN_CONTEXT_COUNT = 2  # neighbour counts kept in memory
 CONTEXT_TABLES = ("backward_bi_dist", "forward_bi_dist", "trigram_dist")  # in the package's model
 INSTALL_HINT = "pip install truecase==0.0.14"
@@ -377,27 +376,21 @@ class ContextCounts:
         return found
 
     def _best(self, key: str, previous: str | None, following: str | None) -> str:
-        forms = self.alternatives[key]
-        scores = [0.0] * len(forms)
-        for counts, keys in self._evidence(forms, previous, following):
-            seen = [counts.get(k, 0) + PSEUDO_COUNT for k in keys]
-            total = sum(seen)
-            for index, n in enumerate(seen):
-                scores[index] += math.log(n / total)
-        best = max(range(len(forms)), key=lambda i: (scores[i], forms[i] == key))  # ties: lower
-        return forms[best]
-
-    def _evidence(
-        self, forms: tuple[str, ...], previous: str | None, following: str | None
-    ) -> Iterator[tuple[Mapping[str, int], list[str]]]:
-        """Each table that applies, with each candidate form's key in it."""
-        yield self.unigram, list(forms)
-        if previous is not None:
-            yield self.backward, [f"{previous}_{form}" for form in forms]
-        if following is not None:
-            yield self.forward, [f"{form}_{following}" for form in forms]
-        if previous is not None and following is not None:
-            yield self.trigram, [f"{previous}_{form}_{following}" for form in forms]
+        """The form with the highest score. A table's smoothed total is the same for every form,
+        so the sum of log shares ranks forms as the product of smoothed counts does: that is
+        compared, in exact integers, without logarithms (ties go to the lower-case form)."""
+        best, best_score = key, -1
+        for form in self.alternatives[key]:
+            score = self.unigram.get(form, 0) + PSEUDO_COUNT
+            if previous is not None:
+                score *= self.backward.get(f"{previous}_{form}", 0) + PSEUDO_COUNT
+            if following is not None:
+                score *= self.forward.get(f"{form}_{following}", 0) + PSEUDO_COUNT
+                if previous is not None:
+                    score *= self.trigram.get(f"{previous}_{form}_{following}", 0) + PSEUDO_COUNT
+            if score > best_score or (score == best_score and form == key):
+                best, best_score = form, score
+        return best
 
 
 def casing_context() -> ContextCounts:

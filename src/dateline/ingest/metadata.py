@@ -179,14 +179,20 @@ def _language_identifier():  # type: ignore[no-untyped-def]
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+# Characters the language is judged from. On 300 MUC dev messages 1,500 gave the same answers
+# and the same lowest confidence (0.992) as 4,000, in two thirds of the time; identification
+# is most of what reading an article costs.
+LANGUAGE_SAMPLE = 1500
+
+
 def detect_language(text: str) -> tuple[str | None, float]:
     """(ISO 639-1 code, confidence). Upper-case text is lower-cased first: the model knows
     the n-grams of ordinary, mixed-case text."""
-    sample = text[:4000]
-    letters = [c for c in sample if c.isalpha()]
+    sample = text[:LANGUAGE_SAMPLE]
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return None, 0.0
-    if sum(c.isupper() for c in letters) > 0.8 * len(letters):
+    if sum(map(str.isupper, sample)) > 0.8 * letters:
         sample = sample.lower()
     try:
         identifier = _language_identifier()

@@ -40,10 +40,12 @@ def indirect_candidates(doc: Doc, start: int, end: int) -> Iterator[Candidate]:
 
 
 CUE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "ADP"})  # words that can carry a report
+VERB_POS = ("VERB", "AUX")  # reporting verbs (said, has said) and verbs taking a clause
 
 
 def _candidates(token: Token) -> Iterator[Candidate]:
-    if _is_stance_adjective(token):  # 'X is confident that ...', 'X is critical of ...'
+    pos = token.pos_  # read once: every test below starts from it, and tokens are many
+    if pos == "ADJ" and _is_stance_adjective(token):  # 'X is confident that ...'
         content = _stance_content(token)
         if content is not None:
             yield token, trimmed(content), subject_of(token)
@@ -51,7 +53,7 @@ def _candidates(token: Token) -> Iterator[Candidate]:
         content = _according_content(token)
         if content is not None:
             yield token, without_aside(content, token), subject_of(token)
-    elif is_cue(token) or _is_topic_verb(token) or _takes_that_clause(token):
+    elif pos in VERB_POS and (is_cue(token) or _is_topic_verb(token) or _takes_that_clause(token)):
         speaker = subject_of(token)
         yield from ((token, piece, speaker) for piece in _clause_content(token))
     else:

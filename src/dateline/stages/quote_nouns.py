@@ -39,6 +39,8 @@ def noun_candidates(token: Token) -> Iterator[Candidate]:
 
 def _noun_clause(noun: Token) -> Iterator[Candidate]:
     word = noun.lemma_.lower()
+    if word not in SPEECH_NOUNS and word not in INTENT_NOUNS:
+        return  # only these nouns carry an attribution
     for clause in noun.children:
         if clause.dep_ not in ("acl", "ccomp") or clause.i < noun.i:
             continue

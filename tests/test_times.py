@@ -22,6 +22,7 @@ from dateline.stages.times_calendar import (
     weekday_date,
     year_for_month_day,
 )
+from dateline.stages.times_grammar import find_candidates
 from dateline.stages.times_lexicon import number_value
 
 WEDNESDAY = "2024-05-01"  # a Wednesday, in ISO week 18
@@ -392,3 +393,16 @@ def test_example_article_anniversary_check_is_consistent(example):
     [check] = [c for c in result.checks if c.kind == "anniversary"]
     assert check.status == expected["status"]
     assert "2026-02-26 minus 34 years is 1992-02-26" in check.detail
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The committee meets biweekly.", []),  # 'weekly' inside a word is no set
+        ("the dailyness of it", []),
+        ("Prices are reviewed monthly or daily.", ["monthly", "daily"]),
+        ("They fly in several times a week.", ["several times a week"]),
+    ],
+)
+def test_every_alternative_of_a_rule_is_bounded_by_word_edges(text, expected):
+    assert [text[c.start : c.end] for c in find_candidates(text)] == expected

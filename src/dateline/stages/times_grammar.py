@@ -104,7 +104,7 @@ def _rule(kind: str, pattern: str, needs: Iterable[str] = ()) -> Rule:
     # Patterns are written in lower case, so that the scan can do without IGNORECASE.
     # The scan, run over every text, first looks ahead for a character its match can begin
     # with, so that most positions fail at once (15% less scanning on MUC texts).
-    whole = START + pattern + END
+    whole = f"{START}(?:{pattern}){END}"  # bounds every alternative of the rule, not its first
     scan = re.compile(with_start_class(whole))
     return Rule(kind, re.compile(whole, re.IGNORECASE), scan, tuple(needs))
 

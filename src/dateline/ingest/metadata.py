@@ -48,9 +48,13 @@ NOT_NAMES = {"the", "a", "an", "this", "that", "it", "we", "they", "he", "she", 
 # Words of headings and desk credits ("Breaking News", "Staff Reporter"), never of a person's name.
 NOT_IN_BYLINE = NOT_NAMES | {"press", "staff", "reporter", "correspondent", "editor", "agency"}
 
+SELF_VERBS = r"(?:presents|publishes|brings|offers|reproduces|provides)"
+# Looked for first: the whole pattern tries every capital letter as the start of a name, which
+# in all-capitals wire copy is every letter.
+SELF_VERB = re.compile(rf"[ \t]{SELF_VERBS}[ \t]")
 PUBLISHER_SELF = re.compile(
     r"(?P<name>[A-Z][\w&.'\u2019\-]*(?:[ \t]+[A-Z][\w&.'\u2019\-]*){0,3})[ \t]+"
-    r"(?:presents|publishes|brings|offers|reproduces|provides)[ \t]+"
+    rf"{SELF_VERBS}[ \t]+"
     r"(?:you[ \t]+|(?:its[ \t]+)?readers[ \t]+(?:with[ \t]+)?)?(?:the|a|its)[ \t]+"
     r"(?:full[ \t]+|complete[ \t]+|entire[ \t]+)?(?:text|transcript|translation)\b"
 )
@@ -151,7 +155,9 @@ def find_wire_dateline(text: str, body: Span) -> tuple[Found | None, str | None,
 
 def find_publisher(text: str, body: Span) -> Found | None:
     """An outlet naming itself ("X presents the full text") or a copyright line."""
-    for pattern, confidence in ((PUBLISHER_SELF, 0.8), (COPYRIGHT, 0.7)):
+    for pattern, cue, confidence in ((PUBLISHER_SELF, SELF_VERB, 0.8), (COPYRIGHT, None, 0.7)):
+        if cue is not None and not cue.search(text, body.start, body.end):
+            continue
         for match in pattern.finditer(text, body.start, body.end):
             start, end = _outlet_bounds(match)
             if start < end:

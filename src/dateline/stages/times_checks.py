@@ -47,7 +47,9 @@ STOPWORDS = {
     "committed",
 }
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+# A run of words up to its end mark (or the end of the text). It starts only where a run does and
+# never gives words back: a line with no end mark was otherwise retried from every letter.
+SENTENCE = re.compile(r"(?<![^.!?\n])[^.!?\n]++(?:[.!?]+|$)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -270,15 +270,29 @@ def test_a_generic_last_word_is_dropped_when_the_full_name_is_unknown(gazetteer)
 # Build helpers (pure functions: no package data read) -----------------------------------------
 
 
-def test_a_division_point_is_the_middle_of_its_trimmed_extent():
-    from dateline.gazetteer.build import middle
+def test_a_division_point_is_the_centre_of_its_towns_hull_not_where_they_cluster():
+    from dateline.gazetteer.geometry import hull_centroid
 
-    assert middle([0.0, 1.0, 2.0, 3.0, 100.0] + [1.5] * 15) == pytest.approx(1.5, abs=1.0)
-    assert middle([5.0]) == 5.0
+    # A square region whose towns crowd into its south-west corner: the centre of the square,
+    # where the towns' mean would sit near the crowd.
+    crowd = [(0.1 * i, 0.1 * j) for i in range(5) for j in range(5)]
+    corners = [(0.0, 10.0), (10.0, 0.0), (10.0, 10.0)]
+    lats = [lat for lat, _ in crowd + corners]
+    lons = [lon for _, lon in crowd + corners]
+    assert hull_centroid(lats, lons) == pytest.approx((5.0, 5.0), abs=0.01)
+    assert hull_centroid([5.0], [7.0]) == (5.0, 7.0)
+    assert hull_centroid([1.0, 2.0, 3.0], [1.0, 2.0, 3.0]) == (2.0, 2.0)  # a line: the mean
+
+
+def test_a_hull_across_the_antimeridian_is_centred_there_not_on_the_other_side():
+    from dateline.gazetteer.geometry import hull_centroid
+
+    lat, lon = hull_centroid([-16.0, -18.0, -17.0, -16.5], [179.0, 179.5, -179.5, -179.0])
+    assert -18.0 < lat < -16.0 and abs(lon) > 179.0
 
 
 def test_polygon_centroid_and_bad_geojson():
-    from dateline.gazetteer.build import main_polygon_centroid, ring_centroid
+    from dateline.gazetteer.geometry import main_polygon_centroid, ring_centroid
 
     square = [[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0]]
     assert ring_centroid(square)[:2] == pytest.approx((1.0, 1.0))

@@ -223,18 +223,44 @@ def without_body(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
     return span
 
 
-def with_name_start(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
-    """The name with the capitalised word before it when the two make a place's own name that
-    the model cut: "New [Concord]", "St. [Paul]", "Glen [Allen]"."""
-    if span.start == 0:
-        return span
-    before = span.doc[span.start - 1]
-    if not (before.text[:1].isupper() and (before.is_alpha or before.text.endswith("."))):
-        return span
-    if before.ent_type_ and before.ent_type_ not in PLACE_LABELS:
-        return span  # "Mayor London Breed": a title or another name's word
-    longer = span.doc[span.start - 1 : span.end]
-    return longer if gazetteer.is_main_name(longer.text) else span
+def with_name_start(
+    span: SpacySpan, gazetteer: Gazetteer, within: SpacySpan | None = None
+) -> SpacySpan:
+    """The name with the capitalised word before it, or after it, when the two make a place's
+    own name that the model cut: "New [Concord]", "St. [Paul]", "[Belle] Plaine", "[Trinidad]
+    and Tobago". Inside an organisation's name (`within`) the word must lie in it too: "[New
+    London] Police"."""
+    for longer in (_widened(span, -1, within), _widened(span, 1, within), _paired(span, within)):
+        if longer is not None and gazetteer.is_main_name(longer.text):
+            return longer
+    return span
+
+
+def _paired(span: SpacySpan, within: SpacySpan | None) -> SpacySpan | None:
+    """The span with "and" and the capitalised word after it, whatever the model took that
+    word for (it tags "Tobago" a person)."""
+    doc, end = span.doc, span.end + 2
+    if end > (within.end if within is not None else len(doc)) or doc[span.end].lower_ != "and":
+        return None
+    return doc[span.start : end] if _capitalised(doc[end - 1]) else None
+
+
+def _widened(span: SpacySpan, side: int, within: SpacySpan | None) -> SpacySpan | None:
+    """The span with one more word on the left (side -1) or right (1), if that word is
+    capitalised and not part of another kind of name ("Mayor London Breed"), nor a word that
+    says which part of a place is meant ("North Arlington Neighbors": the north of Arlington)
+    or of what kind it is ("Dublin City Schools")."""
+    at = span.start - 1 if side < 0 else span.end
+    if within is not None and not within.start <= at < within.end or not 0 <= at < len(span.doc):
+        return None
+    word = span.doc[at]
+    if not (word.text[:1].isupper() and (word.is_alpha or side < 0 and word.text.endswith("."))):
+        return None
+    if word.lower_ in DIRECTION_WORDS or word.lower_ in GENERIC_WORDS:
+        return None
+    if within is None and word.ent_type_ and word.ent_type_ not in PLACE_LABELS:
+        return None
+    return span.doc[span.start - 1 : span.end] if side < 0 else span.doc[span.start : span.end + 1]
 
 
 def _unknown_word(span: SpacySpan, gazetteer: Gazetteer) -> bool:
@@ -339,6 +365,7 @@ def embedded_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]
         while i < ent.end:
             span = _well_known_at(parsed, i, ent.end, gazetteer)
             if span is not None:
+                span = with_name_start(span, gazetteer, within=ent)
                 yield span
             i = span.end if span is not None else i + 1
 

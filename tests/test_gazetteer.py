@@ -42,11 +42,14 @@ def tiny_gazetteer() -> Gazetteer:
          ["Paris"]),
         (Entry(4717560, "Paris", "US", 33.66094, -95.55551, "city", 24_782), ["Paris"]),
         (Entry(4407066, "St. Louis", "US", 38.62727, -90.19789, "city", 315_685), ["St. Louis"]),
+        (Entry(5368361, "Los Angeles", "US", 34.05223, -118.24368, "city", 3_820_914),
+         ["Los Angeles", "L.A."]),
     ]  # fmt: skip
     return Gazetteer.from_entries(
         named,
         demonyms={"Armenian": "AM", "Azerbaijani": "AZ", "American": "US"},
         codes={"US": "US", "USA": "US"},
+        abbreviations=["La.", "Minn."],
     )
 
 
@@ -305,8 +308,14 @@ def test_polygon_centroid_and_bad_geojson():
 def test_short_codes_and_foreign_scripts_are_not_kept_as_alternate_names():
     from dateline.gazetteer.build import keep_alternate
 
-    assert keep_alternate("Khodjaly") and keep_alternate("Xocalı")
+    assert keep_alternate("Khodjaly") and keep_alternate("Xocalı") and keep_alternate("L.A.")
     assert not keep_alternate("LAX") and not keep_alternate("Ходжалы") and not keep_alternate("ab")
+
+
+def test_initials_with_periods_are_not_a_state_abbreviated_otherwise(gazetteer):
+    assert resolved_ids(gazetteer, "L.A.") == [5368361]  # Los Angeles, not Louisiana ("La.")
+    assert resolved_ids(gazetteer, "La.") == [LOUISIANA]
+    assert resolved_ids(gazetteer, "Minn") == [MINNESOTA]  # a sentence's period taken off
 
 
 def test_writing_a_new_cache_removes_stale_ones(tmp_path, fake_build):

@@ -17,6 +17,7 @@ import csv
 import dataclasses
 import json
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -28,6 +29,7 @@ from .index import Entry, Gazetteer, distance_km, fold
 # A city alternate name kept in the index must fold to plain ASCII (the text we read is
 # English) and must not be a short all-capitals code (IATA codes sit among alternate names).
 MIN_ALT_CHARS = 3
+INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 FAR_CENTROID_KM = 1500.0  # farther than this from countryinfo's point, the polygon is ignored
 CAPITAL_KM = 50.0  # a city named like the capital this close to countryinfo's capital point is it
 
@@ -153,7 +155,13 @@ def build_gazetteer() -> Gazetteer:
     named += continent_entries()
     demonyms = country_demonyms(info)
     demonyms.update({word: code for code, words in EXTRA_DEMONYMS.items() for word in words})
-    return Gazetteer.from_entries(named, demonyms=demonyms, codes=country_codes(countries, info))
+    abbreviations = split("|".join(v for table in ABBREVIATIONS.values() for v in table.values()))
+    return Gazetteer.from_entries(
+        named,
+        demonyms=demonyms,
+        codes=country_codes(countries, info),
+        abbreviations=abbreviations,
+    )
 
 
 def country_demonyms(info: dict[str, dict]) -> dict[str, str]:
@@ -373,6 +381,10 @@ def city_alternate_names() -> dict[int, list[str]]:
 
 
 def keep_alternate(name: str) -> bool:
+    """Short capitals are codes (IATA, "LAX"), but initials with periods are what news
+    writes for a few big cities ("L.A.")."""
+    if INITIALS.fullmatch(name):
+        return True
     if len(name) < MIN_ALT_CHARS or (name.isupper() and len(name) <= 4):
         return False
     return name.isascii() or all(ch.isascii() or ch.isalpha() and ord(ch) < 0x250 for ch in name)

@@ -30,6 +30,7 @@ CAPITAL_BONUS = 2.0  # capitals are named far beyond their size ("Washington sai
 MAIN_NAME_BONUS = 1.5  # the text spells the entry's own name, not one of its alternates
 COUNTRY_CONTEXT = 3.0  # times the share of the article's other places in the same country
 ADMIN_CONTEXT = 2.5  # times the other names' probability mass in the same admin1 (capped at 1)
+ADMIN_SHARE = 1.0  # times the share of the other names' admin1 mass lying in this admin1
 PROXIMITY_CONTEXT = 2.0  # times the other names' probability mass lying near this place (capped)
 NEAR_KM, FAR_KM = 50.0, 300.0  # nearness falls from 1 at NEAR_KM to 0 at FAR_KM
 POINTS_PER_NAME = 3  # each other name's likeliest readings that count for nearness
@@ -67,8 +68,9 @@ FEATURE_WORDS = {
 MAX_CANDIDATES = 200  # very common names (San José) keep their most populous homonyms only
 
 Point = tuple[float, float, float]  # lat, lon, probability of that reading
-# (country -> share, admin1 geonameid -> mass, each other name's likeliest points)
-Shares = tuple[dict[str, float], dict[int, float], list[list[Point]]]
+# (country -> share, admin1 geonameid -> mass, each other name's likeliest points, total mass
+# of the admin1s)
+Shares = tuple[dict[str, float], dict[int, float], list[list[Point]], float]
 Scored = list[tuple[Entry, float]]
 Candidate = tuple[Entry, bool]  # (entry, reached only through a country code)
 
@@ -113,7 +115,7 @@ class Context:
         countries: dict[str, float] = defaultdict(float)
         admins: dict[int, float] = defaultdict(float)
         if total <= 0:
-            return countries, admins, []
+            return countries, admins, [], 0.0
         for other, weight in self.weights.items():
             if other != name:
                 for country, mass in self.countries[other].items():
@@ -121,7 +123,7 @@ class Context:
                 for admin, mass in self.admins[other].items():
                     admins[admin] += weight * mass  # presence, not share: capped where used
         points = [pts for other, pts in self.points.items() if other != name and pts]
-        return countries, admins, points
+        return countries, admins, points, sum(admins.values())
 
 
 class CountyLinks(NamedTuple):
@@ -164,6 +166,8 @@ def candidates(
     if abbreviation and ("." in text or not capitals):
         named = [e for e in named if not (e.name.casefold() == text.casefold() and e.name != text)]
     named = [e for e in named if not _named_after_town(e, named, text)]
+    if gazetteer.misspelled_abbreviation(text):  # only a division's own name, not its abbreviation
+        named = [e for e in named if e.feature != "admin1" or fold(e.name) == fold(text)]
     ids = {e.geonameid for e in named}
     coded = [
         e for e in gazetteer.lookup(text, codes=True) if abbreviation and e.geonameid not in ids
@@ -217,18 +221,27 @@ def contextual(
     """Score from the article's other places: their countries, admin1s, how near they are,
     a qualifier, and the second-level divisions that any reading of them names or lies in
     (`counties`)."""
-    countries, admins, points = shares
+    countries, admins, points, admin_total = shares
     score = COUNTRY_CONTEXT * countries.get(entry.country, 0.0)
     if entry.feature in ("city", "admin2"):
-        score += ADMIN_CONTEXT * min(1.0, admins.get(entry.admin1, 0.0))
+        score += _admin_support(admins.get(entry.admin1, 0.0), admin_total)
         score += PROXIMITY_CONTEXT * min(1.0, nearness(entry, points))
         if (counties.named or counties.holding) and counties.link(entry):
             score += COUNTY_CONTEXT
     elif entry.feature == "admin1":  # the article's other places lie inside it
-        score += ADMIN_CONTEXT * min(1.0, admins.get(entry.geonameid, 0.0))
+        score += _admin_support(admins.get(entry.geonameid, 0.0), admin_total)
     if any(_contains(q, entry) for q in qualifiers):
         score += QUALIFIER_BONUS
     return score
+
+
+def _admin_support(mass: float, total: float) -> float:
+    """A first-level division the other names may lie in counts once it is named at all
+    (capped presence), and more the larger its share of them: a story with six Indiana places
+    and one Kentucky place means Boone County, Indiana."""
+    if mass <= 0:
+        return 0.0
+    return ADMIN_CONTEXT * min(1.0, mass) + ADMIN_SHARE * mass / total
 
 
 def nearness(entry: Entry, points: Sequence[Sequence[Point]]) -> float:

@@ -116,3 +116,21 @@ def test_the_division_holding_most_of_the_other_places_wins_a_county_name():
     texts = ["Zionsville", "Lebanon", "Thorntown", "Florence", "Boone County"]
     mentions = [Mention(i * 20, i * 20 + len(t), t) for i, t in enumerate(texts)]
     assert resolve(towns, mentions)[-1].entry.geonameid == boone_in
+
+
+def test_a_state_name_is_the_state_not_a_village_so_named_elsewhere_unless_qualified():
+    kansas, illinois, kansas_il, decatur = 4273857, 4896861, 4241476, 4236895
+    named = [
+        (Entry(kansas, "Kansas", "US", 38.5, -98.5, "admin1", 2_913_314), ["Kansas"]),
+        (Entry(illinois, "Illinois", "US", 40.0, -89.25, "admin1", 12_671_821),
+         ["Illinois", "Ill."]),
+        (Entry(kansas_il, "Kansas", "US", 39.55282, -87.93642, "city", 744, illinois),
+         ["Kansas"]),
+        (Entry(decatur, "Decatur", "US", 39.84031, -88.9548, "city", 71_290, illinois),
+         ["Decatur"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    mentions = [Mention(0, 7, "Decatur"), Mention(20, 26, "Kansas")]
+    assert resolve(places, mentions)[1].entry.geonameid == kansas
+    mentions = [Mention(0, 7, "Decatur"), Mention(20, 26, "Kansas", qualifier="Ill.")]
+    assert resolve(places, mentions)[1].entry.geonameid == kansas_il

@@ -306,6 +306,8 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         key: _within_qualifier(
             candidates(gazetteer, texts[key], capitals=capitals), qualifiers[key]
         )
+        if key[1]
+        else _without_division_namesakes(candidates(gazetteer, texts[key], capitals=capitals))
         for key in distinct
     }
     own = {key: priors(pools[key], texts[key]) for key in distinct}
@@ -377,6 +379,23 @@ def _unless_stray(
     ):
         return choice
     return None, 0.0
+
+
+def _without_division_namesakes(pool: list[Candidate]) -> list[Candidate]:
+    """No town named like a first-level division of its own country that it does not lie
+    in, when nothing qualifies the name: "Kansas" or "Oregon" in a story is the state, not
+    the village of Kansas or Oregon in Illinois ("Oregon, Ill." keeps it). Capitals stay:
+    "Washington" is the capital as often as the state."""
+    divisions = {e.geonameid: e.country for e, _ in pool if e.feature == "admin1"}
+    return [(e, coded) for e, coded in pool if not _division_namesake(e, divisions)]
+
+
+def _division_namesake(entry: Entry, divisions: dict[int, str]) -> bool:
+    """A town, not a capital, outside the same-named divisions of its country (`divisions`:
+    geonameid -> country)."""
+    if entry.feature != "city" or entry.capital or entry.admin1 in divisions:
+        return False
+    return entry.country in divisions.values()
 
 
 def _within_qualifier(pool: list[Candidate], qualifiers: Sequence[Entry]) -> list[Candidate]:

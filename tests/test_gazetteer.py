@@ -341,3 +341,10 @@ def test_a_feature_word_alone_is_not_the_place_inside_a_name():
     named = [(Entry(1, "Eastern", "UG", 1.0, 33.0, "admin1", 1000), ["Eastern"])]
     gazetteer = Gazetteer.from_entries(named)
     assert resolved_ids(gazetteer, "Eastern Ghouta") == [None]
+
+
+def test_a_name_qualified_once_keeps_that_reading_where_it_is_repeated_bare(gazetteer):
+    mentions = [Mention(0, 10, "Alexandria", qualifier="La."), Mention(40, 50, "Alexandria")]
+    assert [r.entry.geonameid for r in resolve(gazetteer, mentions)] == [4314550, 4314550]
+    mentions.append(Mention(60, 70, "Alexandria", qualifier="Minn."))  # two readings: no rule
+    assert resolve(gazetteer, mentions)[1].entry.geonameid == 361058

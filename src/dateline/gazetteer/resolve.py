@@ -294,7 +294,7 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
     """Resolve every mention of one article, refining the shared context over ROUNDS.
     Mentions that repeat a name with the same qualifier share one scoring (an article names
     its main places many times), and each name's context is computed once a round."""
-    keys = [(m.name or m.text, m.qualifier) for m in mentions]
+    keys = _one_sense_per_article([(m.name or m.text, m.qualifier) for m in mentions])
     distinct = list(dict.fromkeys(keys))
     texts = {key: _known_text(gazetteer, key[0]) for key in distinct}
     capitals = any(m.capitals for m in mentions)
@@ -345,6 +345,17 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
             confidence = round(confidence * INNER_NAME_CONFIDENCE, 3)
         results.append(Resolution(mention, entry, confidence, len(scored[key])))
     return results
+
+
+def _one_sense_per_article(keys: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """A name qualified once ("New Haven, Conn.") means the same place where the article
+    repeats it bare ("New Haven"), unless the article qualifies it in more than one way."""
+    qualified: dict[str, set[str]] = defaultdict(set)
+    for text, qualifier in keys:
+        if qualifier:
+            qualified[fold(text)].add(qualifier)
+    only = {name: next(iter(found)) for name, found in qualified.items() if len(found) == 1}
+    return [(text, qualifier or only.get(fold(text))) for text, qualifier in keys]
 
 
 def _context_name(text: str) -> str:

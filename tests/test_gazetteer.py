@@ -348,3 +348,10 @@ def test_a_name_qualified_once_keeps_that_reading_where_it_is_repeated_bare(gaze
     assert [r.entry.geonameid for r in resolve(gazetteer, mentions)] == [4314550, 4314550]
     mentions.append(Mention(60, 70, "Alexandria", qualifier="Minn."))  # two readings: no rule
     assert resolve(gazetteer, mentions)[1].entry.geonameid == 361058
+
+
+def test_a_country_or_division_inside_an_unknown_name_places_it_a_town_alone_does_not(gazetteer):
+    assert resolved_ids(gazetteer, "Rapides Parish Elections") == [4338356]
+    assert resolved_ids(gazetteer, "Politics Azerbaijan") == [587116]
+    assert resolved_ids(gazetteer, "Louisiana Lottery") == [LOUISIANA]
+    assert resolved_ids(gazetteer, "Paris Hilton") == [None]  # a town's name is no such sign

@@ -52,6 +52,7 @@ GENERIC_SUFFIXES = {
     "governorate",
     "oblast",
 }
+COUNTY_WORDS = {"county", "parish", "borough"}  # the designators of US-style counties
 INNER_NAME_CONFIDENCE = 0.5  # a place found inside an unknown longer name is a weaker answer
 MIN_INNER_LETTERS = 4
 MAX_INNER_WORDS = 8
@@ -422,31 +423,48 @@ def _within_qualifier(pool: list[Candidate], qualifiers: Sequence[Entry]) -> lis
 
 
 def _known_text(gazetteer: Gazetteer, text: str) -> str:
-    """The text itself, or, for an unknown name of several words one of which names a kind
-    of feature or a direction, the best-known place named inside it ("Henderson County
-    Jail" -> "Henderson County", "Metro Nashville" -> "Nashville"): the thing named lies in
-    or by that place."""
+    """The text itself, or, for an unknown name of several words, the best-known place named
+    inside it: the thing named lies in or by that place, or belongs to it. Any place counts
+    when a word names a kind of feature or a direction ("Henderson County Jail" -> "Henderson
+    County", "Metro Nashville" -> "Nashville"); otherwise only a country or a division does
+    ("Lamar County Elections", "Politics Ukraine"), since "Baghanis Ayrim" is another village
+    than Baghanis, not a part of it."""
     if gazetteer.has_name(text) or gazetteer.has_name(_without_generic_word(text)):
         return text
     words = text.split()
     if len(words) > MAX_INNER_WORDS or len(text) > MAX_NAME_CHARS:
         return text  # an absurdly long "name" is not searched for a place inside it
-    if not any(fold(word) in FEATURE_WORDS for word in words):
-        return text  # "Baghanis Ayrim" is another village than Baghanis, not a part of it
+    any_place = any(fold(word) in FEATURE_WORDS for word in words)
     for size in range(len(words) - 1, 0, -1):
         parts = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
-        known = [part for part in parts if _inner_candidate(gazetteer, part)]
+        known = [part for part in parts if _inner_candidate(gazetteer, part, any_place)]
         if known:
             return max(known, key=lambda part: max(prior(e, part) for e in gazetteer.lookup(part)))
     return text
 
 
-def _inner_candidate(gazetteer: Gazetteer, part: str) -> bool:
-    """A part that is a place's own name and not just feature words ("Eastern", "West")."""
+def _inner_candidate(gazetteer: Gazetteer, part: str, any_place: bool = True) -> bool:
+    """A part that is a place's own name (unless `any_place`, one that `_names_a_division`) and
+    not just feature words ("Eastern", "West")."""
     letters = sum(ch.isalpha() for ch in part)
     if letters < MIN_INNER_LETTERS or not part[:1].isupper():
         return False
-    return not all(fold(w) in FEATURE_WORDS for w in part.split()) and gazetteer.is_main_name(part)
+    if all(fold(w) in FEATURE_WORDS for w in part.split()):
+        return False
+    if any_place:
+        return gazetteer.is_main_name(part)
+    return any(_names_a_division(e, part) for e in gazetteer.lookup(part))
+
+
+def _names_a_division(entry: Entry, part: str) -> bool:
+    """The part is a country's name, a first-level division's own name, or a county's with
+    its designator ("Lamar County"): a bare county name is as often a person's ("Trent")."""
+    if entry.feature == "country":
+        return True
+    key = fold(part)
+    if entry.feature == "admin2":
+        return fold(entry.name) == key and key.rpartition(" ")[2] in COUNTY_WORDS
+    return entry.feature == "admin1" and fold(entry.name) == key
 
 
 def priors(pool: Sequence[Candidate], text: str) -> list[float]:

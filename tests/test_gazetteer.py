@@ -355,3 +355,12 @@ def test_a_country_or_division_inside_an_unknown_name_places_it_a_town_alone_doe
     assert resolved_ids(gazetteer, "Politics Azerbaijan") == [587116]
     assert resolved_ids(gazetteer, "Louisiana Lottery") == [LOUISIANA]
     assert resolved_ids(gazetteer, "Paris Hilton") == [None]  # a town's name is no such sign
+
+
+def test_town_is_a_feature_word_not_the_place_inside_a_town_hall():
+    named = [
+        (Entry(5145476, "Whitestown", "US", 43.1254, -75.3391, "city", 6_013), ["Whitestown"]),
+        (Entry(1000001, "Town", "ZA", -30.0, 25.0, "city", 9_000), ["Town"]),
+    ]
+    places = Gazetteer.from_entries(named)
+    assert resolved_ids(places, "Whitestown Town Hall") == [5145476]

@@ -64,7 +64,7 @@ FEATURE_WORDS = {
     "port", "harbour", "harbor", "bridge", "road", "street", "avenue", "highway", "square",
     "jail", "prison", "court", "courthouse", "hall", "hospital", "school", "college",
     "university", "center", "centre", "mall", "market", "stadium", "camp", "base", "office",
-    "department", "police", "sheriff", "sheriffs", "council", "township", "district",
+    "department", "police", "sheriff", "sheriffs", "council", "township", "district", "town",
 }  # fmt: skip  # shorter words inside a name are too often not place names
 MAX_CANDIDATES = 200  # very common names (San José) keep their most populous homonyms only
 
@@ -426,9 +426,9 @@ def _known_text(gazetteer: Gazetteer, text: str) -> str:
     """The text itself, or, for an unknown name of several words, the best-known place named
     inside it: the thing named lies in or by that place, or belongs to it. Any place counts
     when a word names a kind of feature or a direction ("Henderson County Jail" -> "Henderson
-    County", "Metro Nashville" -> "Nashville"); otherwise only a country or a division does
-    ("Lamar County Elections", "Politics Ukraine"), since "Baghanis Ayrim" is another village
-    than Baghanis, not a part of it."""
+    County", "Metro Nashville" -> "Nashville", "Morecambe Road" -> the town it leads to);
+    otherwise only a country or a division does ("Lamar County Elections", "Politics
+    Ukraine"), since "Baghanis Ayrim" is another village than Baghanis, not a part of it."""
     if gazetteer.has_name(text) or gazetteer.has_name(_without_generic_word(text)):
         return text
     words = text.split()

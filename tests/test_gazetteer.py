@@ -355,6 +355,7 @@ def test_a_country_or_division_inside_an_unknown_name_places_it_a_town_alone_doe
     assert resolved_ids(gazetteer, "Politics Azerbaijan") == [587116]
     assert resolved_ids(gazetteer, "Louisiana Lottery") == [LOUISIANA]
     assert resolved_ids(gazetteer, "Paris Hilton") == [None]  # a town's name is no such sign
+    assert resolved_ids(gazetteer, "Latin America") == [None]  # a country's other name neither
 
 
 def test_town_is_a_feature_word_not_the_place_inside_a_town_hall():

@@ -66,6 +66,7 @@ FACILITY_WORDS = {
 FOCUS_CONFIDENCE = 0.5  # a town resolved less surely than this is no article's focus
 FACILITY_CONFIDENCE = 0.25  # a facility placed by the article's focus town: a weak answer
 MIN_INNER_LETTERS = 4
+KNOWN_DIVISION_POPULATION = 1_000_000  # a division this large is known by its name alone
 MAX_INNER_WORDS = 8
 # Words saying that a name is a feature in or by a place, or a part of it.
 FEATURE_WORDS = {
@@ -496,14 +497,18 @@ def _inner_candidate(gazetteer: Gazetteer, part: str, any_place: bool = True) ->
 
 
 def _names_a_division(entry: Entry, part: str) -> bool:
-    """The part is a country's name, a first-level division's own name, or a county's with
-    its designator ("Lamar County"): a bare county name is as often a person's ("Trent")."""
-    if entry.feature == "country":
-        return True
+    """The part is a country's own name, a large first-level division's, or a county's with
+    its designator ("Lamar County"): a bare county name is as often a person's ("Trent"), a
+    country's other names are parts of regions' ("Latin America"), and a small division's
+    name is the first half of many a town's ("San Luis de la Reina", "Santa Lucia")."""
     key = fold(part)
+    if fold(entry.name) != key:
+        return False
     if entry.feature == "admin2":
-        return fold(entry.name) == key and key.rpartition(" ")[2] in COUNTY_WORDS
-    return entry.feature == "admin1" and fold(entry.name) == key
+        return key.rpartition(" ")[2] in COUNTY_WORDS
+    if entry.feature == "admin1":
+        return entry.population >= KNOWN_DIVISION_POPULATION
+    return entry.feature == "country"
 
 
 def priors(pool: Sequence[Candidate], text: str) -> list[float]:

@@ -42,11 +42,14 @@ def tiny_gazetteer() -> Gazetteer:
          ["Paris"]),
         (Entry(4717560, "Paris", "US", 33.66094, -95.55551, "city", 24_782), ["Paris"]),
         (Entry(4407066, "St. Louis", "US", 38.62727, -90.19789, "city", 315_685), ["St. Louis"]),
+        (Entry(5368361, "Los Angeles", "US", 34.05223, -118.24368, "city", 3_820_914),
+         ["Los Angeles", "L.A."]),
     ]  # fmt: skip
     return Gazetteer.from_entries(
         named,
         demonyms={"Armenian": "AM", "Azerbaijani": "AZ", "American": "US"},
         codes={"US": "US", "USA": "US"},
+        abbreviations=["La.", "Minn."],
     )
 
 
@@ -270,15 +273,29 @@ def test_a_generic_last_word_is_dropped_when_the_full_name_is_unknown(gazetteer)
 # Build helpers (pure functions: no package data read) -----------------------------------------
 
 
-def test_a_division_point_is_the_middle_of_its_trimmed_extent():
-    from dateline.gazetteer.build import middle
+def test_a_division_point_is_the_centre_of_its_towns_hull_not_where_they_cluster():
+    from dateline.gazetteer.geometry import hull_centroid
 
-    assert middle([0.0, 1.0, 2.0, 3.0, 100.0] + [1.5] * 15) == pytest.approx(1.5, abs=1.0)
-    assert middle([5.0]) == 5.0
+    # A square region whose towns crowd into its south-west corner: the centre of the square,
+    # where the towns' mean would sit near the crowd.
+    crowd = [(0.1 * i, 0.1 * j) for i in range(5) for j in range(5)]
+    corners = [(0.0, 10.0), (10.0, 0.0), (10.0, 10.0)]
+    lats = [lat for lat, _ in crowd + corners]
+    lons = [lon for _, lon in crowd + corners]
+    assert hull_centroid(lats, lons) == pytest.approx((5.0, 5.0), abs=0.01)
+    assert hull_centroid([5.0], [7.0]) == (5.0, 7.0)
+    assert hull_centroid([1.0, 2.0, 3.0], [1.0, 2.0, 3.0]) == (2.0, 2.0)  # a line: the mean
+
+
+def test_a_hull_across_the_antimeridian_is_centred_there_not_on_the_other_side():
+    from dateline.gazetteer.geometry import hull_centroid
+
+    lat, lon = hull_centroid([-16.0, -18.0, -17.0, -16.5], [179.0, 179.5, -179.5, -179.0])
+    assert -18.0 < lat < -16.0 and abs(lon) > 179.0
 
 
 def test_polygon_centroid_and_bad_geojson():
-    from dateline.gazetteer.build import main_polygon_centroid, ring_centroid
+    from dateline.gazetteer.geometry import main_polygon_centroid, ring_centroid
 
     square = [[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0]]
     assert ring_centroid(square)[:2] == pytest.approx((1.0, 1.0))
@@ -291,8 +308,14 @@ def test_polygon_centroid_and_bad_geojson():
 def test_short_codes_and_foreign_scripts_are_not_kept_as_alternate_names():
     from dateline.gazetteer.build import keep_alternate
 
-    assert keep_alternate("Khodjaly") and keep_alternate("Xocalı")
+    assert keep_alternate("Khodjaly") and keep_alternate("Xocalı") and keep_alternate("L.A.")
     assert not keep_alternate("LAX") and not keep_alternate("Ходжалы") and not keep_alternate("ab")
+
+
+def test_initials_with_periods_are_not_a_state_abbreviated_otherwise(gazetteer):
+    assert resolved_ids(gazetteer, "L.A.") == [5368361]  # Los Angeles, not Louisiana ("La.")
+    assert resolved_ids(gazetteer, "La.") == [LOUISIANA]
+    assert resolved_ids(gazetteer, "Minn") == [MINNESOTA]  # a sentence's period taken off
 
 
 def test_writing_a_new_cache_removes_stale_ones(tmp_path, fake_build):
@@ -318,3 +341,37 @@ def test_a_feature_word_alone_is_not_the_place_inside_a_name():
     named = [(Entry(1, "Eastern", "UG", 1.0, 33.0, "admin1", 1000), ["Eastern"])]
     gazetteer = Gazetteer.from_entries(named)
     assert resolved_ids(gazetteer, "Eastern Ghouta") == [None]
+
+
+def test_a_name_qualified_once_keeps_that_reading_where_it_is_repeated_bare(gazetteer):
+    mentions = [Mention(0, 10, "Alexandria", qualifier="La."), Mention(40, 50, "Alexandria")]
+    assert [r.entry.geonameid for r in resolve(gazetteer, mentions)] == [4314550, 4314550]
+    mentions.append(Mention(60, 70, "Alexandria", qualifier="Minn."))  # two readings: no rule
+    assert resolve(gazetteer, mentions)[1].entry.geonameid == 361058
+
+
+def test_a_country_or_division_inside_an_unknown_name_places_it_a_town_alone_does_not(gazetteer):
+    assert resolved_ids(gazetteer, "Rapides Parish Elections") == [4338356]
+    assert resolved_ids(gazetteer, "Politics Azerbaijan") == [587116]
+    assert resolved_ids(gazetteer, "Louisiana Lottery") == [LOUISIANA]
+    assert resolved_ids(gazetteer, "Paris Hilton") == [None]  # a town's name is no such sign
+    assert resolved_ids(gazetteer, "Latin America") == [None]  # a country's other name neither
+
+
+def test_town_is_a_feature_word_not_the_place_inside_a_town_hall():
+    named = [
+        (Entry(5145476, "Whitestown", "US", 43.1254, -75.3391, "city", 6_013), ["Whitestown"]),
+        (Entry(1000001, "Town", "ZA", -30.0, 25.0, "city", 9_000), ["Town"]),
+    ]
+    places = Gazetteer.from_entries(named)
+    assert resolved_ids(places, "Whitestown Town Hall") == [5145476]
+
+
+def test_an_unknown_street_or_building_lies_in_the_town_the_story_is_about(gazetteer):
+    texts = ["Paris", "Paris", "Zorbex Street", "Zorbex Ayrim"]
+    mentions = [Mention(i * 20, i * 20 + len(t), t) for i, t in enumerate(texts)]
+    results = resolve(gazetteer, mentions)
+    assert results[2].entry.geonameid == results[0].entry.geonameid
+    assert results[2].confidence <= 0.25  # a weak answer, and said to be
+    assert results[3].entry is None  # not a facility: an unknown place stays unknown
+    assert resolved_ids(gazetteer, "Zorbex Street") == [None]  # no town to lie in

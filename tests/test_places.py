@@ -145,6 +145,17 @@ def test_a_qualifier_and_the_context_resolve_a_homonym(nlp, gazetteer):
     assert found(doc, gazetteer)[0] == ("Alexandria", 4314550)
 
 
+def test_an_abbreviated_state_qualifies_a_town_inside_a_list_and_its_bare_repeats(nlp, gazetteer):
+    text = "Finalists were Paris, Alexandria, La., and Armenia. Alexandria won."
+    ents = {"Paris": "GPE", "Alexandria": "GPE", "La.": "GPE", "Armenia": "GPE"}
+    doc = doc_with(nlp, text, ents)
+    doc.ents = [*doc.ents, doc.char_span(text.rindex("Alexandria"), len(text) - 5, label="GPE")]
+    resolved: dict[str, set[int | None]] = {}
+    for name, geonameid in found(doc, gazetteer):
+        resolved.setdefault(name, set()).add(geonameid)
+    assert resolved["Alexandria"] == {4314550}  # the Louisiana town, both times
+
+
 # Bad input ----------------------------------------------------------------------------------
 
 

@@ -94,3 +94,43 @@ def test_a_village_abroad_does_not_win_by_pulling_a_homonym_of_the_capital():
         (Entry(village, "Villa Sol", "AR", -34.1, -59.3, "city", 6_000), ["Villa Sol"]),
     ]  # fmt: skip
     assert resolved(Gazetteer.from_entries(named), "Lima", "Villa Sol") == [lima_pe, None]
+
+
+def test_the_division_holding_most_of_the_other_places_wins_a_county_name():
+    indiana, kentucky, boone_in, boone_ky = 4921868, 6254925, 4255836, 4286486
+    named = [
+        (Entry(boone_in, "Boone County", "US", 40.05, -86.47, "admin2", 52_683, indiana),
+         ["Boone County"]),
+        (Entry(boone_ky, "Boone County", "US", 38.97, -84.73, "admin2", 82_839, kentucky),
+         ["Boone County"]),
+        (Entry(4260210, "Zionsville", "US", 39.95087, -86.26194, "city", 14_160, indiana),
+         ["Zionsville"]),
+        (Entry(4264688, "Lebanon", "US", 40.04837, -86.46917, "city", 15_792, indiana),
+         ["Lebanon"]),
+        (Entry(4263108, "Thorntown", "US", 40.12948, -86.60667, "city", 1_520, indiana),
+         ["Thorntown"]),
+        (Entry(4291255, "Florence", "US", 38.99895, -84.62661, "city", 29_951, kentucky),
+         ["Florence"]),
+    ]  # fmt: skip
+    towns = Gazetteer.from_entries(named)
+    texts = ["Zionsville", "Lebanon", "Thorntown", "Florence", "Boone County"]
+    mentions = [Mention(i * 20, i * 20 + len(t), t) for i, t in enumerate(texts)]
+    assert resolve(towns, mentions)[-1].entry.geonameid == boone_in
+
+
+def test_a_state_name_is_the_state_not_a_village_so_named_elsewhere_unless_qualified():
+    kansas, illinois, kansas_il, decatur = 4273857, 4896861, 4241476, 4236895
+    named = [
+        (Entry(kansas, "Kansas", "US", 38.5, -98.5, "admin1", 2_913_314), ["Kansas"]),
+        (Entry(illinois, "Illinois", "US", 40.0, -89.25, "admin1", 12_671_821),
+         ["Illinois", "Ill."]),
+        (Entry(kansas_il, "Kansas", "US", 39.55282, -87.93642, "city", 744, illinois),
+         ["Kansas"]),
+        (Entry(decatur, "Decatur", "US", 39.84031, -88.9548, "city", 71_290, illinois),
+         ["Decatur"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    mentions = [Mention(0, 7, "Decatur"), Mention(20, 26, "Kansas")]
+    assert resolve(places, mentions)[1].entry.geonameid == kansas
+    mentions = [Mention(0, 7, "Decatur"), Mention(20, 26, "Kansas", qualifier="Ill.")]
+    assert resolve(places, mentions)[1].entry.geonameid == kansas_il

@@ -146,6 +146,30 @@ def test_a_name_the_model_cut_after_its_first_word_is_made_whole(nlp):
     assert [name for name, _ in found(doc, towns)] != ["Ann Concord"]
 
 
+def test_a_name_the_model_cut_before_its_last_word_or_inside_an_organisation_is_made_whole(nlp):
+    named = [
+        (Entry(2643743, "London", "GB", 51.50853, -0.12574, "city", 8_961_989), ["London"]),
+        (Entry(4839416, "New London", "US", 41.35565, -72.09952, "city", 27_179), ["New London"]),
+        (Entry(5024719, "Belle Plaine", "US", 44.62274, -93.76857, "city", 6_918),
+         ["Belle Plaine"]),
+        (Entry(5113727, "North London", "US", 40.0, -80.0, "city", 600), ["North London"]),
+        (Entry(3573591, "Trinidad and Tobago", "TT", 11.0, -61.0, "country", 1_328_019),
+         ["Trinidad and Tobago", "Trinidad"]),
+    ]  # fmt: skip
+    towns = Gazetteer.from_entries(named)
+    doc = doc_with(nlp, "The game in Belle Plaine ended late.", {"Belle": "GPE"})
+    assert found(doc, towns) == [("Belle Plaine", 5024719)]
+    doc = doc_with(nlp, "The New London Police Department said so.",
+                   {"New London Police Department": "ORG"})  # fmt: skip
+    assert found(doc, towns) == [("New London", 4839416)]
+    doc = doc_with(nlp, "The North London Neighbours group met.",
+                   {"North London Neighbours": "ORG"})  # fmt: skip
+    assert found(doc, towns) == [("London", 2643743)]  # the north of London, not a town
+    doc = doc_with(nlp, "A team from Trinidad and Tobago won.",
+                   {"Trinidad": "GPE", "Tobago": "PERSON"})  # fmt: skip
+    assert found(doc, towns) == [("Trinidad and Tobago", 3573591)]
+
+
 def test_a_big_city_the_model_took_for_a_person_is_a_place_unless_titled_or_speaking(nlp):
     named = [(Entry(2352778, "Abuja", "NG", 9.05785, 7.49508, "city", 590_400), ["Abuja"])]
     cities = Gazetteer.from_entries(named)

@@ -15,7 +15,6 @@ from dateline.gazetteer.build import (
     bare_names,
     country_codes,
     division_entries,
-    mean,
 )
 from dateline.gazetteer.resolve import Mention, resolve
 from dateline.record import Article, Place
@@ -198,10 +197,6 @@ def test_divisions_are_also_named_without_their_designator():
     assert bare_names(["Dagestan, Respublika", "Dagestan Republic"]) == ["Dagestan", "Dagestan"]
     assert bare_names(["Central Province", "Murcia, Región de"]) == ["Murcia"]
     assert bare_names(["Southern Nations, Nationalities and Peoples"]) == []
-
-
-def test_a_division_point_is_the_mean_of_its_towns():
-    assert mean([10.0, 20.0, 60.0]) == 30.0
 
 
 # Event places -------------------------------------------------------------------------------

@@ -88,6 +88,8 @@ class Gazetteer:
     by_id: dict[int, int] = field(default_factory=dict)  # geonameid -> row
     demonyms: dict[str, str] = field(default_factory=dict)  # folded demonym -> ISO alpha-2
     countries: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> row
+    # folded key -> the exact spellings of the divisions' abbreviations under it ("la": "La.")
+    abbreviations: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_entries(
@@ -96,8 +98,10 @@ class Gazetteer:
         *,
         demonyms: dict[str, str] | None = None,
         codes: dict[str, str] | None = None,
+        abbreviations: Iterable[str] = (),
     ) -> Gazetteer:
-        """A gazetteer from (entry, its names) pairs; `codes` maps abbreviations to ISO codes."""
+        """A gazetteer from (entry, its names) pairs; `codes` maps abbreviations to ISO codes;
+        `abbreviations` are the divisions' abbreviated names among the names ("La.", "N.Y.")."""
         gazetteer = cls()
         index: dict[str, list[int]] = {}
         for entry, entry_names in named:
@@ -105,6 +109,10 @@ class Gazetteer:
             for key in {v for name in entry_names for v in variants(fold(name)) if v}:
                 index.setdefault(key, []).append(row)
         gazetteer.names = {key: tuple(rows) for key, rows in index.items()}
+        spellings: dict[str, set[str]] = {}
+        for abbreviation in abbreviations:
+            spellings.setdefault(fold(abbreviation), set()).add(abbreviation)
+        gazetteer.abbreviations = {key: frozenset(found) for key, found in spellings.items()}
         gazetteer.demonyms = {fold(word): code for word, code in (demonyms or {}).items()}
         gazetteer.codes = {
             fold(abbr): gazetteer.countries[code]
@@ -132,6 +140,14 @@ class Gazetteer:
         if codes and key in self.codes and self.codes[key] not in rows:
             rows.append(self.codes[key])
         return [self.entry(row) for row in rows]
+
+    def misspelled_abbreviation(self, text: str) -> bool:
+        """The text has the letters of a division's abbreviation but not its spelling: "L.A."
+        (Los Angeles) is not "La." (Louisiana); "LA" in capitals is left to the caller."""
+        spellings = self.abbreviations.get(fold(text))
+        if not spellings or "." not in text:
+            return False
+        return all(text.rstrip(".") != spelling.rstrip(".") for spelling in spellings)
 
     def has_name(self, name: str) -> bool:
         return fold(name) in self.names

@@ -10,7 +10,9 @@ vote over its readings by their probabilities) and refined over a few
 rounds, so that names that support each other ("Alexandria", "Douglas
 County", "Minnesota") settle together. The confidence is the winner's
 softmax share, so a name with several plausible homonyms gets a low one; a
-name the gazetteer does not know resolves to nothing.
+name the gazetteer does not know resolves to nothing, save an unknown street
+or building, which is given the town the article is about, with a low
+confidence.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ CAPITAL_BONUS = 2.0  # capitals are named far beyond their size ("Washington sai
 MAIN_NAME_BONUS = 1.5  # the text spells the entry's own name, not one of its alternates
 COUNTRY_CONTEXT = 3.0  # times the share of the article's other places in the same country
 ADMIN_CONTEXT = 2.5  # times the other names' probability mass in the same admin1 (capped at 1)
+ADMIN_SHARE = 1.0  # times the share of the other names' admin1 mass lying in this admin1
 PROXIMITY_CONTEXT = 2.0  # times the other names' probability mass lying near this place (capped)
 NEAR_KM, FAR_KM = 50.0, 300.0  # nearness falls from 1 at NEAR_KM to 0 at FAR_KM
 POINTS_PER_NAME = 3  # each other name's likeliest readings that count for nearness
@@ -51,8 +54,19 @@ GENERIC_SUFFIXES = {
     "governorate",
     "oblast",
 }
+COUNTY_WORDS = {"county", "parish", "borough"}  # the designators of US-style counties
 INNER_NAME_CONFIDENCE = 0.5  # a place found inside an unknown longer name is a weaker answer
+FACILITY_WORDS = {
+    "street", "avenue", "road", "boulevard", "lane", "drive", "square", "plaza", "hall",
+    "hospital", "cathedral", "church", "chapel", "mosque", "temple", "stadium", "arena",
+    "centre", "center", "airport", "park", "courthouse", "school", "college", "university",
+    "mall", "tower", "embassy", "station", "bridge", "library", "museum", "theatre", "theater",
+    "market", "cemetery", "zoo", "hotel",
+}  # fmt: skip
+FOCUS_CONFIDENCE = 0.5  # a town resolved less surely than this is no article's focus
+FACILITY_CONFIDENCE = 0.25  # a facility placed by the article's focus town: a weak answer
 MIN_INNER_LETTERS = 4
+KNOWN_DIVISION_POPULATION = 1_000_000  # a division this large is known by its name alone
 MAX_INNER_WORDS = 8
 # Words saying that a name is a feature in or by a place, or a part of it.
 FEATURE_WORDS = {
@@ -62,13 +76,14 @@ FEATURE_WORDS = {
     "port", "harbour", "harbor", "bridge", "road", "street", "avenue", "highway", "square",
     "jail", "prison", "court", "courthouse", "hall", "hospital", "school", "college",
     "university", "center", "centre", "mall", "market", "stadium", "camp", "base", "office",
-    "department", "police", "sheriff", "sheriffs", "council", "township", "district",
+    "department", "police", "sheriff", "sheriffs", "council", "township", "district", "town",
 }  # fmt: skip  # shorter words inside a name are too often not place names
 MAX_CANDIDATES = 200  # very common names (San José) keep their most populous homonyms only
 
 Point = tuple[float, float, float]  # lat, lon, probability of that reading
-# (country -> share, admin1 geonameid -> mass, each other name's likeliest points)
-Shares = tuple[dict[str, float], dict[int, float], list[list[Point]]]
+# (country -> share, admin1 geonameid -> mass, each other name's likeliest points, total mass
+# of the admin1s)
+Shares = tuple[dict[str, float], dict[int, float], list[list[Point]], float]
 Scored = list[tuple[Entry, float]]
 Candidate = tuple[Entry, bool]  # (entry, reached only through a country code)
 
@@ -113,7 +128,7 @@ class Context:
         countries: dict[str, float] = defaultdict(float)
         admins: dict[int, float] = defaultdict(float)
         if total <= 0:
-            return countries, admins, []
+            return countries, admins, [], 0.0
         for other, weight in self.weights.items():
             if other != name:
                 for country, mass in self.countries[other].items():
@@ -121,7 +136,7 @@ class Context:
                 for admin, mass in self.admins[other].items():
                     admins[admin] += weight * mass  # presence, not share: capped where used
         points = [pts for other, pts in self.points.items() if other != name and pts]
-        return countries, admins, points
+        return countries, admins, points, sum(admins.values())
 
 
 class CountyLinks(NamedTuple):
@@ -164,6 +179,8 @@ def candidates(
     if abbreviation and ("." in text or not capitals):
         named = [e for e in named if not (e.name.casefold() == text.casefold() and e.name != text)]
     named = [e for e in named if not _named_after_town(e, named, text)]
+    if gazetteer.misspelled_abbreviation(text):  # only a division's own name, not its abbreviation
+        named = [e for e in named if e.feature != "admin1" or fold(e.name) == fold(text)]
     ids = {e.geonameid for e in named}
     coded = [
         e for e in gazetteer.lookup(text, codes=True) if abbreviation and e.geonameid not in ids
@@ -217,18 +234,27 @@ def contextual(
     """Score from the article's other places: their countries, admin1s, how near they are,
     a qualifier, and the second-level divisions that any reading of them names or lies in
     (`counties`)."""
-    countries, admins, points = shares
+    countries, admins, points, admin_total = shares
     score = COUNTRY_CONTEXT * countries.get(entry.country, 0.0)
     if entry.feature in ("city", "admin2"):
-        score += ADMIN_CONTEXT * min(1.0, admins.get(entry.admin1, 0.0))
+        score += _admin_support(admins.get(entry.admin1, 0.0), admin_total)
         score += PROXIMITY_CONTEXT * min(1.0, nearness(entry, points))
         if (counties.named or counties.holding) and counties.link(entry):
             score += COUNTY_CONTEXT
     elif entry.feature == "admin1":  # the article's other places lie inside it
-        score += ADMIN_CONTEXT * min(1.0, admins.get(entry.geonameid, 0.0))
+        score += _admin_support(admins.get(entry.geonameid, 0.0), admin_total)
     if any(_contains(q, entry) for q in qualifiers):
         score += QUALIFIER_BONUS
     return score
+
+
+def _admin_support(mass: float, total: float) -> float:
+    """A first-level division the other names may lie in counts once it is named at all
+    (capped presence), and more the larger its share of them: a story with six Indiana places
+    and one Kentucky place means Boone County, Indiana."""
+    if mass <= 0:
+        return 0.0
+    return ADMIN_CONTEXT * min(1.0, mass) + ADMIN_SHARE * mass / total
 
 
 def nearness(entry: Entry, points: Sequence[Sequence[Point]]) -> float:
@@ -281,7 +307,7 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
     """Resolve every mention of one article, refining the shared context over ROUNDS.
     Mentions that repeat a name with the same qualifier share one scoring (an article names
     its main places many times), and each name's context is computed once a round."""
-    keys = [(m.name or m.text, m.qualifier) for m in mentions]
+    keys = _one_sense_per_article([(m.name or m.text, m.qualifier) for m in mentions])
     distinct = list(dict.fromkeys(keys))
     texts = {key: _known_text(gazetteer, key[0]) for key in distinct}
     capitals = any(m.capitals for m in mentions)
@@ -293,6 +319,8 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         key: _within_qualifier(
             candidates(gazetteer, texts[key], capitals=capitals), qualifiers[key]
         )
+        if key[1]
+        else _without_division_namesakes(candidates(gazetteer, texts[key], capitals=capitals))
         for key in distinct
     }
     own = {key: priors(pools[key], texts[key]) for key in distinct}
@@ -323,13 +351,52 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         )
         for key in distinct
     }
+    focus = _focus_town(chosen, keys, weights)
     results = []
     for mention, key in zip(mentions, keys, strict=True):
         entry, confidence = chosen[key]
+        if entry is None and focus is not None and _facility(key[0]):
+            entry, confidence = focus[0], round(focus[1] * FACILITY_CONFIDENCE, 3)
         if texts[key] != key[0]:  # only a place inside the name is known: say so
             confidence = round(confidence * INNER_NAME_CONFIDENCE, 3)
         results.append(Resolution(mention, entry, confidence, len(scored[key])))
     return results
+
+
+def _focus_town(
+    chosen: dict[tuple[str, str | None], tuple[Entry | None, float]],
+    keys: Sequence[tuple[str, str | None]],
+    weights: dict[tuple[str, str | None], float],
+) -> tuple[Entry, float] | None:
+    """The town the article is about: the confidently resolved town it names most often (the
+    dateline counting DATELINE_WEIGHT times), the first of equals."""
+    votes: dict[int, float] = defaultdict(float)
+    towns: dict[int, tuple[Entry, float]] = {}
+    for key in keys:
+        entry, confidence = chosen[key]
+        if entry is not None and entry.feature == "city" and confidence >= FOCUS_CONFIDENCE:
+            votes[entry.geonameid] += weights[key]
+            towns.setdefault(entry.geonameid, (entry, confidence))
+    if not votes:
+        return None
+    return towns[max(votes, key=lambda geonameid: votes[geonameid])]
+
+
+def _facility(text: str) -> bool:
+    """A name ending in a word for a street, building or ground ("Royal Street", "City Hall",
+    "Jamsil Stadium"): named without its town, it lies in the town the story is about."""
+    return fold(text).rpartition(" ")[2] in FACILITY_WORDS
+
+
+def _one_sense_per_article(keys: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """A name qualified once ("New Haven, Conn.") means the same place where the article
+    repeats it bare ("New Haven"), unless the article qualifies it in more than one way."""
+    qualified: dict[str, set[str]] = defaultdict(set)
+    for text, qualifier in keys:
+        if qualifier:
+            qualified[fold(text)].add(qualifier)
+    only = {name: next(iter(found)) for name, found in qualified.items() if len(found) == 1}
+    return [(text, qualifier or only.get(fold(text))) for text, qualifier in keys]
 
 
 def _context_name(text: str) -> str:
@@ -366,6 +433,23 @@ def _unless_stray(
     return None, 0.0
 
 
+def _without_division_namesakes(pool: list[Candidate]) -> list[Candidate]:
+    """No town named like a first-level division of its own country that it does not lie
+    in, when nothing qualifies the name: "Kansas" or "Oregon" in a story is the state, not
+    the village of Kansas or Oregon in Illinois ("Oregon, Ill." keeps it). Capitals stay:
+    "Washington" is the capital as often as the state."""
+    divisions = {e.geonameid: e.country for e, _ in pool if e.feature == "admin1"}
+    return [(e, coded) for e, coded in pool if not _division_namesake(e, divisions)]
+
+
+def _division_namesake(entry: Entry, divisions: dict[int, str]) -> bool:
+    """A town, not a capital, outside the same-named divisions of its country (`divisions`:
+    geonameid -> country)."""
+    if entry.feature != "city" or entry.capital or entry.admin1 in divisions:
+        return False
+    return entry.country in divisions.values()
+
+
 def _within_qualifier(pool: list[Candidate], qualifiers: Sequence[Entry]) -> list[Candidate]:
     """No candidate for "X, Y" when Y can be a country or division and no town or district
     called X lies in it: the gazetteer lacks this X ("San Francisco Javier, Usulutan" is not
@@ -379,31 +463,52 @@ def _within_qualifier(pool: list[Candidate], qualifiers: Sequence[Entry]) -> lis
 
 
 def _known_text(gazetteer: Gazetteer, text: str) -> str:
-    """The text itself, or, for an unknown name of several words one of which names a kind
-    of feature or a direction, the best-known place named inside it ("Henderson County
-    Jail" -> "Henderson County", "Metro Nashville" -> "Nashville"): the thing named lies in
-    or by that place."""
+    """The text itself, or, for an unknown name of several words, the best-known place named
+    inside it: the thing named lies in or by that place, or belongs to it. Any place counts
+    when a word names a kind of feature or a direction ("Henderson County Jail" -> "Henderson
+    County", "Metro Nashville" -> "Nashville", "Morecambe Road" -> the town it leads to);
+    otherwise only a country or a division does ("Lamar County Elections", "Politics
+    Ukraine"), since "Baghanis Ayrim" is another village than Baghanis, not a part of it."""
     if gazetteer.has_name(text) or gazetteer.has_name(_without_generic_word(text)):
         return text
     words = text.split()
     if len(words) > MAX_INNER_WORDS or len(text) > MAX_NAME_CHARS:
         return text  # an absurdly long "name" is not searched for a place inside it
-    if not any(fold(word) in FEATURE_WORDS for word in words):
-        return text  # "Baghanis Ayrim" is another village than Baghanis, not a part of it
+    any_place = any(fold(word) in FEATURE_WORDS for word in words)
     for size in range(len(words) - 1, 0, -1):
         parts = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
-        known = [part for part in parts if _inner_candidate(gazetteer, part)]
+        known = [part for part in parts if _inner_candidate(gazetteer, part, any_place)]
         if known:
             return max(known, key=lambda part: max(prior(e, part) for e in gazetteer.lookup(part)))
     return text
 
 
-def _inner_candidate(gazetteer: Gazetteer, part: str) -> bool:
-    """A part that is a place's own name and not just feature words ("Eastern", "West")."""
+def _inner_candidate(gazetteer: Gazetteer, part: str, any_place: bool = True) -> bool:
+    """A part that is a place's own name (unless `any_place`, one that `_names_a_division`) and
+    not just feature words ("Eastern", "West")."""
     letters = sum(ch.isalpha() for ch in part)
     if letters < MIN_INNER_LETTERS or not part[:1].isupper():
         return False
-    return not all(fold(w) in FEATURE_WORDS for w in part.split()) and gazetteer.is_main_name(part)
+    if all(fold(w) in FEATURE_WORDS for w in part.split()):
+        return False
+    if any_place:
+        return gazetteer.is_main_name(part)
+    return any(_names_a_division(e, part) for e in gazetteer.lookup(part))
+
+
+def _names_a_division(entry: Entry, part: str) -> bool:
+    """The part is a country's own name, a large first-level division's, or a county's with
+    its designator ("Lamar County"): a bare county name is as often a person's ("Trent"), a
+    country's other names are parts of regions' ("Latin America"), and a small division's
+    name is the first half of many a town's ("San Luis de la Reina", "Santa Lucia")."""
+    key = fold(part)
+    if fold(entry.name) != key:
+        return False
+    if entry.feature == "admin2":
+        return key.rpartition(" ")[2] in COUNTY_WORDS
+    if entry.feature == "admin1":
+        return entry.population >= KNOWN_DIVISION_POPULATION
+    return entry.feature == "country"
 
 
 def priors(pool: Sequence[Candidate], text: str) -> list[float]:

@@ -2,7 +2,7 @@
 
 The parser's GPE/LOC/FAC entities come first, their spans shaped to the
 place's own name ("North Texas" -> "Texas", "New [Concord]" -> "New Concord",
-"Henderson County [Sheriff's Office]" -> "Henderson County"); then what the
+"Henderson County [Sheriff's Office]" -> "Henderson County"; see place_shapes); then what the
 small model misses: a well-known place it labelled otherwise, the items of a
 list introduced by a word such as "settlements" or "villages", a well-known
 place inside an organisation's name ("US Special Forces"), a gazetteer name
@@ -27,8 +27,17 @@ from spacy.tokens import Span as SpacySpan
 
 from ..gazetteer import Entry, Gazetteer, fold
 from ..record import Span
+from .place_shapes import (
+    DIRECTION_WORDS,
+    GENERIC_WORDS,
+    LEADING_WORDS,
+    PLACE_LABELS,
+    _capitalised,
+    trim,
+    with_name_start,
+    without_body,
+)
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Plural nouns that introduce a list of place names: "settlements, including A, B and C".
 LIST_CUES = {
     "settlements", "villages", "towns", "cities", "districts", "regions", "provinces",
@@ -47,29 +56,6 @@ LOCATIVES = {
 # Locatives that take places only: "in Gainesville" is the town whatever the model said.
 PLACE_ONLY = {"in", "near", "outside", "throughout", "across", "inside"}
 MAX_NAME_TOKENS = 5  # longer capitalised runs are titles and organisations, not place names
-# Words that name a kind of place, a direction or an institution, never a place by themselves
-# ("the West", "the Region", "the University", "the Central Government", "Patriotic Union").
-GENERIC_WORDS = {
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "northern", "southern", "eastern", "western", "central", "region", "county", "state",
-    "city", "town", "village", "district", "province", "university", "cathedral", "church",
-    "downtown", "midwest", "capital", "metro", "center", "centre", "union", "federation",
-    "republic", "congress", "commonwealth",
-}  # fmt: skip
-# Words that make a place's name a public body's: "Henderson County Sheriff's Office".
-BODY_WORDS = {
-    "police", "sheriff", "sheriffs", "sheriff's", "sheriff’s", "democrats", "republicans",
-    "party", "council", "department", "office", "schools", "commissioners", "commission",
-    "board", "fire", "rescue", "herald",
-}  # fmt: skip
-# ... and those that do so before another word: "Dublin City Council", "Huntsville City
-# Schools" (but "Manchester City", a football club, is named whole).
-CIVIC_WORDS = {"city"}
-# Words before a place name that say which part of it is meant ("North Texas").
-DIRECTION_WORDS = {
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "northern", "southern", "eastern", "western", "central", "metro", "downtown",
-}  # fmt: skip
 # Month and weekday names: "in March" is a date, not the town of March.
 CALENDAR_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
 EMBEDDING_LABELS = {"ORG", "FAC", "EVENT"}  # names that often hold a place name inside them
@@ -87,7 +73,6 @@ SPEECH_VERBS = {
     "wrote",
 }  # a city the model tagged as an organisation must be this big
 MATCH_MIN_POPULATION = 1000  # a city found only by the gazetteer matcher must be at least this big
-LEADING_WORDS = {"the"}
 MAX_ABBREVIATION_LETTERS = 4  # "US", "U.S.", "UAE": looked up among country abbreviations
 
 
@@ -210,33 +195,6 @@ def entity_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
             yield from _unless_demonym([without_direction(whole, gazetteer)], gazetteer)
 
 
-def without_body(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
-    """The place that names a public body the model took whole as a place: "Henderson County
-    [Sheriff's Office]", "St. Louis [Police]", "Dublin [City Council]" - the body is not a
-    place, its place is."""
-    if gazetteer.has_name(span.text):
-        return span
-    for i in range(1, len(span)):
-        if span[i].lower_ in BODY_WORDS or span[i].lower_ in CIVIC_WORDS and i < len(span) - 1:
-            head = span[:i]
-            return head if gazetteer.has_name(head.text) else span
-    return span
-
-
-def with_name_start(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
-    """The name with the capitalised word before it when the two make a place's own name that
-    the model cut: "New [Concord]", "St. [Paul]", "Glen [Allen]"."""
-    if span.start == 0:
-        return span
-    before = span.doc[span.start - 1]
-    if not (before.text[:1].isupper() and (before.is_alpha or before.text.endswith("."))):
-        return span
-    if before.ent_type_ and before.ent_type_ not in PLACE_LABELS:
-        return span  # "Mayor London Breed": a title or another name's word
-    longer = span.doc[span.start - 1 : span.end]
-    return longer if gazetteer.is_main_name(longer.text) else span
-
-
 def _unknown_word(span: SpacySpan, gazetteer: Gazetteer) -> bool:
     """One word that no place in the gazetteer is called: the model's place label alone is
     weak evidence for it ("Yulia", "Dropbox", "Saakashvili" tagged GPE); it needs a locative
@@ -339,6 +297,7 @@ def embedded_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]
         while i < ent.end:
             span = _well_known_at(parsed, i, ent.end, gazetteer)
             if span is not None:
+                span = with_name_start(span, gazetteer, within=ent)
                 yield span
             i = span.end if span is not None else i + 1
 
@@ -431,31 +390,6 @@ def well_known(gazetteer: Gazetteer, text: str, *, person: bool, city: bool = Tr
     return False
 
 
-def trim(span: SpacySpan) -> SpacySpan | None:
-    """The name without a leading "the" or a trailing possessive, punctuation or small word:
-    "the Nile's" -> "Nile", "Fargo-" -> "Fargo", "Red Bank Road near" -> "Red Bank Road",
-    "Torkula village" -> "Torkula" (a name ends in a capitalised word)."""
-    start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in LEADING_WORDS:
-        start += 1
-    while end > start and _trailing(span.doc[end - 1]):
-        if _abbreviation_period(span.doc, end - 1, start):
-            break
-        end -= 1
-    if end <= start or not any(ch.isalpha() for ch in span.doc[start:end].text):
-        return None
-    return span.doc[start:end]
-
-
-def _trailing(token: Token) -> bool:
-    return token.tag_ == "POS" or token.is_punct or token.is_lower or token.text.endswith("-")
-
-
-def _abbreviation_period(doc: Doc, i: int, start: int) -> bool:
-    """The period closing an abbreviation ("W.Va.", "D.C."), which is part of the name."""
-    return doc[i].text == "." and i > start and "." in doc[i - 1].text
-
-
 def list_places(parsed: Parsed) -> Iterator[SpacySpan]:
     """Items of a list introduced by a plural place noun: "villages such as A, B, and C"."""
     body = parsed.body
@@ -493,10 +427,6 @@ def capitalised_run(tokens: Sequence[Token], i: int) -> int:
         if end > i and tokens[end - 1].is_sent_end:
             break
     return end
-
-
-def _capitalised(token: Token) -> bool:
-    return token.is_alpha and token.text[:1].isupper()
 
 
 def _inner_hyphen(tokens: Sequence[Token], j: int, start: int) -> bool:

@@ -25,11 +25,11 @@ from .place_names import (
     MAX_EMBEDDED_TOKENS,
     MAX_NAME_TOKENS,
     Parsed,
-    _capitalised,
     _known_place,
     _spelled_as,
     capitalised_run,
 )
+from .place_shapes import _capitalised
 
 # Nouns for people that a town's name premodifies in news ("an Albany man", "Dayton woman
 # charged"): the name before them is where the people live.

@@ -40,6 +40,9 @@ __all__ = [
 PLACES = stage_attr("places")
 QUALIFIER_GAP = re.compile(r"\s*,\s*$")
 LIST_END = re.compile(r"\s*(and|or|&)\s", re.IGNORECASE)  # "X, Y and Z": Y is an item, not X's
+# An abbreviated division ("Ky.", "Conn.", "S.D.", "W. Va."): news writes these only after a
+# town, so one qualifies the name before it even inside a list.
+ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,4}\. ?){1,2}")
 # A place this close to the body's start, followed by a comma or dash, is its dateline.
 DATELINE_CHARS = 60
 DATELINE_AFTER = re.compile(r"\s*(,|\(|—|–|-)")
@@ -131,11 +134,14 @@ def mentions(doc: Doc, spans: Sequence[SpacySpan], body: Span) -> list[Mention]:
 
 def _qualifier(text: str, spans: Sequence[SpacySpan], index: int) -> str | None:
     """The place name right after this one and a comma ("Alexandria, Louisiana"), unless the
-    two are items of a list: "Washington, New York and Boston", "Lima, Quito, Bogota"."""
+    two are items of a list: "Washington, New York and Boston", "Lima, Quito, Bogota"; an
+    abbreviated division qualifies in a list too: "Denver, Louisville, Ky., New Haven, Conn."."""
     span = spans[index]
     after = spans[index + 1] if index + 1 < len(spans) else None
     if after is None or not QUALIFIER_GAP.match(text[span.end_char : after.start_char]):
         return None
+    if ABBREVIATED.fullmatch(after.text):
+        return after.text
     before = spans[index - 1] if index > 0 else None
     if before is not None and QUALIFIER_GAP.match(text[before.end_char : span.start_char]):
         return None

@@ -365,13 +365,3 @@ def test_town_is_a_feature_word_not_the_place_inside_a_town_hall():
     ]
     places = Gazetteer.from_entries(named)
     assert resolved_ids(places, "Whitestown Town Hall") == [5145476]
-
-
-def test_an_unknown_street_or_building_lies_in_the_town_the_story_is_about(gazetteer):
-    texts = ["Paris", "Paris", "Zorbex Street", "Zorbex Ayrim"]
-    mentions = [Mention(i * 20, i * 20 + len(t), t) for i, t in enumerate(texts)]
-    results = resolve(gazetteer, mentions)
-    assert results[2].entry.geonameid == results[0].entry.geonameid
-    assert results[2].confidence <= 0.25  # a weak answer, and said to be
-    assert results[3].entry is None  # not a facility: an unknown place stays unknown
-    assert resolved_ids(gazetteer, "Zorbex Street") == [None]  # no town to lie in

@@ -10,9 +10,7 @@ vote over its readings by their probabilities) and refined over a few
 rounds, so that names that support each other ("Alexandria", "Douglas
 County", "Minnesota") settle together. The confidence is the winner's
 softmax share, so a name with several plausible homonyms gets a low one; a
-name the gazetteer does not know resolves to nothing, save an unknown street
-or building, which is given the town the article is about, with a low
-confidence.
+name the gazetteer does not know resolves to nothing.
 """
 
 from __future__ import annotations
@@ -56,15 +54,6 @@ GENERIC_SUFFIXES = {
 }
 COUNTY_WORDS = {"county", "parish", "borough"}  # the designators of US-style counties
 INNER_NAME_CONFIDENCE = 0.5  # a place found inside an unknown longer name is a weaker answer
-FACILITY_WORDS = {
-    "street", "avenue", "road", "boulevard", "lane", "drive", "square", "plaza", "hall",
-    "hospital", "cathedral", "church", "chapel", "mosque", "temple", "stadium", "arena",
-    "centre", "center", "airport", "park", "courthouse", "school", "college", "university",
-    "mall", "tower", "embassy", "station", "bridge", "library", "museum", "theatre", "theater",
-    "market", "cemetery", "zoo", "hotel",
-}  # fmt: skip
-FOCUS_CONFIDENCE = 0.5  # a town resolved less surely than this is no article's focus
-FACILITY_CONFIDENCE = 0.25  # a facility placed by the article's focus town: a weak answer
 MIN_INNER_LETTERS = 4
 KNOWN_DIVISION_POPULATION = 1_000_000  # a division this large is known by its name alone
 MAX_INNER_WORDS = 8
@@ -351,41 +340,13 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         )
         for key in distinct
     }
-    focus = _focus_town(chosen, keys, weights)
     results = []
     for mention, key in zip(mentions, keys, strict=True):
         entry, confidence = chosen[key]
-        if entry is None and focus is not None and _facility(key[0]):
-            entry, confidence = focus[0], round(focus[1] * FACILITY_CONFIDENCE, 3)
         if texts[key] != key[0]:  # only a place inside the name is known: say so
             confidence = round(confidence * INNER_NAME_CONFIDENCE, 3)
         results.append(Resolution(mention, entry, confidence, len(scored[key])))
     return results
-
-
-def _focus_town(
-    chosen: dict[tuple[str, str | None], tuple[Entry | None, float]],
-    keys: Sequence[tuple[str, str | None]],
-    weights: dict[tuple[str, str | None], float],
-) -> tuple[Entry, float] | None:
-    """The town the article is about: the confidently resolved town it names most often (the
-    dateline counting DATELINE_WEIGHT times), the first of equals."""
-    votes: dict[int, float] = defaultdict(float)
-    towns: dict[int, tuple[Entry, float]] = {}
-    for key in keys:
-        entry, confidence = chosen[key]
-        if entry is not None and entry.feature == "city" and confidence >= FOCUS_CONFIDENCE:
-            votes[entry.geonameid] += weights[key]
-            towns.setdefault(entry.geonameid, (entry, confidence))
-    if not votes:
-        return None
-    return towns[max(votes, key=lambda geonameid: votes[geonameid])]
-
-
-def _facility(text: str) -> bool:
-    """A name ending in a word for a street, building or ground ("Royal Street", "City Hall",
-    "Jamsil Stadium"): named without its town, it lies in the town the story is about."""
-    return fold(text).rpartition(" ")[2] in FACILITY_WORDS
 
 
 def _one_sense_per_article(keys: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:

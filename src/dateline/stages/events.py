@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -66,7 +67,8 @@ class Mention:
     triggers: list[Token]
     figures: list[int]  # indexes into the doc's figure list
     own_dates: tuple[date, date] | None
-    location: Location
+    location: Location  # where the mention places its incident
+    named: Location  # the place it names, in passing or not: tells incidents apart
     cue: bool
 
 
@@ -80,7 +82,15 @@ class Incident:
 
     @property
     def location(self) -> Location | None:
-        return next((m.location for m in self.mentions if m.location.precision != "unknown"), None)
+        return _first_known(m.location for m in self.mentions)
+
+    @property
+    def named(self) -> Location | None:
+        return _first_known(m.named for m in self.mentions)
+
+
+def _first_known(locations: Iterable[Location]) -> Location | None:
+    return next((where for where in locations if where.precision != "unknown"), None)
 
 
 def find_events(doc: Doc) -> list[Event]:
@@ -130,7 +140,10 @@ def _mention(
     cue = bool(NEW_INCIDENT.match(_text(doc, sentence).lstrip()))
     anchor = doc[trigger.i : trigger.i + 1] if trigger is not None else sentence
     own = _own_dates(doc, anchor)
-    return Mention(sentence, trigger, triggers, inside, own, _location(doc, sentence), cue)
+    start, end = sentence.start_char, sentence.end_char
+    where = sentence_location(doc, start, end)
+    named = sentence_location(doc, start, end, in_passing=True)
+    return Mention(sentence, trigger, triggers, inside, own, where, named, cue)
 
 
 def _accident(sentence: DocSpan, triggers: list[Token]) -> bool:
@@ -140,10 +153,6 @@ def _accident(sentence: DocSpan, triggers: list[Token]) -> bool:
     if not all(t.lemma_.lower() in DYING for t in triggers):  # the cheap test first
         return False
     return any(t.lemma_.lower() in ACCIDENTS or t.lower_ in ACCIDENTS for t in sentence)
-
-
-def _location(doc: Doc, sentence: DocSpan) -> Location:
-    return sentence_location(doc, sentence.start_char, sentence.end_char)
 
 
 def _did_not_happen(token: Token) -> bool:
@@ -258,7 +267,9 @@ def _compatible(incident: Incident, mention: Mention) -> bool:
     dates, own = incident.dates, mention.own_dates
     if dates and own and (own[1] < dates[0] or dates[1] < own[0]):
         return False
-    return _same_place(incident.location, mention.location)
+    # A sentence naming another place, even in passing ('U.S. officials said'), has mostly
+    # turned to another matter.
+    return _same_place(incident.named, mention.named)
 
 
 def _same_place(held: Location | None, new: Location) -> bool:

@@ -58,3 +58,34 @@ def test_the_wire_dateline_votes_once_for_the_articles_country(nlp):
     )
     [result] = extract({"text": text}, nlp=nlp)  # read as input: the wire dateline is found
     assert [e.location.country for e in result.events] == ["KE"]
+
+
+def test_a_foreign_country_named_in_passing_does_not_place_the_event(nlp):
+    text = (
+        "Kenyan police said the United States condemned the murder of two Kenyan "
+        "judges on Monday. The Kenyan government promised an inquiry."
+    )
+    [event] = events_of(nlp, text)
+    assert event.location.country == "KE"
+
+
+def test_places_named_as_actors_only_break_ties_for_the_articles_country(nlp):
+    text = (
+        "The United States said on Monday that gunmen had killed a Peruvian mayor. "
+        "The United States Congress condemned the murder. Peruvian police are investigating."
+    )
+    assert {e.location.country for e in events_of(nlp, text)} == {"PE"}
+
+
+def test_a_place_named_in_passing_still_places_an_event_when_nothing_else_does(nlp):
+    text = "Gunmen killed a mayor on Monday, the United States said."
+    [event] = events_of(nlp, text)
+    assert event.location.country == "US"
+
+
+def test_from_names_an_origin_not_where_the_event_happened(nlp):
+    text = (
+        "Chilean police said a priest from Spain was shot dead on Monday. "
+        "The Chilean government condemned the murder."
+    )
+    assert {e.location.country for e in events_of(nlp, text)} == {"CL"}

@@ -89,3 +89,22 @@ def test_from_names_an_origin_not_where_the_event_happened(nlp):
         "The Chilean government condemned the murder."
     )
     assert {e.location.country for e in events_of(nlp, text)} == {"CL"}
+
+
+def test_a_place_abroad_named_only_in_a_later_sentence_tells_what_followed(nlp):
+    text = (
+        "Kenyan police said gunmen shot dead a judge at his home on Monday. "
+        "His bodyguard, wounded in the attack, is being treated at a hospital in London."
+    )
+    [event] = events_of(nlp, text)
+    assert len(event.evidence) == 2
+    assert event.location.country == "KE"
+
+
+def test_a_later_sentence_places_the_incident_in_the_articles_country(nlp):
+    text = (
+        "Kenyan police said gunmen shot dead a judge on Monday. "
+        "The attack took place at his home in Nakuru."
+    )
+    [event] = events_of(nlp, text)
+    assert event.location.country == "KE" and event.location.precision != "country"

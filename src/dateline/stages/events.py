@@ -294,13 +294,27 @@ def _event(doc: Doc, article: Article | None, incident: Incident, figures: list[
         summary=_summary(doc, first.sentence),
         date=when,
         historical=is_historical(when, published),
-        location=incident.location or article_country(doc) or first.location,
+        location=_incident_location(doc, incident),
         actors=_actors(doc, incident),
         figures=own_figures,
         claimed_by=claim_for(doc, first.sentence.start_char, first.sentence.end_char),
         evidence=[Span(m.sentence.start_char, m.sentence.end_char) for m in incident.mentions],
         sub_type=sub_kind,
     )
+
+
+def _incident_location(doc: Doc, incident: Incident) -> Location | None:
+    """Where the incident's first sentence places it; else a later sentence, when the place
+    lies in the article's country; else the article's country. A place abroad named only in
+    a later sentence tells more often of what followed ('the wounded were flown to Miami',
+    'talks in Caracas were suspended after the attack') than of where it happened."""
+    first, home = incident.mentions[0], article_country(doc)
+    if first.location.precision != "unknown":
+        return first.location
+    later = incident.location
+    if later is not None and (home is None or later.country == home.country):
+        return later
+    return home or later or first.location
 
 
 def _incident_date(doc: Doc, incident: Incident, anchor: DocSpan) -> EventDate:

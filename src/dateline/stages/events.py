@@ -3,14 +3,15 @@
 A *mention* is a sentence that names violence (a trigger word such as "massacre",
 "killed", "bombing", "clash") or states a casualty figure. Mentions are taken
 in text order and merged into *incidents*: a mention joins the current
-incident unless its own sentence gives a date or a place that disagrees with
-the incident's, or it opens with a change-of-incident cue ("meanwhile", "in
-another incident"). A generic plural reference ("targeted killings of ...")
-with no date and no figure never opens an incident of its own. Each incident
-becomes one `Event`, dated by `times_events`, placed by `event_places` (where its
-sentences say, else the article's country), attributed by `attribution.claim_for`, with
-every figure of its sentences; a sentence that dates two incidents apart gives each the
-figures its own clause counts.
+incident unless its own sentence gives a date or names a place (even in passing)
+that disagrees with the incident's, or it opens with a change-of-incident cue
+("meanwhile", "in another incident"). A generic plural reference ("targeted
+killings of ...") with no date and no figure never opens an incident of its own.
+Each incident becomes one `Event`, dated by `times_events`, placed by `event_places`
+(where its first sentence says; else a later one, in the article's country; else the
+article's country), attributed by `attribution.claim_for`, with every figure of its
+sentences; a sentence that dates two incidents apart gives each the figures its own
+clause counts.
 """
 
 from __future__ import annotations

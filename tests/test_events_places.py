@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dateline.pipeline import extract
-from dateline.record import Article
+from dateline.record import Article, Place
+from dateline.stages.event_places import _street
 
 pytestmark = pytest.mark.model
 
@@ -108,3 +109,26 @@ def test_a_later_sentence_places_the_incident_in_the_articles_country(nlp):
     )
     [event] = events_of(nlp, text)
     assert event.location.country == "KE" and event.location.precision != "country"
+
+
+def test_a_street_named_after_a_town_does_not_place_the_event_there(nlp):
+    text = "Chilean police said a bomb exploded at Alameda Street on Monday, killing two people."
+    [event] = events_of(nlp, text)
+    assert event.location.country == "CL"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "street"),
+    [
+        ("A BOMB WENT OFF AT SERRANO AND TARAPACA STREETS.", "SERRANO", True),
+        ("A BOMB WENT OFF AT SERRANO AND TARAPACA STREETS.", "TARAPACA", True),
+        ("Shots were fired on Boyaca Avenue.", "Boyaca", True),
+        ("Shots were fired on Alameda Street.", "Alameda Street", True),
+        ("Shots were fired in Lima and on the main avenue.", "Lima", False),
+        ("Shots were fired in Lima.", "Lima", False),
+    ],
+)
+def test_a_name_followed_by_street_names_a_street(text, name, street):
+    start = text.index(name)
+    place = Place(start, start + len(name), name, name, 1, "XX", 0.0, 0.0, "city")
+    assert _street(text, place) is street

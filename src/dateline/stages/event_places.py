@@ -44,6 +44,13 @@ LOCATIVE_BEFORE = re.compile(
     r"(north|south|east|west)(east|west)?(ern)? of)\s+(the\s+)?([\w.-]+\s+)?$"
 )
 LOCATIVE_WINDOW = 40  # characters searched before a place name
+# A street named after a place: "on Boyaca Avenue", "at Serrano and Tarapaca streets".
+STREET_AFTER = re.compile(
+    r"(?i)(\s+(and|&)\s+(?!(on|in|at|near|the)\b)[\w.'-]+(\s+[\w.'-]+){0,2}?)?"
+    r"\s+(street|avenue|boulevard)s?\b"
+)
+STREET_WINDOW = 45  # characters searched after a place name
+STREET_NAME = re.compile(r"(?i)\s(street|avenue|boulevard)$")  # a place read as "Alameda Street"
 
 
 @dataclass(slots=True, frozen=True)
@@ -105,7 +112,20 @@ def _event_places(doc: Doc) -> list[Place]:
     dateline = article.published_span if article is not None else None
     if dateline is not None:
         places = [p for p in places if p.start >= dateline.end]
-    return [p for p in places if not (p.feature == "country" and _owner_modifier(doc, p))]
+    text = doc_text(doc)
+    return [
+        p
+        for p in places
+        if not (p.feature == "country" and _owner_modifier(doc, p)) and not _street(text, p)
+    ]
+
+
+def _street(text: str, place: Place) -> bool:
+    """The name is a street's ('a bomb on Boyaca Avenue', 'at Serrano and Tarapaca streets'):
+    streets are named after provinces, countries and heroes, so the town the name also
+    belongs to, often in another country, says nothing of where the event happened."""
+    named = STREET_NAME.search(text, place.start, place.end) is not None
+    return named or STREET_AFTER.match(text, place.end, place.end + STREET_WINDOW) is not None
 
 
 def _owner_modifier(doc: Doc, place: Place) -> bool:

@@ -63,16 +63,19 @@ class CountryMention:
     telling: bool = True  # False for a place named in passing (see `_article_country`)
 
 
-def sentence_location(doc: Doc, start: int, end: int, *, in_passing: bool = False) -> Location:
-    """The most specific place named in text[start:end] that can locate an event, among the
-    places a locative preposition brings in when there are any; else among the places of
-    the article's country (see `_passing_place`), or among all with `in_passing`."""
+def sentence_locations(doc: Doc, start: int, end: int) -> tuple[Location, Location]:
+    """Where text[start:end] places an event, and the place it names, in passing or not.
+    Each is the most specific place among those a locative preposition brings in, when
+    there are any; else, for the first, among the places of the article's country (see
+    `_passing_place`), for the second among all."""
     text = doc_text(doc)
     inside = [p for p in event_places(doc) if start <= p.start and p.end <= end]
     located = [p for p in inside if p.geonames_id is not None and _after_locative(text, p)]
-    if not located and not in_passing:
-        inside = [p for p in inside if not _passing_place(doc, p)]
-    return event_location(located or inside, text, start, end)
+    named = event_location(located or inside, text, start, end)
+    if located or not inside:
+        return named, named
+    at_home = [p for p in inside if not _passing_place(doc, p)]
+    return event_location(at_home, text, start, end), named
 
 
 def _passing_place(doc: Doc, place: Place) -> bool:

@@ -43,7 +43,7 @@ from .event_lexicon import (
     TRIGGER_POS_IDS,
     trigger_type,
 )
-from .event_places import article_country, sentence_location
+from .event_places import article_country, sentence_locations
 from .figures import FIGURES, subtotal_checks, total_checks
 from .times_calendar import parse_published
 from .times_events import (
@@ -141,9 +141,7 @@ def _mention(
     cue = bool(NEW_INCIDENT.match(_text(doc, sentence).lstrip()))
     anchor = doc[trigger.i : trigger.i + 1] if trigger is not None else sentence
     own = _own_dates(doc, anchor)
-    start, end = sentence.start_char, sentence.end_char
-    where = sentence_location(doc, start, end)
-    named = sentence_location(doc, start, end, in_passing=True)
+    where, named = sentence_locations(doc, sentence.start_char, sentence.end_char)
     return Mention(sentence, trigger, triggers, inside, own, where, named, cue)
 
 

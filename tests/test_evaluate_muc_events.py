@@ -6,8 +6,13 @@ from datetime import date
 
 import pytest
 
-from dateline.evaluate.muc_events import historical_context, scored_figures, summary_figure
-from dateline.record import Claim, Event, EventDate, Figure, Span
+from dateline.evaluate.muc_events import (
+    historical_context,
+    placed_abroad,
+    scored_figures,
+    summary_figure,
+)
+from dateline.record import Claim, Event, EventDate, Figure, Location, Span
 
 
 def _event(text: str, day: str, sentences: int = 1) -> Event:
@@ -63,3 +68,11 @@ def test_an_old_incident_named_once_is_historical_context():
 def test_an_old_incident_the_article_tells_again_brings_news():
     old = _event("The 1 judge murdered last June: the trial opened.", "2023-06-01", sentences=3)
     assert historical_context(old, [old], date(2024, 3, 6)) is None
+
+
+def test_rule_4_asks_whether_the_event_is_placed_outside_the_nine_countries():
+    event = _event("Gunmen killed 4 farmers on Monday.", "2024-03-04")
+    assert not placed_abroad(event)  # no place: nothing says it is abroad
+    for country, abroad in (("PE", False), ("SV", False), ("NI", True), ("US", True)):
+        event.location = Location(None, country, None, None, None, None, None, "country")
+        assert placed_abroad(event) is abroad, country

@@ -3,20 +3,22 @@
 A *mention* is a sentence that names violence (a trigger word such as "massacre",
 "killed", "bombing", "clash") or states a casualty figure. Mentions are taken
 in text order and merged into *incidents*: a mention joins the current
-incident unless its own sentence gives a date or a place that disagrees with
-the incident's, or it opens with a change-of-incident cue ("meanwhile", "in
-another incident"). A generic plural reference ("targeted killings of ...")
-with no date and no figure never opens an incident of its own. Each incident
-becomes one `Event`, dated by `times_events`, placed by `event_places` (where its
-sentences say, else the article's country), attributed by `attribution.claim_for`, with
-every figure of its sentences; a sentence that dates two incidents apart gives each the
-figures its own clause counts.
+incident unless its own sentence gives a date or names a place (even in passing)
+that disagrees with the incident's, or it opens with a change-of-incident cue
+("meanwhile", "in another incident"). A generic plural reference ("targeted
+killings of ...") with no date and no figure never opens an incident of its own.
+Each incident becomes one `Event`, dated by `times_events`, placed by `event_places`
+(where its first sentence says; else a later one, in the article's country; else the
+article's country), attributed by `attribution.claim_for`, with every figure of its
+sentences; a sentence that dates two incidents apart gives each the figures its own
+clause counts.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -41,7 +43,7 @@ from .event_lexicon import (
     TRIGGER_POS_IDS,
     trigger_type,
 )
-from .event_places import article_country, sentence_location
+from .event_places import article_country, sentence_locations
 from .figures import FIGURES, subtotal_checks, total_checks
 from .times_calendar import parse_published
 from .times_events import (
@@ -66,7 +68,8 @@ class Mention:
     triggers: list[Token]
     figures: list[int]  # indexes into the doc's figure list
     own_dates: tuple[date, date] | None
-    location: Location
+    location: Location  # where the mention places its incident
+    named: Location  # the place it names, in passing or not: tells incidents apart
     cue: bool
 
 
@@ -80,7 +83,15 @@ class Incident:
 
     @property
     def location(self) -> Location | None:
-        return next((m.location for m in self.mentions if m.location.precision != "unknown"), None)
+        return _first_known(m.location for m in self.mentions)
+
+    @property
+    def named(self) -> Location | None:
+        return _first_known(m.named for m in self.mentions)
+
+
+def _first_known(locations: Iterable[Location]) -> Location | None:
+    return next((where for where in locations if where.precision != "unknown"), None)
 
 
 def find_events(doc: Doc) -> list[Event]:
@@ -130,7 +141,8 @@ def _mention(
     cue = bool(NEW_INCIDENT.match(_text(doc, sentence).lstrip()))
     anchor = doc[trigger.i : trigger.i + 1] if trigger is not None else sentence
     own = _own_dates(doc, anchor)
-    return Mention(sentence, trigger, triggers, inside, own, _location(doc, sentence), cue)
+    where, named = sentence_locations(doc, sentence.start_char, sentence.end_char)
+    return Mention(sentence, trigger, triggers, inside, own, where, named, cue)
 
 
 def _accident(sentence: DocSpan, triggers: list[Token]) -> bool:
@@ -140,10 +152,6 @@ def _accident(sentence: DocSpan, triggers: list[Token]) -> bool:
     if not all(t.lemma_.lower() in DYING for t in triggers):  # the cheap test first
         return False
     return any(t.lemma_.lower() in ACCIDENTS or t.lower_ in ACCIDENTS for t in sentence)
-
-
-def _location(doc: Doc, sentence: DocSpan) -> Location:
-    return sentence_location(doc, sentence.start_char, sentence.end_char)
 
 
 def _did_not_happen(token: Token) -> bool:
@@ -258,7 +266,9 @@ def _compatible(incident: Incident, mention: Mention) -> bool:
     dates, own = incident.dates, mention.own_dates
     if dates and own and (own[1] < dates[0] or dates[1] < own[0]):
         return False
-    return _same_place(incident.location, mention.location)
+    # A sentence naming another place, even in passing ('U.S. officials said'), has mostly
+    # turned to another matter.
+    return _same_place(incident.named, mention.named)
 
 
 def _same_place(held: Location | None, new: Location) -> bool:
@@ -283,13 +293,27 @@ def _event(doc: Doc, article: Article | None, incident: Incident, figures: list[
         summary=_summary(doc, first.sentence),
         date=when,
         historical=is_historical(when, published),
-        location=incident.location or article_country(doc) or first.location,
+        location=_incident_location(doc, incident),
         actors=_actors(doc, incident),
         figures=own_figures,
         claimed_by=claim_for(doc, first.sentence.start_char, first.sentence.end_char),
         evidence=[Span(m.sentence.start_char, m.sentence.end_char) for m in incident.mentions],
         sub_type=sub_kind,
     )
+
+
+def _incident_location(doc: Doc, incident: Incident) -> Location | None:
+    """Where the incident's first sentence places it; else a later sentence, when the place
+    lies in the article's country; else the article's country. A place abroad named only in
+    a later sentence tells more often of what followed ('the wounded were flown to Miami',
+    'talks in Caracas were suspended after the attack') than of where it happened."""
+    first, home = incident.mentions[0], article_country(doc)
+    if first.location.precision != "unknown":
+        return first.location
+    later = incident.location
+    if later is not None and (home is None or later.country == home.country):
+        return later
+    return home or later or first.location
 
 
 def _incident_date(doc: Doc, incident: Incident, anchor: DocSpan) -> EventDate:

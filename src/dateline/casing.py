@@ -20,10 +20,9 @@ from __future__ import annotations
 import importlib.util
 import pickle
 import re
-import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -344,14 +343,10 @@ def _preferred(key: str, seen: dict[str, float]) -> str:
     return best[0]
 
 
-# Scores of an ambiguous word in a context, per ContextCounts (frozen, so kept outside it):
-# the same few neighbours recur across a corpus.
-_BEST_MEMO: weakref.WeakKeyDictionary[ContextCounts, dict[tuple[str, str | None, str | None], str]]
-_BEST_MEMO = weakref.WeakKeyDictionary()
-MEMO_LIMIT = 200_000
+MEMO_LIMIT = 200_000  # scores kept per ContextCounts: the same few neighbours recur in a corpus
 
 
-@dataclass(frozen=True, slots=True, eq=False, weakref_slot=True)  # identity: a memo key
+@dataclass(frozen=True, slots=True)
 class ContextCounts:
     """How often each written form of an ambiguous word follows and precedes its neighbours.
 
@@ -365,14 +360,16 @@ class ContextCounts:
     backward: Mapping[str, int]
     forward: Mapping[str, int]
     trigram: Mapping[str, int]
+    memo: dict[tuple[str, str | None, str | None], str] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def best(self, key: str, previous: str | None, following: str | None) -> str:
-        memo = _BEST_MEMO.setdefault(self, {})
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        found = memo.get((key, previous, following))
+        if len(self.memo) > MEMO_LIMIT:
+            self.memo.clear()
+        found = self.memo.get((key, previous, following))
         if found is None:
-            found = memo[(key, previous, following)] = self._best(key, previous, following)
+            found = self.memo[(key, previous, following)] = self._best(key, previous, following)
         return found
 
     def _best(self, key: str, previous: str | None, following: str | None) -> str:
@@ -382,12 +379,20 @@ class ContextCounts:
         best, best_score = key, -1
         for form in self.alternatives[key]:
             score = self.unigram.get(form, 0) + PSEUDO_COUNT
+            left = right = 0
             if previous is not None:
-                score *= self.backward.get(f"{previous}_{form}", 0) + PSEUDO_COUNT
+                left = self.backward.get(f"{previous}_{form}", 0)
+                score *= left + PSEUDO_COUNT
             if following is not None:
-                score *= self.forward.get(f"{form}_{following}", 0) + PSEUDO_COUNT
-                if previous is not None:
-                    score *= self.trigram.get(f"{previous}_{form}_{following}", 0) + PSEUDO_COUNT
+                right = self.forward.get(f"{form}_{following}", 0)
+                score *= right + PSEUDO_COUNT
+            if previous is not None and following is not None:
+                # A trigram is never commoner than its bigrams, and counts under MIN_CONTEXT_COUNT
+                # are dropped from every table: with a bigram missing, so is the trigram.
+                trigram = 0
+                if left and right:
+                    trigram = self.trigram.get(f"{previous}_{form}_{following}", 0)
+                score *= trigram + PSEUDO_COUNT
             if score > best_score or (score == best_score and form == key):
                 best, best_score = form, score
         return best
@@ -409,10 +414,9 @@ def _package_statistics() -> tuple[dict[str, str], ContextCounts]:
     kept = (_without_headline_capitals(f, unigram) for f in tables["word_casing_lookup"].values())
     alternatives = {forms[0].lower(): forms for forms in kept if len(forms) > 1}
     ambiguous = {form for forms in alternatives.values() for form in forms}
+    backward, forward, trigram = (_frequent(tables[name]) for name in CONTEXT_TABLES)
     context = ContextCounts(
-        alternatives,
-        {form: unigram[form] for form in ambiguous},
-        *(_frequent(tables[name]) for name in CONTEXT_TABLES),
+        alternatives, {form: unigram[form] for form in ambiguous}, backward, forward, trigram
     )
     return build_lexicon(unigram), context
 

@@ -322,6 +322,57 @@ def test_a_vague_figure_is_plural_and_not_scored():
     assert tally.predicted["killed"] == 0
 
 
+LUMPED_KEY = """\
+0.  MESSAGE: ID                     DEV-MUC3-9998 (TEST)
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  03 JAN 90
+4.  INCIDENT: TYPE                  BOMBING
+19. HUM TGT: DESCRIPTION            "VILLAGERS"
+                                    "TOURISTS"
+                                    "TOURISTS"
+21. HUM TGT: NUMBER                 9: "VILLAGERS"
+                                    2: "TOURISTS"
+                                    4: "TOURISTS"
+23. HUM TGT: EFFECT OF INCIDENT     DEATH: "VILLAGERS"
+                                    INJURY: "VILLAGERS"
+                                    DEATH: "TOURISTS"
+                                    INJURY: "TOURISTS"
+24. HUM TGT: TOTAL NUMBER           15
+"""
+
+
+def casualty(category: str, value: int) -> Figure:
+    return Figure(category, value, None, None, "exact", None, None, 0, 1, str(value))
+
+
+def test_repeated_descriptions_pair_with_their_effects_in_order():
+    keys = message_keys(parse_keys(LUMPED_KEY))
+    assert (2, 2) in keys.required["killed"] and (2, 2) not in keys.accepted["injured"]
+    assert (4, 4) in keys.required["injured"] and (4, 4) not in keys.accepted["killed"]
+
+
+def test_one_number_with_both_effects_counts_killed_and_injured_together():
+    keys = message_keys(parse_keys(LUMPED_KEY))
+    assert keys.lumped == [(9, 9), (15, 15)]  # the total too: the template has both effects
+    assert (9, 9) in keys.required["killed"] and (9, 9) in keys.required["injured"]
+    tally = Tally()
+    score_message(tally, "DEV-MUC3-9998", keys, [casualty("killed", 6), casualty("injured", 3)])
+    assert (tally.correct["killed"], tally.correct["injured"]) == (1, 1)  # 6 + 3 = 9
+    assert tally.found["killed"] == 1 and tally.found["injured"] == 1
+
+
+def test_a_split_must_add_up():
+    tally = Tally()
+    keys = message_keys(parse_keys(LUMPED_KEY))
+    score_message(tally, "DEV-MUC3-9998", keys, [casualty("killed", 5), casualty("injured", 3)])
+    assert (tally.correct["killed"], tally.correct["injured"]) == (0, 0)
+
+
+def test_the_total_number_is_accepted_but_never_required():
+    keys = message_keys(parse_keys(LUMPED_KEY))
+    assert (15, 15) in keys.accepted["killed"] and (15, 15) not in keys.required["killed"]
+
+
 # --- real parses (the installed model) ----------------------------------------------------
 
 

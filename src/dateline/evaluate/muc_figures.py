@@ -7,6 +7,24 @@ injured). NUMBER fills follow taskdoc/template-doc-part1 7.22: "6", "6-8" (betwe
 "/" gives alternatives. Optional templates are never required either. A vague figure
 ("hundreds of peasants") gives no number either: it is PLURAL, never scored.
 
+How the keys join a number to its effect (`_fill_categories`), measured on the dev set's
+in-scope event figures (`muc_events`) against joining each description string to the last
+effect naming it, as this module did before:
+- the keys repeat a description ('9: "PEOPLE"', '36: "PEOPLE"'; 'DEATH: "PEOPLE"',
+  'INJURY: "PEOPLE"'): the numbers and the effects pair in order, 9 killed and 36 injured
+  (joined by string, both had been injured);
+- one number whose description has both effects ('11: "PEOPLE"', 'DEATH: "PEOPLE"',
+  'INJURY: "PEOPLE"' for "six people were killed and five wounded") counts the killed and the
+  injured together; 30 templates of the dev keys do so. It is accepted and required in both
+  categories, and a killed and an injured figure of the message that add up to it are right
+  (`KeyCounts.lumped`); "(INJURY / DEATH)" (either) is read the same way;
+- HUM TGT: TOTAL NUMBER ("a total number explicit in the text", 7.25) is accepted, never
+  required, in the categories of the descriptions it names (all of the template's when it
+  names none).
+Together: killed recall 0.879 -> 0.888 (578 -> 588 key counts), precision 0.729 -> 0.746;
+injured recall 0.859 -> 0.886 (205 -> 201), precision 0.656 -> 0.679. The pairing alone gave
+0.739 / 0.662 of precision, the lumped counts 0.004 / 0.013 more, the totals 0.003 / 0.004.
+
 Until events exist this scores at the message level: a key count is found (recall) when some
 predicted figure of its category in the message matches it; a predicted figure is right
 (precision) when some key count of its category in the message matches it (or a template's
@@ -28,7 +46,7 @@ from typing import Any
 from ..options import Options
 from ..record import Figure
 from ..stages.figures import FIGURES
-from .muc import MucMessage, MucTemplate, iter_muc_keys, iter_muc_messages
+from .muc import Fill, MucMessage, MucTemplate, iter_muc_keys, iter_muc_messages
 
 CATEGORIES = {"DEATH": "killed", "INJURY": "injured"}
 ZERO_EFFECTS = {
@@ -51,6 +69,10 @@ class KeyCounts:
     # victims one by one ("1: JOSE ...") is found by "five peasants were killed" too.
     template_sums: dict[str, list[Interval]] = field(default_factory=lambda: defaultdict(list))
     accepted: dict[str, list[Interval]] = field(default_factory=lambda: defaultdict(list))
+    # counts of the killed and the injured together: one description whose effect is both
+    # DEATH and INJURY ("11: PEOPLE" for "6 were killed and 5 wounded"), found by a killed
+    # and an injured figure that add up to it.
+    lumped: list[Interval] = field(default_factory=list)
     relevant: bool = False
 
 
@@ -84,33 +106,72 @@ def message_keys(templates: Iterable[MucTemplate]) -> KeyCounts:
 
 
 def _add_template(keys: KeyCounts, template: MucTemplate) -> None:
-    effects = _effects(template)
     sums: Counter[str] = Counter()
     required: list[tuple[str, Interval]] = []
-    for fill in template.fills("HUM TGT: NUMBER"):
+    for fill, categories in _fill_categories(template, "HUM TGT: NUMBER"):
         intervals = [i for i in map(key_interval, fill.values) if i is not None]
-        for category in {effects.get(ref) for ref in fill.refs} - {None}:
-            assert category is not None
+        for category in categories:
             keys.accepted[category] += intervals
             if intervals and not (fill.optional or template.optional):
                 required.append((category, intervals[0]))
             sums[category] += intervals[0][0] if intervals else 0
+        if len(categories) > 1:
+            keys.lumped += intervals
     for category, interval in required:
         keys.required[category].append(interval)
         keys.template_sums[category].append((sums[category], sums[category]))
     for category, total in sums.items():
         keys.accepted[category].append((total, total))
+    _add_total_numbers(keys, template)
     for category in _zero_categories(template):
         keys.accepted[category].append((0, 0))
 
 
-def _effects(template: MucTemplate) -> dict[str, str]:
-    """Victim string -> killed / injured, from 'DEATH: "JESUIT PRIESTS"'-like fills."""
-    found: dict[str, str] = {}
+def _add_total_numbers(keys: KeyCounts, template: MucTemplate) -> None:
+    """HUM TGT: TOTAL NUMBER, 'a total number explicit in the text': accepted, never required,
+    in the categories of the descriptions it refers to, or (not cross-referenced) of all of the
+    template's."""
+    everything = set().union(*(c for _, c in _effect_fills(template)))
+    for fill, categories in _fill_categories(template, "HUM TGT: TOTAL NUMBER"):
+        categories = categories if fill.refs else everything
+        intervals = [i for i in map(key_interval, fill.values) if i is not None]
+        for category in categories:
+            keys.accepted[category] += intervals
+        if len(categories) > 1:
+            keys.lumped += intervals
+
+
+def _fill_categories(template: MucTemplate, slot: str) -> list[tuple[Fill, set[str]]]:
+    """Each fill of a NUMBER slot with the categories (killed, injured) of the effects that
+    refer to its description.
+
+    An effect refers to the description its string names exactly, else to any that shares
+    one of its alternatives. Descriptions may repeat: '9: "PEOPLE"', '36: "PEOPLE"' with
+    'DEATH: "PEOPLE"', 'INJURY: "PEOPLE"' pair in order (9 killed, 36 injured). A single
+    number with both effects ('11: "PEOPLE"', DEATH and INJURY) counts the killed and the
+    injured together: it gets both categories (see `KeyCounts.lumped`)."""
+    numbers = template.fills(slot)
+    effects = _effect_fills(template)
+    paired: list[tuple[Fill, set[str]]] = []
+    for index, fill in enumerate(numbers):
+        refs = frozenset(fill.refs)
+        same = [c for r, c in effects if r == refs] or [c for r, c in effects if r & refs]
+        twins = [i for i, other in enumerate(numbers) if frozenset(other.refs) == refs]
+        if len(twins) > 1 and len(same) == len(twins):
+            paired.append((fill, same[twins.index(index)]))
+        else:
+            paired.append((fill, set().union(*same)))
+    return paired
+
+
+def _effect_fills(template: MucTemplate) -> list[tuple[frozenset[str], set[str]]]:
+    """(description strings, killed / injured) of each DEATH or INJURY effect fill;
+    '(INJURY / DEATH): "MEN"' (either) gives both."""
+    found = []
     for fill in template.fills("HUM TGT: EFFECT OF INCIDENT"):
-        category = next((CATEGORIES[v] for v in fill.values if v in CATEGORIES), None)
-        if category is not None:
-            found.update(dict.fromkeys(fill.refs, category))
+        categories = {CATEGORIES[v] for v in fill.values if v in CATEGORIES}
+        if categories:
+            found.append((frozenset(fill.refs), categories))
     return found
 
 
@@ -168,29 +229,49 @@ class Tally:
 
 def score_message(tally: Tally, message_id: str, keys: KeyCounts, figures: list[Figure]) -> None:
     tally.messages += 1
-    for category in ("killed", "injured"):
+    for category, other in (("killed", "injured"), ("injured", "killed")):
         mine = [f for f in figures if f.category == category and figure_interval(f) is not None]
-        _recall(tally, message_id, category, keys, mine)
-        _precision(tally, message_id, category, keys, mine)
+        others = [i for f in figures if f.category == other and (i := figure_interval(f))]
+        _recall(tally, message_id, category, keys, mine, others)
+        _precision(tally, message_id, category, keys, mine, others)
         _total(tally, category, keys.required[category], figures)
 
 
-def _recall(tally: Tally, mid: str, category: str, keys: KeyCounts, mine: list[Figure]) -> None:
+def _split(interval: Interval, lumps: list[Interval], others: list[Interval]) -> bool:
+    """Whether `interval` and a figure of the other category add up to a lumped key count:
+    6 killed and 5 injured make '11: PEOPLE', killed and injured."""
+    return any(
+        _overlaps((interval[0] + other[0], interval[1] + other[1]), lump)
+        for lump in lumps
+        for other in others
+    )
+
+
+def _recall(
+    tally: Tally, mid: str, category: str, keys: KeyCounts, mine: list[Figure],
+    others: list[Interval],
+) -> None:  # fmt: skip
     intervals = [i for i in map(figure_interval, mine) if i is not None]
     for key, template_sum in zip(
         keys.required[category], keys.template_sums[category], strict=True
     ):
         tally.keys[category] += 1
-        if _matches(key, intervals) or _matches(template_sum, intervals):
+        lumped = key in keys.lumped and any(_split(i, [key], others) for i in intervals)
+        if _matches(key, intervals) or _matches(template_sum, intervals) or lumped:
             tally.found[category] += 1
         elif len(tally.missed) < 200:
             tally.missed.append(f"{mid} {category} {key}")
 
 
-def _precision(tally: Tally, mid: str, category: str, keys: KeyCounts, mine: list[Figure]) -> None:
+def _precision(
+    tally: Tally, mid: str, category: str, keys: KeyCounts, mine: list[Figure],
+    others: list[Interval],
+) -> None:  # fmt: skip
     for figure in mine:
         interval = figure_interval(figure)
-        right = interval is not None and _matches(interval, keys.accepted[category])
+        right = interval is not None and (
+            _matches(interval, keys.accepted[category]) or _split(interval, keys.lumped, others)
+        )
         tally.predicted[category] += 1
         tally.correct[category] += right
         if keys.relevant:

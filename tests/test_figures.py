@@ -606,3 +606,26 @@ def test_example_article_figures_match_gold(nlp, shared_dir):
     assert check.detail == next(c["detail"] for c in record["checks"] if c["kind"] == "subtotal")
     text = doc.text
     assert all(text[f.start : f.end] == f.text for f in figures)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle joined to an active verb of something else shares no victims with it
+        ("The army has given no figures on the dead and injured.", []),
+        ("The rebels claimed the attack but provided no details on the dead and wounded.", []),
+        ("Two men were shot and wounded.", [("injured", 2, None)]),
+        # none of the worst harm is not none at all
+        ("Nobody was seriously injured in the blast.", []),
+        ("No one was hurt in the blast.", [("injured", 0, None)]),
+        # what there could be has not happened
+        ("Officials said there could be more than 200 wounded civilians.", []),
+        # a title's body is no organisation's name
+        ("A bomb killed University Rector Juan Perez.", [("killed", 1, None)]),
+        ("Three guerrilla fighters died in the clash.", [("killed", 3, "militants")]),
+    ],
+)
+def test_no_figure_from_other_verbs_severity_or_possibility(nlp, text, expected):
+    figures = nlp(text)._.get(FIGURES)
+    assert [(f.category, f.value, f.group) for f in figures] == expected

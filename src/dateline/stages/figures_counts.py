@@ -394,12 +394,18 @@ def _person_name(name: Token) -> bool:
     if name.ent_type_ in ("GPE", "LOC", "NORP", "FAC"):
         return False
     words = [c.lower_ for c in name.children if c.dep_ == "compound"] + [name.lower_]
-    return not any(word in ORGANISATION_WORDS for word in words)
+    # "University Rector Ignacio Ellacuria": the words before a title name the title's body
+    titles = [i for i, word in enumerate(words[:-1]) if _personal_word(word)]
+    named = words[titles[-1] + 1 :] if titles else words
+    return not any(word in ORGANISATION_WORDS for word in named)
 
 
 def _personal(noun: Token) -> bool:
     """A noun for a person ('the mayor', 'a soldier'), not a thing ('the seizure')."""
-    word = noun.lower_
+    return _personal_word(noun.lower_)
+
+
+def _personal_word(word: str) -> bool:
     if word in GROUP_OF or word in PERSON_NOUNS or word in NOUNS["other"]:
         return True
     return word.endswith(PERSON_SUFFIXES) and word not in NOT_PERSONS

@@ -131,6 +131,7 @@ GROUP_NOUNS = {
     "militants": "guerrilla guerrillas rebel rebels insurgent insurgents militant militants "
     "terrorist terrorists subversive subversives extremist extremists kidnapper kidnappers "
     "gunman gunmen assassin assassins hitman hitmen attacker attackers assailant assailants "
+    "fighter fighters "
     "paramilitary paramilitaries",
     "workers": "worker workers employee employees labourer labourers laborer laborers",
     "passengers": "passenger passengers",

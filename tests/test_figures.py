@@ -13,6 +13,7 @@ from dateline.evaluate.muc import parse_keys
 from dateline.evaluate.muc_figures import (
     KeyCounts,
     Tally,
+    joined,
     key_interval,
     message_keys,
     score_message,
@@ -629,3 +630,51 @@ def test_example_article_figures_match_gold(nlp, shared_dir):
 def test_no_figure_from_other_verbs_severity_or_possibility(nlp, text, expected):
     figures = nlp(text)._.get(FIGURES)
     assert [(f.category, f.value, f.group) for f in figures] == expected
+
+
+BREAKDOWN_KEY = """\
+0.  MESSAGE: ID                     DEV-MUC3-9997 (TEST)
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  03 JAN 90
+4.  INCIDENT: TYPE                  ATTACK
+19. HUM TGT: DESCRIPTION            "MONKS"
+                                    "COOKS"
+                                    "DRIVER"
+21. HUM TGT: NUMBER                 4: "MONKS"
+                                    3: "COOKS"
+                                    1: "DRIVER"
+23. HUM TGT: EFFECT OF INCIDENT     DEATH: "MONKS"
+                                    DEATH: "COOKS"
+                                    DEATH: "DRIVER"
+"""
+
+
+def part(value: int, total: int | None) -> Figure:
+    return Figure("killed", value, None, None, "exact", None, total, 0, 1, str(value))
+
+
+def correct_killed(figures: list[Figure]) -> int:
+    tally = Tally()
+    score_message(tally, "DEV-MUC3-9997", message_keys(parse_keys(BREAKDOWN_KEY)), figures)
+    return tally.correct["killed"]
+
+
+def test_a_part_of_a_right_total_is_right():
+    assert correct_killed([part(8, None), part(2, 0)]) == 2  # "8 killed, 2 of them monks"
+    assert correct_killed([part(9, None), part(2, 0)]) == 0  # the total is wrong: so is it
+
+
+def test_a_total_of_groups_keyed_one_by_one_is_right():
+    assert correct_killed([part(7, None), part(4, 0), part(3, 0)]) == 3  # "4 monks and 3 cooks"
+    assert correct_killed([part(5, None), part(4, 0), part(1, 0)]) == 3  # each keyed
+    # a list of single people is left to the keys' sums: any "1" matches some victim
+    assert correct_killed([part(2, None), part(1, 0), part(1, 0)]) == 2
+    # parts must each have a key count of their own
+    assert correct_killed([part(6, None), part(3, 0), part(3, 0)]) == 2
+
+
+def test_joined_event_figures_point_at_their_totals():
+    first = [part(8, None), part(2, 0)]
+    second = [part(5, None), part(4, 0), part(1, 0)]
+    flat = joined([(first, first), (second, second[1:])])  # the second total is not scored
+    assert [f.part_of for f in flat] == [None, 0, None, None]

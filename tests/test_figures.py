@@ -678,3 +678,26 @@ def test_joined_event_figures_point_at_their_totals():
     second = [part(5, None), part(4, 0), part(1, 0)]
     flat = joined([(first, first), (second, second[1:])])  # the second total is not scored
     assert [f.part_of for f in flat] == [None, 0, None, None]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldier Raul Durango was wounded.", [("injured", 1, "soldiers")]),
+        ("Gunmen killed Army Lieutenant Roberto Reed.", [("killed", 1, "soldiers")]),
+        # a plural title heads every name of its list; a singular one its own name only
+        ("Policemen Gabriel Garay and Henry Moreno were injured.",
+         [("injured", 2, "police"), ("injured", 1, "police"), ("injured", 1, "police")]),
+        ("Gunmen killed Juan Perez and policeman Henry Moreno.",
+         [("killed", 2, None), ("killed", 1, None), ("killed", 1, "police")]),
+        # the force whose losses a clause lists
+        ("Among the terrorists there are 655 dead and 491 wounded.",
+         [("killed", 655, "militants"), ("injured", 491, "militants")]),
+        ("The armed forces have sustained the following: 177 dead and 251 wounded.",
+         [("killed", 177, "soldiers"), ("injured", 251, "soldiers")]),
+    ],
+)  # fmt: skip
+def test_titles_and_forces_name_the_victims_group(nlp, text, expected):
+    figures = nlp(text)._.get(FIGURES)
+    assert [(f.category, f.value, f.group) for f in figures] == expected

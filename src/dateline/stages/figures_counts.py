@@ -486,7 +486,29 @@ def _group(victim: Token) -> str | None:
         if child.dep_ == "amod" and child.lower_ in GROUP_ADJECTIVES and not _an_age(child):
             return GROUP_ADJECTIVES[child.lower_]
     named = GROUP_OF.get(noun.lower_) or GROUP_OF.get(lemma(noun))
-    return named or _membership(noun) or _force_of(victim)
+    return named or _membership(noun) or _title_group(noun) or _force_of(victim)
+
+
+def _title_group(name: Token) -> str | None:
+    """'Soldier Raul Durango', 'Army Lieutenant Roberto Reed': the titles before a person's
+    name say their group; a plural one says it of every name it heads ('policemen Gabriel
+    Garay and Henry Moreno')."""
+    if name.pos_ != "PROPN":
+        return None
+    group = _titled(name, plural_only=False)
+    head = name
+    while group is None and head.dep_ == "conj" and head.head.pos_ == "PROPN":
+        head = head.head
+        group = _titled(head, plural_only=True)
+    return group
+
+
+def _titled(name: Token, *, plural_only: bool) -> str | None:
+    titles = [c for c in name.children if c.dep_ == "compound" and c.i < name.i]
+    if plural_only:
+        titles = [t for t in titles if t.lower_.endswith(("s", "men"))]
+    groups = {GROUP_OF.get(t.lower_) or FORCE_GROUPS.get(t.lower_) for t in titles} - {None}
+    return groups.pop() if len(groups) == 1 else None
 
 
 def _an_age(old: Token) -> bool:
@@ -513,10 +535,17 @@ def _force_of(victim: Token) -> str | None:
     """The group of a force whose own losses are counted: 'the army sustained 9 dead', 'cost
     the police 4 dead', '26 dead among the army ranks'."""
     owners: list[Token] = []
+    while victim.dep_ == "conj":  # "177 dead and 251 wounded": the list's first item
+        victim = victim.head
     verb = victim.head
-    if victim.dep_ == "dobj" and is_word(verb, LOSS_VERBS):
+    if victim.dep_ == "appos" and verb.dep_ == "dobj":  # "sustained the following: 177 dead"
+        verb = verb.head
+    if victim.dep_ in ("dobj", "appos") and is_word(verb, LOSS_VERBS):
         owners += [c for c in verb.children if c.dep_ in ("nsubj", "dative")]
-    for among in (c for c in victim.children if c.dep_ == "prep" and c.lower_ == "among"):
+    # "26 dead among the army ranks", "among the terrorists there are 655 dead"
+    holders = [victim, verb] if victim.dep_ in ("attr", "nsubj") else [victim]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
+    for among in (c for c in preps if c.lower_ == "among"):
         ranks = [c for c in among.children if c.dep_ == "pobj"]
         owners += ranks + [c for r in ranks for c in r.children if c.dep_ == "compound"]
         owners += [o for r in ranks if (o := of_object(r)) is not None]

@@ -143,6 +143,7 @@ GROUP_ADJECTIVES = {"elderly": "elderly", "old": "elderly", "civilian": "civilia
 FORCE_GROUPS = {
     "army": "soldiers", "military": "soldiers", "navy": "soldiers", "battalion": "soldiers",
     "brigade": "soldiers", "regiment": "soldiers", "police": "police", "guerrilla": "militants",
+    "forces": "soldiers",
 }  # fmt: skip
 MEMBERS = wordset("member members")
 LOSS_VERBS = verb_forms("suffer sustain cost lose")

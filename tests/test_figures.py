@@ -701,3 +701,17 @@ def test_joined_event_figures_point_at_their_totals():
 def test_titles_and_forces_name_the_victims_group(nlp, text, expected):
     figures = nlp(text)._.get(FIGURES)
     assert [(f.category, f.value, f.group) for f in figures] == expected
+
+
+@pytest.mark.model
+def test_an_age_after_a_name_is_no_other_victim(nlp):
+    doc = nlp("Police said Ana Gomez, age 34 and the mother of two, died in the blast.")
+    assert [(f.category, f.value) for f in doc._.get(FIGURES)] == [("killed", 1)]
+    listed = nlp("The rebels killed Jose Ramirez, the two guards and a driver.")
+    assert [f.value for f in listed._.get(FIGURES)] == [4, 1, 2, 1]
+
+
+@pytest.mark.model
+def test_the_wounded_who_died_after_the_attack_are_counted_dead(nlp):
+    doc = nlp("Perez died on Friday, a week after an ambush in which he was seriously wounded.")
+    assert [(f.category, f.value) for f in doc._.get(FIGURES)] == [("killed", 1)]

@@ -215,6 +215,8 @@ def _list_item(token: Token, child: Token) -> bool:
 def _another_person(appos: Token) -> bool:
     # After a name, a full name ("Segundo Montes") or a counted or possessed noun ("his wife",
     # "two other people") is the next item; "an official", "Senator" describe the first.
+    if appos.lower_ in AGES:  # "Febe Velazquez, age 27": her age, no one else
+        return False
     full_name = _a_name(appos) and any(c.dep_ == "compound" for c in appos.children)
     return full_name or any(c.dep_ in ("nummod", "poss") for c in appos.children)
 
@@ -384,6 +386,7 @@ def _implicit(victim: Token) -> tuple[Quantity, list[int]] | None:
     return None
 
 
+AGES = frozenset({"age", "aged"})
 # Singular nouns that are no one person: "a crowd", "an unspecified number", "an attack".
 NOT_ONE_PERSON = COLLECTIVES | HOUSEHOLDS | OCCURRENCES | TOTALS
 

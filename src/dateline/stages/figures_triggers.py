@@ -139,6 +139,10 @@ def died_later(token: Token) -> bool:
         later.append(verb.head)
     # ... or takes it up with a pronoun: "was taken to a clinic, where he died"
     later += [t for t in verb.subtree if any(s.lower_ in PRONOUNS for s in _subjects(t))]
+    # ... or is one that died after the harm: "X, who died 17 days after an attack in which
+    # he was wounded"
+    if any(s.lower_ in PRONOUNS for s in _subjects(verb)):
+        later += [a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")]
     return any(INTRANSITIVE.get(lemma(c)) == "killed" for c in later)
 
 

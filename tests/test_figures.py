@@ -370,8 +370,12 @@ def test_a_split_must_add_up():
 
 
 def test_the_total_number_is_accepted_but_never_required():
+    # of a template of one category, the total counts in it
+    keys = message_keys(parse_keys(BREAKDOWN_KEY + "24. HUM TGT: TOTAL NUMBER           9\n"))
+    assert (9, 9) in keys.accepted["killed"] and (9, 9) not in keys.required["killed"]
+    # of killed and injured, it counts them together
     keys = message_keys(parse_keys(LUMPED_KEY))
-    assert (15, 15) in keys.accepted["killed"] and (15, 15) not in keys.required["killed"]
+    assert (15, 15) in keys.lumped and (15, 15) not in keys.accepted["killed"]
 
 
 # --- real parses (the installed model) ----------------------------------------------------

@@ -140,16 +140,17 @@ def _add_template(keys: KeyCounts, template: MucTemplate) -> None:
 
 def _add_total_numbers(keys: KeyCounts, template: MucTemplate) -> None:
     """HUM TGT: TOTAL NUMBER, 'a total number explicit in the text': accepted, never required,
-    in the categories of the descriptions it refers to, or (not cross-referenced) of all of the
-    template's."""
+    in the categories of the descriptions it refers to. Not cross-referenced, it totals the
+    template's: in its one category, or the killed and injured together (lumped only)."""
     everything = set().union(*(c for _, c in _effect_fills(template)))
     for fill, categories in _fill_categories(template, "HUM TGT: TOTAL NUMBER"):
-        categories = categories if fill.refs else everything
         intervals = [i for i in map(key_interval, fill.values) if i is not None]
-        for category in categories:
-            keys.accepted[category] += intervals
+        categories = categories if fill.refs else everything
         if len(categories) > 1:
             keys.lumped += intervals
+        if fill.refs or len(categories) == 1:
+            for category in categories:
+                keys.accepted[category] += intervals
 
 
 def _fill_categories(template: MucTemplate, slot: str) -> list[tuple[Fill, set[str]]]:

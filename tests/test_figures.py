@@ -719,3 +719,15 @@ def test_an_age_after_a_name_is_no_other_victim(nlp):
 def test_the_wounded_who_died_after_the_attack_are_counted_dead(nlp):
     doc = nlp("Perez died on Friday, a week after an ambush in which he was seriously wounded.")
     assert [(f.category, f.value) for f in doc._.get(FIGURES)] == [("killed", 1)]
+
+
+@pytest.mark.model
+def test_a_tail_that_adds_up_to_the_list_before_it_restates_it(nlp):
+    doc = nlp(
+        "Priests Juan Perez, Luis Gomez, Pedro Ruiz, and Jose Diaz, the first three Spaniards "
+        "and the last a Peruvian, were killed on Monday."
+    )
+    figures = doc._.get(FIGURES)
+    assert [f.value for f in figures if f.part_of is None] == [4]
+    listed = nlp("A colonel and a judge, a soldier and a driver were killed.")
+    assert [f.value for f in listed._.get(FIGURES) if f.part_of is None] == [4]

@@ -79,7 +79,7 @@ def count_victims(
         yield from _with_parts(_first(category, victim, parts, trigger), parts[1:])
         return
     # "two servants (a mother and her daughter)": the bracket restates, it adds no one
-    bracketed = _bracketed(victim.doc, parts)
+    bracketed = _bracketed(victim.doc, parts) or _restating_tail(victim.doc, parts)
     counted = [p for p in parts if p not in bracketed]
     if len(counted) == 1:
         total = _first(category, victim, counted, trigger)
@@ -108,6 +108,31 @@ def _bracketed(doc: Doc, parts: list[Found]) -> list[Found]:
         if None not in values and sum(v or 0 for v in values) == parts[start - 1].quantity.value:
             return inside
     return []
+
+
+def _restating_tail(doc: Doc, parts: list[Found]) -> list[Found]:
+    """'A, B, C and D, the first three Spaniards and the last a Peruvian': after a list closed
+    with 'and', a comma and fewer parts, a group among them, that add up to the list restate
+    it; they add no one."""
+    values = [p.quantity.value for p in parts]
+    if None in values:
+        return []
+    for start in range(2, len(parts)):
+        head, tail = values[:start], values[start:]
+        summary = len(tail) < len(head) and max(v or 0 for v in tail) > 1
+        if not summary or sum(v or 0 for v in head) != sum(v or 0 for v in tail):
+            continue
+        closed = _word_before(doc, parts[start - 1]) in ("and", "or")
+        if closed and _word_before(doc, parts[start]) == ",":
+            return parts[start:]
+    return []
+
+
+def _word_before(doc: Doc, part: Found) -> str:
+    i = doc[part.victim].left_edge.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
 
 
 def _closes(doc: Doc, end: int) -> bool:

@@ -13,6 +13,7 @@ from dateline.evaluate.muc import parse_keys
 from dateline.evaluate.muc_figures import (
     KeyCounts,
     Tally,
+    joined,
     key_interval,
     message_keys,
     score_message,
@@ -322,6 +323,61 @@ def test_a_vague_figure_is_plural_and_not_scored():
     assert tally.predicted["killed"] == 0
 
 
+LUMPED_KEY = """\
+0.  MESSAGE: ID                     DEV-MUC3-9998 (TEST)
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  03 JAN 90
+4.  INCIDENT: TYPE                  BOMBING
+19. HUM TGT: DESCRIPTION            "VILLAGERS"
+                                    "TOURISTS"
+                                    "TOURISTS"
+21. HUM TGT: NUMBER                 9: "VILLAGERS"
+                                    2: "TOURISTS"
+                                    4: "TOURISTS"
+23. HUM TGT: EFFECT OF INCIDENT     DEATH: "VILLAGERS"
+                                    INJURY: "VILLAGERS"
+                                    DEATH: "TOURISTS"
+                                    INJURY: "TOURISTS"
+24. HUM TGT: TOTAL NUMBER           15
+"""
+
+
+def casualty(category: str, value: int) -> Figure:
+    return Figure(category, value, None, None, "exact", None, None, 0, 1, str(value))
+
+
+def test_repeated_descriptions_pair_with_their_effects_in_order():
+    keys = message_keys(parse_keys(LUMPED_KEY))
+    assert (2, 2) in keys.required["killed"] and (2, 2) not in keys.accepted["injured"]
+    assert (4, 4) in keys.required["injured"] and (4, 4) not in keys.accepted["killed"]
+
+
+def test_one_number_with_both_effects_counts_killed_and_injured_together():
+    keys = message_keys(parse_keys(LUMPED_KEY))
+    assert keys.lumped == [(9, 9), (15, 15)]  # the total too: the template has both effects
+    assert (9, 9) in keys.required["killed"] and (9, 9) in keys.required["injured"]
+    tally = Tally()
+    score_message(tally, "DEV-MUC3-9998", keys, [casualty("killed", 6), casualty("injured", 3)])
+    assert (tally.correct["killed"], tally.correct["injured"]) == (1, 1)  # 6 + 3 = 9
+    assert tally.found["killed"] == 1 and tally.found["injured"] == 1
+
+
+def test_a_split_must_add_up():
+    tally = Tally()
+    keys = message_keys(parse_keys(LUMPED_KEY))
+    score_message(tally, "DEV-MUC3-9998", keys, [casualty("killed", 5), casualty("injured", 3)])
+    assert (tally.correct["killed"], tally.correct["injured"]) == (0, 0)
+
+
+def test_the_total_number_is_accepted_but_never_required():
+    # of a template of one category, the total counts in it
+    keys = message_keys(parse_keys(BREAKDOWN_KEY + "24. HUM TGT: TOTAL NUMBER           9\n"))
+    assert (9, 9) in keys.accepted["killed"] and (9, 9) not in keys.required["killed"]
+    # of killed and injured, it counts them together
+    keys = message_keys(parse_keys(LUMPED_KEY))
+    assert (15, 15) in keys.lumped and (15, 15) not in keys.accepted["killed"]
+
+
 # --- real parses (the installed model) ----------------------------------------------------
 
 
@@ -555,3 +611,123 @@ def test_example_article_figures_match_gold(nlp, shared_dir):
     assert check.detail == next(c["detail"] for c in record["checks"] if c["kind"] == "subtotal")
     text = doc.text
     assert all(text[f.start : f.end] == f.text for f in figures)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle joined to an active verb of something else shares no victims with it
+        ("The army has given no figures on the dead and injured.", []),
+        ("The rebels claimed the attack but provided no details on the dead and wounded.", []),
+        ("Two men were shot and wounded.", [("injured", 2, None)]),
+        # none of the worst harm is not none at all
+        ("Nobody was seriously injured in the blast.", []),
+        ("No one was hurt in the blast.", [("injured", 0, None)]),
+        # what there could be has not happened
+        ("Officials said there could be more than 200 wounded civilians.", []),
+        # a title's body is no organisation's name
+        ("A bomb killed University Rector Juan Perez.", [("killed", 1, None)]),
+        ("Three guerrilla fighters died in the clash.", [("killed", 3, "militants")]),
+    ],
+)
+def test_no_figure_from_other_verbs_severity_or_possibility(nlp, text, expected):
+    figures = nlp(text)._.get(FIGURES)
+    assert [(f.category, f.value, f.group) for f in figures] == expected
+
+
+BREAKDOWN_KEY = """\
+0.  MESSAGE: ID                     DEV-MUC3-9997 (TEST)
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  03 JAN 90
+4.  INCIDENT: TYPE                  ATTACK
+19. HUM TGT: DESCRIPTION            "MONKS"
+                                    "COOKS"
+                                    "DRIVER"
+21. HUM TGT: NUMBER                 4: "MONKS"
+                                    3: "COOKS"
+                                    1: "DRIVER"
+23. HUM TGT: EFFECT OF INCIDENT     DEATH: "MONKS"
+                                    DEATH: "COOKS"
+                                    DEATH: "DRIVER"
+"""
+
+
+def part(value: int, total: int | None) -> Figure:
+    return Figure("killed", value, None, None, "exact", None, total, 0, 1, str(value))
+
+
+def correct_killed(figures: list[Figure]) -> int:
+    tally = Tally()
+    score_message(tally, "DEV-MUC3-9997", message_keys(parse_keys(BREAKDOWN_KEY)), figures)
+    return tally.correct["killed"]
+
+
+def test_a_part_of_a_right_total_is_right():
+    assert correct_killed([part(8, None), part(2, 0)]) == 2  # "8 killed, 2 of them monks"
+    assert correct_killed([part(9, None), part(2, 0)]) == 0  # the total is wrong: so is it
+
+
+def test_a_total_of_groups_keyed_one_by_one_is_right():
+    assert correct_killed([part(7, None), part(4, 0), part(3, 0)]) == 3  # "4 monks and 3 cooks"
+    assert correct_killed([part(5, None), part(4, 0), part(1, 0)]) == 3  # each keyed
+    # a list of single people is left to the keys' sums: any "1" matches some victim
+    assert correct_killed([part(2, None), part(1, 0), part(1, 0)]) == 2
+    # parts must each have a key count of their own
+    assert correct_killed([part(6, None), part(3, 0), part(3, 0)]) == 2
+
+
+def test_joined_event_figures_point_at_their_totals():
+    first = [part(8, None), part(2, 0)]
+    second = [part(5, None), part(4, 0), part(1, 0)]
+    flat = joined([(first, first), (second, second[1:])])  # the second total is not scored
+    assert [f.part_of for f in flat] == [None, 0, None, None]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldier Raul Durango was wounded.", [("injured", 1, "soldiers")]),
+        ("Gunmen killed Army Lieutenant Roberto Reed.", [("killed", 1, "soldiers")]),
+        # a plural title heads every name of its list; a singular one its own name only
+        ("Policemen Gabriel Garay and Henry Moreno were injured.",
+         [("injured", 2, "police"), ("injured", 1, "police"), ("injured", 1, "police")]),
+        ("Gunmen killed Juan Perez and policeman Henry Moreno.",
+         [("killed", 2, None), ("killed", 1, None), ("killed", 1, "police")]),
+        # the force whose losses a clause lists
+        ("Among the terrorists there are 655 dead and 491 wounded.",
+         [("killed", 655, "militants"), ("injured", 491, "militants")]),
+        ("The armed forces have sustained the following: 177 dead and 251 wounded.",
+         [("killed", 177, "soldiers"), ("injured", 251, "soldiers")]),
+    ],
+)  # fmt: skip
+def test_titles_and_forces_name_the_victims_group(nlp, text, expected):
+    figures = nlp(text)._.get(FIGURES)
+    assert [(f.category, f.value, f.group) for f in figures] == expected
+
+
+@pytest.mark.model
+def test_an_age_after_a_name_is_no_other_victim(nlp):
+    doc = nlp("Police said Ana Gomez, age 34 and the mother of two, died in the blast.")
+    assert [(f.category, f.value) for f in doc._.get(FIGURES)] == [("killed", 1)]
+    listed = nlp("The rebels killed Jose Ramirez, the two guards and a driver.")
+    assert [f.value for f in listed._.get(FIGURES)] == [4, 1, 2, 1]
+
+
+@pytest.mark.model
+def test_the_wounded_who_died_after_the_attack_are_counted_dead(nlp):
+    doc = nlp("Perez died on Friday, a week after an ambush in which he was seriously wounded.")
+    assert [(f.category, f.value) for f in doc._.get(FIGURES)] == [("killed", 1)]
+
+
+@pytest.mark.model
+def test_a_tail_that_adds_up_to_the_list_before_it_restates_it(nlp):
+    doc = nlp(
+        "Priests Juan Perez, Luis Gomez, Pedro Ruiz, and Jose Diaz, the first three Spaniards "
+        "and the last a Peruvian, were killed on Monday."
+    )
+    figures = doc._.get(FIGURES)
+    assert [f.value for f in figures if f.part_of is None] == [4]
+    listed = nlp("A colonel and a judge, a soldier and a driver were killed.")
+    assert [f.value for f in listed._.get(FIGURES) if f.part_of is None] == [4]

@@ -87,7 +87,7 @@ from ..options import Options
 from ..record import ArticleResult, Event, Figure
 from ..stages.times_calendar import two_digit_year
 from .muc import MucTemplate, iter_muc_keys, muc_articles
-from .muc_figures import KeyCounts, Tally, category_figures, message_keys, score_message
+from .muc_figures import KeyCounts, Tally, category_figures, joined, message_keys, score_message
 
 KEY_DAY = re.compile(r"(?P<day>\d{1,2})?\s*(?P<mon>[A-Za-z]{3})[A-Za-z]*\s*(?P<year>\d{2})?")
 FAR_PAST = date(1900, 1, 1)
@@ -288,18 +288,18 @@ def _score_result(
     events_seen["events"] += len(result.events)
     published = _published_day(result)
     key_counts = keys.get(mid, KeyCounts())
-    all_figures = [f for e in result.events for f in e.figures]
+    all_figures = joined((e.figures, e.figures) for e in result.events)
     score_message(figures["all"], mid, key_counts, all_figures)
     scoped, at_home = [], []
     for event in result.events:
         reason = out_of_scope(event) or historical_context(event, result.events, published)
         events_seen[f"out of scope: {reason}" if reason else "in scope"] += 1
         own = [] if reason else scored_figures(event, result.article.text)
-        scoped += own
-        at_home += [] if placed_abroad(event) else own
+        scoped.append((event.figures, own))
+        at_home.append((event.figures, [] if placed_abroad(event) else own))
         events_seen["placed outside the nine countries"] += bool(own) and placed_abroad(event)
-    score_message(figures["scoped"], mid, key_counts, scoped)
-    score_message(figures["rule 4"], mid, key_counts, at_home)
+    score_message(figures["scoped"], mid, key_counts, joined(scoped))
+    score_message(figures["rule 4"], mid, key_counts, joined(at_home))
     for key in templates.get(mid, []):
         if published is not None and not key.optional:
             score_dates(dates, key, result.events, published)

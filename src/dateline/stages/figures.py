@@ -37,6 +37,7 @@ from .figures_triggers import (
     died_later,
     either_or,
     harm_trigger,
+    severity_only,
     trigger_candidates,
 )
 
@@ -113,10 +114,13 @@ def _figures_at(token: Token) -> Iterator[Found]:
         return  # "he was wounded and died in hospital": he is counted among the dead
     if either_or(token):
         category = "other"
+    found: list[Found] = []
     subjects = [v for v in victims if v.dep_ in ("nsubj", "nsubjpass")]
     if subjects:  # "a judge, a colonel, and a senator were": one list, split
         more = (*subjects[1:], *stranded_conjuncts(subjects[0], token))
-        yield from count_victims(category, subjects[0], [token.i, *extra], more)
+        found += count_victims(category, subjects[0], [token.i, *extra], more)
         victims = [v for v in victims if v not in subjects]
     for victim in victims:
-        yield from count_victims(category, victim, [token.i, *extra])
+        found += count_victims(category, victim, [token.i, *extra])
+    # "no one was seriously hurt": none of the worst, not none at all
+    yield from (f for f in found if f.quantity.value != 0 or not severity_only(token))

@@ -79,7 +79,7 @@ def count_victims(
         yield from _with_parts(_first(category, victim, parts, trigger), parts[1:])
         return
     # "two servants (a mother and her daughter)": the bracket restates, it adds no one
-    bracketed = _bracketed(victim.doc, parts)
+    bracketed = _bracketed(victim.doc, parts) or _restating_tail(victim.doc, parts)
     counted = [p for p in parts if p not in bracketed]
     if len(counted) == 1:
         total = _first(category, victim, counted, trigger)
@@ -108,6 +108,31 @@ def _bracketed(doc: Doc, parts: list[Found]) -> list[Found]:
         if None not in values and sum(v or 0 for v in values) == parts[start - 1].quantity.value:
             return inside
     return []
+
+
+def _restating_tail(doc: Doc, parts: list[Found]) -> list[Found]:
+    """'A, B, C and D, the first three Spaniards and the last a Peruvian': after a list closed
+    with 'and', a comma and fewer parts, a group among them, that add up to the list restate
+    it; they add no one."""
+    values = [p.quantity.value for p in parts]
+    if None in values:
+        return []
+    for start in range(2, len(parts)):
+        head, tail = values[:start], values[start:]
+        summary = len(tail) < len(head) and max(v or 0 for v in tail) > 1
+        if not summary or sum(v or 0 for v in head) != sum(v or 0 for v in tail):
+            continue
+        closed = _word_before(doc, parts[start - 1]) in ("and", "or")
+        if closed and _word_before(doc, parts[start]) == ",":
+            return parts[start:]
+    return []
+
+
+def _word_before(doc: Doc, part: Found) -> str:
+    i = doc[part.victim].left_edge.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
 
 
 def _closes(doc: Doc, end: int) -> bool:
@@ -215,6 +240,8 @@ def _list_item(token: Token, child: Token) -> bool:
 def _another_person(appos: Token) -> bool:
     # After a name, a full name ("Segundo Montes") or a counted or possessed noun ("his wife",
     # "two other people") is the next item; "an official", "Senator" describe the first.
+    if appos.lower_ in AGES:  # "Febe Velazquez, age 27": her age, no one else
+        return False
     full_name = _a_name(appos) and any(c.dep_ == "compound" for c in appos.children)
     return full_name or any(c.dep_ in ("nummod", "poss") for c in appos.children)
 
@@ -384,6 +411,7 @@ def _implicit(victim: Token) -> tuple[Quantity, list[int]] | None:
     return None
 
 
+AGES = frozenset({"age", "aged"})
 # Singular nouns that are no one person: "a crowd", "an unspecified number", "an attack".
 NOT_ONE_PERSON = COLLECTIVES | HOUSEHOLDS | OCCURRENCES | TOTALS
 
@@ -394,12 +422,18 @@ def _person_name(name: Token) -> bool:
     if name.ent_type_ in ("GPE", "LOC", "NORP", "FAC"):
         return False
     words = [c.lower_ for c in name.children if c.dep_ == "compound"] + [name.lower_]
-    return not any(word in ORGANISATION_WORDS for word in words)
+    # "University Rector Ignacio Ellacuria": the words before a title name the title's body
+    titles = [i for i, word in enumerate(words[:-1]) if _personal_word(word)]
+    named = words[titles[-1] + 1 :] if titles else words
+    return not any(word in ORGANISATION_WORDS for word in named)
 
 
 def _personal(noun: Token) -> bool:
     """A noun for a person ('the mayor', 'a soldier'), not a thing ('the seizure')."""
-    word = noun.lower_
+    return _personal_word(noun.lower_)
+
+
+def _personal_word(word: str) -> bool:
     if word in GROUP_OF or word in PERSON_NOUNS or word in NOUNS["other"]:
         return True
     return word.endswith(PERSON_SUFFIXES) and word not in NOT_PERSONS
@@ -480,7 +514,29 @@ def _group(victim: Token) -> str | None:
         if child.dep_ == "amod" and child.lower_ in GROUP_ADJECTIVES and not _an_age(child):
             return GROUP_ADJECTIVES[child.lower_]
     named = GROUP_OF.get(noun.lower_) or GROUP_OF.get(lemma(noun))
-    return named or _membership(noun) or _force_of(victim)
+    return named or _membership(noun) or _title_group(noun) or _force_of(victim)
+
+
+def _title_group(name: Token) -> str | None:
+    """'Soldier Raul Durango', 'Army Lieutenant Roberto Reed': the titles before a person's
+    name say their group; a plural one says it of every name it heads ('policemen Gabriel
+    Garay and Henry Moreno')."""
+    if name.pos_ != "PROPN":
+        return None
+    group = _titled(name, plural_only=False)
+    head = name
+    while group is None and head.dep_ == "conj" and head.head.pos_ == "PROPN":
+        head = head.head
+        group = _titled(head, plural_only=True)
+    return group
+
+
+def _titled(name: Token, *, plural_only: bool) -> str | None:
+    titles = [c for c in name.children if c.dep_ == "compound" and c.i < name.i]
+    if plural_only:
+        titles = [t for t in titles if t.lower_.endswith(("s", "men"))]
+    groups = {GROUP_OF.get(t.lower_) or FORCE_GROUPS.get(t.lower_) for t in titles} - {None}
+    return groups.pop() if len(groups) == 1 else None
 
 
 def _an_age(old: Token) -> bool:
@@ -507,10 +563,17 @@ def _force_of(victim: Token) -> str | None:
     """The group of a force whose own losses are counted: 'the army sustained 9 dead', 'cost
     the police 4 dead', '26 dead among the army ranks'."""
     owners: list[Token] = []
+    while victim.dep_ == "conj":  # "177 dead and 251 wounded": the list's first item
+        victim = victim.head
     verb = victim.head
-    if victim.dep_ == "dobj" and is_word(verb, LOSS_VERBS):
+    if victim.dep_ == "appos" and verb.dep_ == "dobj":  # "sustained the following: 177 dead"
+        verb = verb.head
+    if victim.dep_ in ("dobj", "appos") and is_word(verb, LOSS_VERBS):
         owners += [c for c in verb.children if c.dep_ in ("nsubj", "dative")]
-    for among in (c for c in victim.children if c.dep_ == "prep" and c.lower_ == "among"):
+    # "26 dead among the army ranks", "among the terrorists there are 655 dead"
+    holders = [victim, verb] if victim.dep_ in ("attr", "nsubj") else [victim]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
+    for among in (c for c in preps if c.lower_ == "among"):
         ranks = [c for c in among.children if c.dep_ == "pobj"]
         owners += ranks + [c for r in ranks for c in r.children if c.dep_ == "compound"]
         owners += [o for r in ranks if (o := of_object(r)) is not None]

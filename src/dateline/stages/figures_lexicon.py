@@ -131,6 +131,7 @@ GROUP_NOUNS = {
     "militants": "guerrilla guerrillas rebel rebels insurgent insurgents militant militants "
     "terrorist terrorists subversive subversives extremist extremists kidnapper kidnappers "
     "gunman gunmen assassin assassins hitman hitmen attacker attackers assailant assailants "
+    "fighter fighters "
     "paramilitary paramilitaries",
     "workers": "worker workers employee employees labourer labourers laborer laborers",
     "passengers": "passenger passengers",
@@ -142,6 +143,7 @@ GROUP_ADJECTIVES = {"elderly": "elderly", "old": "elderly", "civilian": "civilia
 FORCE_GROUPS = {
     "army": "soldiers", "military": "soldiers", "navy": "soldiers", "battalion": "soldiers",
     "brigade": "soldiers", "regiment": "soldiers", "police": "police", "guerrilla": "militants",
+    "forces": "soldiers",
 }  # fmt: skip
 MEMBERS = wordset("member members")
 LOSS_VERBS = verb_forms("suffer sustain cost lose")

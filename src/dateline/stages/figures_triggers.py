@@ -53,6 +53,10 @@ INSTITUTIONS = ORGANISATION_WORDS | wordset(
     "institution institutions"
 )
 PRONOUNS = wordset("he she they")
+SEVERITY = wordset(
+    "seriously badly critically gravely severely fatally mortally serious severe critical grave "
+    "major"
+)
 SUBJECT_SUFFERS = INTRANSITIVE_FORMS | VERBS["missing"]
 TRIGGER_IDS = frozenset(get_string_id(word) for word in TRIGGER_WORDS)
 DEATH_ID = get_string_id("death")
@@ -135,7 +139,17 @@ def died_later(token: Token) -> bool:
         later.append(verb.head)
     # ... or takes it up with a pronoun: "was taken to a clinic, where he died"
     later += [t for t in verb.subtree if any(s.lower_ in PRONOUNS for s in _subjects(t))]
+    # ... or is one that died after the harm: "X, who died 17 days after an attack in which
+    # he was wounded"
+    if any(s.lower_ in PRONOUNS for s in _subjects(verb)):
+        later += [a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")]
     return any(INTRANSITIVE.get(lemma(c)) == "killed" for c in later)
+
+
+def severity_only(trigger: Token) -> bool:
+    """'seriously hurt', 'no serious injuries': the harm of the worst degree only, so a count
+    of none says nothing of the others."""
+    return any(c.dep_ in ("advmod", "amod") and c.lower_ in SEVERITY for c in trigger.children)
 
 
 def _shared_subjects(verb: Token) -> list[Token]:
@@ -232,11 +246,20 @@ def _patients(verb: Token) -> list[Token]:
         found = [c for c in verb.children if c.dep_ == "nsubj"]  # "and 35 wounded"
         if found:
             return found
-    if verb.dep_ == "conj" and verb.tag_ == "VBN":
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and _shares_patients(verb.head):
         return _patients(verb.head)
     if verb.dep_ in ("acomp", "oprd", "xcomp"):  # "left him wounded", "was found dead"
         return _small_clause_subject(verb)
     return _modified(verb)
+
+
+def _shares_patients(verb: Token) -> bool:
+    """'12 were killed and wounded': a participle joined to a harm verb or to a passive shares
+    its victims; joined to an active verb of something else ('have provided no figures on the
+    dead and injured') it shares nothing: that verb's object is no victim."""
+    if _word_category(verb) is not None or is_word(verb, OUTCOME_VERBS):
+        return True
+    return any(c.dep_ == "nsubjpass" for c in _with_auxiliaries(verb))
 
 
 def _listed_count(participle: Token) -> list[Token]:
@@ -459,6 +482,9 @@ def asserted(trigger: Token) -> bool:
             return False
         if node.dep_ == "prep" and (lemma(node.head), node.lower_) in AIM_PHRASES:
             return False
+        if node.dep_ == "amod" and node.head.dep_ == "attr":  # "there could be 300 wounded"
+            node, steps = node.head, steps + 1
+            continue
         if node.dep_ == "relcl" or node.head.i == node.i:
             return True
         # Only a complement (not a coordinated clause) is governed by the verb above it.

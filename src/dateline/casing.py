@@ -346,7 +346,7 @@ def _preferred(key: str, seen: dict[str, float]) -> str:
 MEMO_LIMIT = 200_000  # scores kept per ContextCounts: the same few neighbours recur in a corpus
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: tables are huge
 class ContextCounts:
     """How often each written form of an ambiguous word follows and precedes its neighbours.
 
@@ -360,9 +360,7 @@ class ContextCounts:
     backward: Mapping[str, int]
     forward: Mapping[str, int]
     trigram: Mapping[str, int]
-    memo: dict[tuple[str, str | None, str | None], str] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    memo: dict[tuple[str, str | None, str | None], str] = field(default_factory=dict, repr=False)
 
     def best(self, key: str, previous: str | None, following: str | None) -> str:
         if len(self.memo) > MEMO_LIMIT:

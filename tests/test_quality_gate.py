@@ -98,6 +98,6 @@ def test_muc_linking_floors(shared_dir, options):
     from dateline.evaluate.muc_linking import evaluate
 
     report = evaluate(shared_dir / "data" / "muc34" / "dev", options)
-    # few pairs (138 linked, 234 same-incident): floors sit two standard errors down
-    assert report["precision"] >= 0.47  # measured 0.558
-    assert report["recall"] >= 0.27  # measured 0.329
+    # few pairs (137 linked, 234 same-incident): floors sit two standard errors down
+    assert report["precision"] >= 0.53  # measured 0.613
+    assert report["recall"] >= 0.30  # measured 0.359

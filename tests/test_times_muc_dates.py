@@ -12,11 +12,11 @@ from dateline.evaluate.muc_events import (
     DateTally,
     _report,
     amend,
+    figure_tallies,
     format_report,
     key_range,
     score_dates,
 )
-from dateline.evaluate.muc_figures import Tally
 from dateline.record import Event, EventDate
 
 FILED = date(1989, 3, 18)
@@ -64,8 +64,7 @@ def test_the_report_prints_the_figures_as_keyed_and_amended():
     key = template("M-1", "18 MAR 89")
     for target in (tally, tally.amended):
         score_dates(target, key, [event("1989-03-18")], FILED)
-    figures = {"scoped": Tally(), "all": Tally()}
-    report = _report(tally, figures, Counter({"messages": 1, "events": 1}))
+    report = _report(tally, figure_tallies(), Counter({"messages": 1, "events": 1}))
     assert report["date_overlap"] == 1.0
     assert report["amended"]["date_overlap"] == 1.0
     assert "documented key date errors corrected" in format_report(report)

@@ -271,11 +271,17 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
     keys = {mid: message_keys(found) for mid, found in templates.items()}
     nlp, countries = load_pipeline(options), country_codes()
     dates, events_seen = DateTally(amended=DateTally()), Counter[str]()
-    figures = {"scoped": Tally(), "all": Tally(), "rule 4": Tally()}
+    figures = figure_tallies()
     articles = _limited(muc_articles(data, options), limit)
     for result in extract(articles, options, nlp=nlp):
         _score_result(result, templates, keys, countries, dates, figures, events_seen)
     return _report(dates, figures, events_seen)
+
+
+def figure_tallies() -> dict[str, Tally]:
+    """The figure tallies a run fills: events in MUC's scope, all events, and in-scope events
+    placed in one of the nine countries (rule 4, measured only)."""
+    return {"scoped": Tally(), "all": Tally(), "rule 4": Tally()}
 
 
 def _score_result(

@@ -1,23 +1,33 @@
-"""Plane geometry for placing areas the packages give no point for: polygon centroids and the
-convex hull of a division's towns. Points are (lat, lon); rings are GeoJSON's [lon, lat]."""
+"""Plane geometry for placing areas the packages give no point for: polygon centroids, the
+convex hull of a division's towns, and the town nearest a point. Points are (lat, lon); rings
+are GeoJSON's [lon, lat]."""
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Sequence
-from typing import Any
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any, Generic, TypeVar
 
 Vertex = tuple[float, float]  # (x, y) = (lon, lat)
+Payload = TypeVar("Payload")
+KM_PER_DEGREE = 111.19  # of latitude, and of longitude at the equator
 
 
-def main_polygon_centroid(geojson: object) -> tuple[float, float] | None:
-    """Area centroid (lat, lon) of the largest polygon's outer ring in countryinfo's GeoJSON
-    (stored as a Python literal string)."""
+def outer_rings(geojson: object) -> list[list[Vertex]]:
+    """The outer ring of every polygon in countryinfo's GeoJSON (stored as a Python literal
+    string), as [lon, lat] vertices; nothing for GeoJSON that cannot be read."""
     try:
         data: Any = ast.literal_eval(geojson) if isinstance(geojson, str) else geojson
         rings = [p[0] for f in data["features"] for p in _polygons(f["geometry"])]
+        return [[(float(v[0]), float(v[1])) for v in ring] for ring in rings]
     except (ValueError, SyntaxError, KeyError, TypeError, IndexError):
-        return None
+        return []
+
+
+def main_polygon_centroid(geojson: object) -> tuple[float, float] | None:
+    """Area centroid (lat, lon) of the largest polygon's outer ring in countryinfo's GeoJSON."""
+    rings = outer_rings(geojson)
     best = max((ring_centroid(ring) for ring in rings), key=lambda c: c[2], default=None)
     return (best[0], best[1]) if best and best[2] > 0 else None
 
@@ -86,3 +96,66 @@ def _unwrapped(lons: Sequence[float]) -> list[float]:
     if max(lons) - min(lons) <= 180:
         return list(lons)
     return [lon + 360 if lon < 0 else lon for lon in lons]
+
+
+class NearestPoint(Generic[Payload]):
+    """Points with a payload (a town and its division), bucketed by whole degrees, answering
+    which lies nearest a given point within a distance: enough for the few thousand border
+    vertices of the countries, without a spatial library."""
+
+    def __init__(self, points: Iterable[tuple[float, float, Payload]]) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[float, float, Payload]]] = {}
+        for lat, lon, payload in points:
+            self.cells.setdefault(_cell(lat, lon), []).append((lat, lon, payload))
+
+    def nearest(self, lat: float, lon: float, max_km: float) -> Payload | None:
+        """The payload of the point nearest (lat, lon) if one lies within `max_km`. Cells are
+        searched ring by ring outwards until no unsearched cell can hold a nearer point, and
+        never beyond the cells `max_km` can reach. Distances are equirectangular (degrees of
+        longitude shrunk by the cosine of the latitude): at a few hundred km they rank points
+        as the great circle does, at a fraction of its cost."""
+        shrink = math.cos(math.radians(lat))
+        best_squared, best = (max_km / KM_PER_DEGREE) ** 2, None
+        row, column = _cell(lat, lon)
+        rows = math.ceil(max_km / KM_PER_DEGREE)  # farther rows are out of reach
+        for ring in range(_rings_within(lat, max_km) + 1):
+            for cell in _ring_cells(row, column, ring, rows):
+                for point_lat, point_lon, payload in self.cells.get(cell, ()):
+                    across = abs(lon - point_lon)
+                    across = (360 - across if across > 180 else across) * shrink
+                    squared = (lat - point_lat) ** 2 + across * across
+                    if squared <= best_squared:
+                        best_squared, best = squared, payload
+            # A point beyond this ring is at least `ring` degrees away in latitude or in
+            # longitude, the latter narrowest at the ring's poleward edge.
+            reached_km = math.sqrt(best_squared) * KM_PER_DEGREE
+            if ring * _km_per_degree_of_longitude(abs(lat) + ring + 1) > reached_km:
+                break
+        return best
+
+
+def _km_per_degree_of_longitude(lat: float) -> float:
+    return KM_PER_DEGREE * math.cos(math.radians(min(lat, 89.9)))
+
+
+def _rings_within(lat: float, max_km: float) -> int:
+    """How many rings of cells around a point at `lat` lie partly within `max_km` of it."""
+    rows = math.ceil(max_km / KM_PER_DEGREE)
+    columns = math.ceil(max_km / _km_per_degree_of_longitude(abs(lat) + rows + 1))
+    return min(max(rows, columns), 180)
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat), math.floor(lon) % 360
+
+
+def _ring_cells(row: int, column: int, ring: int, rows: int) -> Iterable[tuple[int, int]]:
+    """The cells at Chebyshev distance `ring` around (row, column) at most `rows` rows away,
+    longitude wrapped."""
+    if ring == 0:
+        yield row, column
+        return
+    for dr in range(-min(ring, rows), min(ring, rows) + 1):
+        step = 1 if abs(dr) == ring else 2 * ring  # inner rows: only the two end cells
+        for dc in range(-ring, ring + 1, step):
+            yield row + dr, (column + dc) % 360

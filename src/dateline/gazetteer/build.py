@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .geometry import NearestPoint, hull_centroid, main_polygon_centroid, outer_rings
+from .geometry import KM_PER_DEGREE, NearestPoint, hull_centroid, main_polygon_centroid, outer_rings
 from .index import Entry, Gazetteer, distance_km, fold
 
 # A city alternate name kept in the index must fold to plain ASCII (the text we read is
@@ -438,10 +438,12 @@ def mark_capitals(
     best: dict[str, tuple[float, int]] = {}
     for index, (entry, names) in enumerate(named):
         capital = capitals.get(entry.country)
-        if capital is None or not any(fold(n) == capital[0] for n in names):
-            continue
+        if capital is None or abs(entry.lat - capital[1]) * KM_PER_DEGREE > CAPITAL_KM:
+            continue  # too far north or south to be it: no need to compare its names
         km = distance_km(entry.lat, entry.lon, capital[1], capital[2])
-        if km <= CAPITAL_KM and km < best.get(entry.country, (math.inf, 0))[0]:
+        if km > CAPITAL_KM or km >= best.get(entry.country, (math.inf, 0))[0]:
+            continue
+        if any(fold(n) == capital[0] for n in names):
             best[entry.country] = (km, index)
     for _, index in best.values():
         entry, names = named[index]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+
+from dateline.gazetteer import Entry, Gazetteer
 from dateline.gazetteer.build import Division, reach_borders
 from dateline.gazetteer.geometry import NearestPoint, hull_centroid, outer_rings
 
@@ -84,3 +87,27 @@ def test_second_level_divisions_keep_the_hull_of_their_towns():
     county.level = 2
     reach_borders({1: county}, {"XX": {"geoJSON": outline(square(0, 0, 2, 2))}})
     assert county.border == []
+
+
+def test_the_column_store_gives_back_each_entry_as_added_and_survives_pickling():
+    asia = Entry(6255147, "Asia", "", 29.84, 89.3, "continent", 3_812_366_000)
+    springfield_il = Entry(4250542, "Springfield", "US", 39.80, -89.64, "city", 116_250, 4896861)
+    springfield_mo = Entry(4409896, "Springfield", "US", 37.22, -93.30, "city", 166_810, 4398678)
+    paris = Entry(2988507, "Paris", "FR", 48.85, 2.35, "city", 2_138_551, capital=True)
+    paris_again = Entry(2988507, "Paris (again)", "FR", 0.0, 0.0, "city", 1)
+    named = [
+        (asia, ["Asia"]),
+        (springfield_il, ["Springfield"]),
+        (springfield_mo, ["Springfield", "Queen City of the Ozarks"]),
+        (paris, ["Paris", "Lutetia"]),
+        (paris_again, ["Paris again"]),
+    ]
+    gazetteer = pickle.loads(pickle.dumps(Gazetteer.from_entries(named)))
+    assert gazetteer.lookup("Asia") == [asia]  # a population past 2**31 kept whole
+    assert gazetteer.lookup("springfield") == [springfield_il, springfield_mo]
+    assert gazetteer.lookup("Lutetia") == [paris]
+    assert gazetteer.get(2988507) == paris  # the first entry added under an id
+    assert gazetteer.get(4409896) == springfield_mo
+    assert gazetteer.get(1) is None and gazetteer.get(9_999_999) is None
+    assert gazetteer.is_main_name("Springfield") and not gazetteer.is_main_name("Lutetia")
+    assert len(gazetteer) == 5

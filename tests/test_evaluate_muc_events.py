@@ -7,7 +7,10 @@ from datetime import date
 import pytest
 
 from dateline.evaluate.muc_events import (
+    counts_combatants,
     historical_context,
+    old_incident,
+    out_of_scope,
     placed_abroad,
     scored_figures,
     summary_figure,
@@ -37,6 +40,11 @@ def _event(text: str, day: str, sentences: int = 1) -> Event:
         "In May alone the gangs killed 9 shopkeepers.",
         "3 mayors have been shot dead in less than 40 days.",
         "Since then 7 more witnesses have been murdered.",
+        "Over the past 12 days the bombings have killed 2 people in the port.",
+        "Since 4 June 6 reporters have been shot in the province.",
+        "The rebel offensive launched on Saturday has left 9 dead in the capital.",
+        "There are already 5 dead because of the strike.",
+        "The election campaign has cost the lives of 3 candidates.",
     ],
 )
 def test_a_tally_over_a_period_is_a_summary_not_an_incident(text):
@@ -76,3 +84,84 @@ def test_rule_4_asks_whether_the_event_is_placed_outside_the_nine_countries():
     for country, abroad in (("PE", False), ("SV", False), ("NI", True), ("US", True)):
         event.location = Location(None, country, None, None, None, None, None, "country")
         assert placed_abroad(event) is abroad, country
+
+
+def _figure(category: str, value: int, group: str | None, part_of: int | None = None) -> Figure:
+    return Figure(category, value, None, None, "exact", group, part_of, 0, 1, str(value))
+
+
+def _victims(*figures: Figure) -> Event:
+    event = _event("Rebels attacked the post on 3 March, killing 4 of the guards.", "2024-03-03")
+    event.type = "explosions_remote_violence"
+    event.figures = list(figures)
+    return event
+
+
+def test_a_count_without_group_within_the_combatants_counts_combatants():
+    # "5 soldiers were killed, while 1 officer and 14 soldiers were wounded; 4 sustained minor
+    # injuries": the wounded total and its breakdown count the soldiers and the officer
+    total = _figure("injured", 15, None)
+    event = _victims(
+        _figure("killed", 5, "soldiers"), total, _figure("injured", 1, "police", part_of=1),
+        _figure("injured", 14, "soldiers", part_of=1), _figure("injured", 4, None),
+    )  # fmt: skip
+    assert counts_combatants(total, event) and counts_combatants(event.figures[-1], event)
+    assert out_of_scope(event) == "combatant victims only"
+
+
+def test_a_count_larger_than_the_combatants_may_count_others():
+    # "2 soldiers were wounded ... 9 people were wounded": 7 of the 9 may be civilians
+    event = _victims(_figure("injured", 2, "soldiers"), _figure("injured", 9, None))
+    assert not counts_combatants(event.figures[1], event)
+    assert out_of_scope(event) is None
+
+
+def test_a_count_without_group_beside_civilians_is_not_taken_for_combatants():
+    event = _victims(
+        _figure("injured", 2, "soldiers"), _figure("injured", 3, "civilians"),
+        _figure("injured", 1, None),
+    )  # fmt: skip
+    assert not counts_combatants(event.figures[2], event)
+    assert out_of_scope(event) is None
+
+
+def _dated_in(text: str, day: str, when: str, more: str = "") -> tuple[Event, str]:
+    """An event told in `text` (and `more`, a second sentence), dated by the words `when`."""
+    event = _event(text, day)
+    at = text.index(when)
+    event.date = EventDate(day, day, "day", "explicit", Span(at, at + len(when)))
+    second = [Span(len(text) + 1, len(text) + 1 + len(more))] if more else []
+    event.evidence = [Span(0, len(text)), *second]
+    return event, text + " " + more
+
+
+def test_an_incident_its_lead_dates_months_back_is_old():
+    event, text = _dated_in(
+        "Gunmen killed 4 farmers near the mill on 2 June 2023.",
+        "2023-06-02",
+        "2 June 2023",
+        "The farmers' union recalled the crime at its congress.",
+    )
+    assert old_incident(event, date(2024, 3, 6), text) == "old incident"
+    assert old_incident(event, date(2023, 7, 1), text) is None  # within two months
+
+
+def test_news_of_an_old_incident_keeps_it():
+    event, text = _dated_in(
+        "Gunmen killed 4 farmers near the mill on 2 June 2023.",
+        "2023-06-02",
+        "2 June 2023",
+        "Police arrested two suspects on Tuesday.",
+    )
+    assert old_incident(event, date(2024, 3, 6), text) is None
+
+
+def test_an_old_date_from_a_later_sentence_does_not_make_the_incident_old():
+    event, text = _dated_in(
+        "Gunmen killed 4 farmers near the mill.",
+        "2023-06-02",
+        "mill",
+        "The gang was founded in June 2023.",
+    )
+    event.date.evidence = Span(len(text) - 10, len(text) - 1)  # in the second sentence
+    assert old_incident(event, date(2024, 3, 6), text) is None

@@ -8,6 +8,7 @@ import pytest
 
 from dateline.evaluate.muc_events import (
     counts_combatants,
+    foreign_incident,
     historical_context,
     old_incident,
     out_of_scope,
@@ -15,7 +16,17 @@ from dateline.evaluate.muc_events import (
     scored_figures,
     summary_figure,
 )
-from dateline.record import Claim, Event, EventDate, Figure, Location, Span
+from dateline.record import (
+    Article,
+    ArticleResult,
+    Claim,
+    Event,
+    EventDate,
+    Figure,
+    Location,
+    Place,
+    Span,
+)
 
 
 def _event(text: str, day: str, sentences: int = 1) -> Event:
@@ -45,6 +56,7 @@ def _event(text: str, day: str, sentences: int = 1) -> Event:
         "The rebel offensive launched on Saturday has left 9 dead in the capital.",
         "There are already 5 dead because of the strike.",
         "The election campaign has cost the lives of 3 candidates.",
+        "The report adds that 4 hundred people have died and 470 have been wounded.",
     ],
 )
 def test_a_tally_over_a_period_is_a_summary_not_an_incident(text):
@@ -53,8 +65,16 @@ def test_a_tally_over_a_period_is_a_summary_not_an_incident(text):
     assert scored_figures(event, text) == []
 
 
-def test_a_specific_incidents_count_is_scored():
-    text = "Gunmen killed 4 farmers in the village on Monday."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 4 farmers in the village on Monday.",
+        "3 people have been killed in a bomb attack on the market.",
+        "Police said 5 people have died in the village since dawn today.",
+        "The gunmen have killed 2 teachers of the school.",  # they did it: victims named
+    ],
+)
+def test_a_specific_incidents_count_is_scored(text):
     event = _event(text, "2024-03-04")
     assert not summary_figure(event.figures[0], event, text)
     assert scored_figures(event, text) == event.figures
@@ -165,3 +185,32 @@ def test_an_old_date_from_a_later_sentence_does_not_make_the_incident_old():
     )
     event.date.evidence = Span(len(text) - 10, len(text) - 1)  # in the second sentence
     assert old_incident(event, date(2024, 3, 6), text) is None
+
+
+def _placed(text: str, place: str, country: str, code: str) -> tuple[Event, ArticleResult]:
+    """An event told in `text`, placed in `place` (named in it) of `country` (ISO `code`)."""
+    event = _event(text, "2024-03-04")
+    at = text.index(place)
+    event.location = Location(place, code, None, None, 1, at, at + len(place), "exact")
+    article = Article(source="test", text=text, published="2024-03-06", published_via="given")
+    named = Place(at, at + len(place), place, place, 1, code, None, None, "city", 1.0)
+    return event, ArticleResult(article=article, places=[named])
+
+
+def test_rule_4_leaves_out_an_incident_placed_abroad_by_its_own_sentences():
+    event, result = _placed("Gunmen killed 4 farmers in Leon on Monday.", "Leon", "NI", "NI")
+    assert foreign_incident(event, result) == "placed outside the nine countries"
+    home, result = _placed("Gunmen killed 4 farmers in Lima on Monday.", "Lima", "PE", "PE")
+    assert foreign_incident(home, result) is None
+
+
+def test_rule_4_keeps_an_incident_abroad_whose_victims_belong_to_the_nine():
+    text = "Gunmen killed 4 Colombian diplomats in Leon on Monday."
+    event, result = _placed(text, "Leon", "NI", "NI")
+    assert foreign_incident(event, result) is None
+
+
+def test_rule_4_does_not_trust_the_articles_country_for_an_incident_its_sentences_do_not_place():
+    event, result = _placed("Gunmen killed 4 farmers in Leon on Monday.", "Leon", "NI", "NI")
+    event.location = Location("Nicaragua", "NI", None, None, None, 200, 209, "country")
+    assert foreign_incident(event, result) is None

@@ -16,51 +16,10 @@ predictions. Figures:
   counts (as in `muc_figures`, restricted to figures the events kept), over the events
   that fall in MUC's scope; the same over all events is printed beside it.
 
-MUC's scope. The keys record terrorist incidents only (taskdoc template-doc-part1, 1.0), so a
-correct count of soldiers killed in combat has no key to match. A MUC system decides which
-incidents are relevant and fills templates for those alone; dateline's events are judged the
-same way, from dateline's own output (never from the keys), by the task definition's rules:
-
-- rule 1(b): clashes between armed groups and the military are not terrorism: events typed
-  `battles` are out of scope unless a figure counts non-combatants (a guerrilla action that
-  harms civilians becomes relevant), and so are events whose every killed or injured figure
-  counts soldiers, police or militants (an attack on a military or police force);
-- rule 1: the keys' human targets are the victims, never the perpetrators: figures counting
-  militants (guerrillas, terrorists, kidnappers killed by the security forces) are not scored;
-- rule 7: only specific descriptions of incidents, not "summary descriptions like 'the total
-  persons kidnapped in Colombia over the last 6 weeks was 85'": a figure whose sentence tallies
-  over a period close to it ("so far", "since August", "over the past 9 years", "in October
-  alone") is not scored (`summary_figure`). The figures stage drops the plainest running
-  totals; this takes 28 more killed figures out on the dev set, 17 of them matching no key
-  count, for one key count lost (a keyed tally: 'have attacked several mines lately and have
-  killed approximately 12 miners'): killed precision 0.684 -> 0.693, recall 0.865 -> 0.863.
-- rule 6, its "historical context" clause only: an incident dated more than two months before
-  the article that the article names in one sentence and never again (`historical_context`,
-  the "let us recall ..." of the task definition) brings no new information. On the dev set
-  this cost 0.009 of killed recall (0.865 -> 0.856, five key counts: some incidents misdated
-  by another date in their sentence, 'the attack by the ELN, which was founded during the
-  1960's', some old incidents the keys take up) for 0.012 of precision. Rule 6 as a whole
-  (every event dated more than two months back) is not applied: it admits older incidents
-  when the article brings news of them (trials, investigations, which fill much of the
-  corpus), and dropping them all cost 0.07 of killed recall for 0.05 of precision.
-
-Rule 4 (countries of interest: El Salvador, Guatemala, Honduras, Argentina, Bolivia, Chile,
-Colombia, Ecuador, Peru; Nicaragua is not one) is measured, and printed, but not applied: an
-incident belongs when its location, perpetrators or targets belong to one of them. Event
-places got better (place recall 0.903 -> 0.939: a place named without a locative preposition,
-or abroad and only in a later sentence of the incident, places it only in the article's
-country; see `event_places` and `events`), and leaving out the events placed in another
-country now costs 0.049 of killed recall (0.879 -> 0.830) and 0.035 of injured recall
-(0.859 -> 0.824), for 0.017 of killed precision (0.729 -> 0.746); keeping those whose own
-sentences name a place or a demonym of the nine ('Salvadoran soldiers') still costs 0.016 of
-killed and 0.035 of injured recall, for 0.010. The gain is small at best: of the 259
-in-scope killed figures that match no key count, 35 lie in events placed outside the nine,
-next to 37 that match one. Behind the remaining misses: geoparsing (San Salvador read as a
-Mexican district in a story naming a 'Radio Cadena Sonora', street names read as towns),
-demonyms of visitors outvoting the article's country ('a Spanish delegation ... six Jesuits,
-five of them of Spanish background'), a locative place that says where something else
-happened ('the negotiations in Caracas were suspended after the assassination'), and foreign
-datelines ('MANAGUA (NICARAGUA)') over stories that name few places.
+MUC's scope (`muc_scope`): the keys record terrorist incidents only, so the figures are
+scored over the events the task definition's rules keep (taskdoc 1.0, rules 1, 4, 6 and 7),
+judged from dateline's own output; the report also prints what keeping the events rule 4
+leaves out would give.
 
 Each line also gives precision on the messages whose keys hold a relevant template: a
 diagnostic that borrows the keys' relevance judgement, not a score. Recall and precision are
@@ -79,57 +38,28 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..ingest.dates import month_number
 from ..options import Options
-from ..record import ArticleResult, Event, Figure, Span
+from ..record import ArticleResult, Event
 from ..stages.times_calendar import two_digit_year
 from .muc import MucTemplate, iter_muc_keys, muc_articles
 from .muc_figures import KeyCounts, Tally, category_figures, joined, message_keys, score_message
+from .muc_scope import (
+    SCORED,
+    DateRange,
+    event_range,
+    foreign_incident,
+    overlaps,
+    scope_reason,
+    scored_figures,
+)
 
 KEY_DAY = re.compile(r"(?P<day>\d{1,2})?\s*(?P<mon>[A-Za-z]{3})[A-Za-z]*\s*(?P<year>\d{2})?")
 FAR_PAST = date(1900, 1, 1)
-FAR_RANGE = (date.min, date.min)  # overlaps no event's dates
 HISTORICAL_DAYS = 31
-SCORED = ("killed", "injured")
-RECENT_DAYS = 62  # rule 6: "within two months of the date of the article"
-# Rule 7: words that make a figure a tally over a period ("so far 8 civilians have been
-# killed", "over the past 9 years ... about 60 have been killed"), searched this close to it.
-MONTHS = "(january|february|march|april|may|june|july|august|september|october|november|december)"
-SUMMARY_CUE = re.compile(
-    r"(?i)\b(so far|to date|thus far|a total of|in total|has lasted|over the years|decades?"
-    rf"|since (19\d\d|the (start|beginning)|(\d{{1,2}} )?{MONTHS}\b)"
-    r"|(over|in|during|for) the (past|last) (\w+ )?(days|years?|months?|weeks?|decades?)"
-    r"|since then|lately|in (less|more) than \w+ (days|weeks|months|years)|in \w+ alone"
-    r"|\w+[- ]year history|already"
-    # a toll of a campaign rather than of one attack: 'the offensive has left 600 dead'
-    r"|offensive|campaign|armed struggle|political violence|wave of)\b"
-)
-SUMMARY_WINDOW = 100
-# A running toll: many 'have died' or 'have been killed' (not 'X has died', not 'they have
-# killed X', which name victims), in a sentence that names no incident and no time.
-RUNNING_TOLL = re.compile(r"(?i)\bhave\s+(died|been\s+(killed|wounded|injured|murdered|hurt))\b")
-INCIDENT_ANCHOR = re.compile(
-    r"(?i)\b(attacks?|explosions?|bomb\w*|ambush\w*|massacre|raids?|incidents?|clash\w*"
-    r"|shoot\w*|fire|blast|assault|today|yesterday|tonight|morning|afternoon|evening|night"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    rf"|\d{{1,2}} {MONTHS}|{MONTHS} \d{{1,2}})\b"
-)
-# Rule 6(b): words of news about an old incident (suspects, arrests, charges, trials).
-NEWS_CUE = re.compile(
-    r"(?i)\b(arrest\w*|detained|captured|suspect(s|ed)?|accused|charged?|indict\w*|trial|tried"
-    r"|court|judge|prosecut\w+|investigat\w+|sentenced?|convicted|confess\w*|extradit\w+)\b"
-)
-COMBATANTS = {"soldiers", "police", "militants"}
-PERPETRATORS = {"militants"}
-# Rule 4: the nine countries of interest (ISO codes), in the task definition's order.
-COUNTRIES_OF_INTEREST = ("SV", "GT", "HN", "AR", "BO", "CL", "CO", "EC", "PE")
-WORD = re.compile(r"[A-Za-z]{4,}")  # words that may be demonyms ('Peruvian', 'Salvadorans')
-
-DateRange = tuple[date, date]
 
 # Key dates that are typing errors, each checked by reading the message (and, where there is
 # one, the key of another message about the same incident): (message, date as keyed) ->
@@ -219,12 +149,6 @@ def amend(key: MucTemplate) -> MucTemplate:
     return replace(key, dates=tuple(fixed))
 
 
-def event_range(event: Event) -> DateRange | None:
-    if event.date.start is None or event.date.end is None:
-        return None
-    return date.fromisoformat(event.date.start), date.fromisoformat(event.date.end)
-
-
 def score_dates(tally: DateTally, key: MucTemplate, events: list[Event], published: date) -> None:
     ranges = [key_range(d, published) for d in key.dates]
     keyed = [r for r in ranges if r is not None]
@@ -232,7 +156,7 @@ def score_dates(tally: DateTally, key: MucTemplate, events: list[Event], publish
         return
     tally.keys += 1
     mine = [r for r in map(event_range, events) if r is not None]
-    overlapping = any(_overlaps(k, m) for k in keyed for m in mine)
+    overlapping = any(overlaps(k, m) for k in keyed for m in mine)
     tally.overlapped += overlapping
     if all(k[1] < published for k in keyed):
         tally.before += 1
@@ -243,10 +167,6 @@ def score_dates(tally: DateTally, key: MucTemplate, events: list[Event], publish
         tally.leaked += (not overlapping) and on_publication_day
     if not overlapping and len(tally.misses) < 200:
         tally.misses.append(f"{key.message_id} key {key.date!r} events {mine}")
-
-
-def _overlaps(a: DateRange, b: DateRange) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def score_place(
@@ -330,142 +250,6 @@ def _score_result(
             if dates.amended is not None:
                 score_dates(dates.amended, amend(key), result.events, published)
             score_place(dates, key, result.events, countries)
-
-
-def scope_reason(
-    event: Event, events: list[Event], published: date | None, text: str
-) -> str | None:
-    """Why MUC's task definition leaves `event` out, or None when it is in scope."""
-    return (
-        out_of_scope(event)
-        or historical_context(event, events, published)
-        or old_incident(event, published, text)
-    )
-
-
-def out_of_scope(event: Event) -> str | None:
-    """Why MUC's task definition leaves `event` out (see the module docstring), or None."""
-    counted = [f for f in event.figures if f.category in SCORED]
-    noncombatants = any(f.group is not None and f.group not in COMBATANTS for f in counted)
-    if event.type == "battles" and not noncombatants:
-        return "armed clash"
-    if counted and all(counts_combatants(f, event) for f in counted):
-        return "combatant victims only"
-    return None
-
-
-def counts_combatants(figure: Figure, event: Event) -> bool:
-    """The figure counts soldiers, police or militants: by its group, or, with no group, when
-    its event counts only combatants in its category and no more of them than it ('5 soldiers
-    were killed, while 1 officer and 14 soldiers were wounded ... four sustained minor injuries,
-    three were seriously wounded': a total, a breakdown or a restatement of the combatants)."""
-    if figure.group is not None:
-        return figure.group in COMBATANTS
-    grouped = [f for f in event.figures if f.category == figure.category and f.group is not None]
-    if not grouped or any(f.group not in COMBATANTS for f in grouped):
-        return False
-    combatants = sum(_count(f) for f in grouped if not _part_of_grouped(f, event))
-    return _count(figure) <= combatants
-
-
-def _count(figure: Figure) -> int:
-    return figure.value if figure.value is not None else figure.low or 0
-
-
-def _part_of_grouped(figure: Figure, event: Event) -> bool:
-    """A part whose total has a group is counted in that total already."""
-    total = event.figures[figure.part_of] if figure.part_of is not None else None
-    return total is not None and total.group is not None
-
-
-def placed_abroad(event: Event) -> bool:
-    """dateline places the event in a country outside the nine."""
-    country = event.location.country if event.location is not None else None
-    return country is not None and country not in COUNTRIES_OF_INTEREST
-
-
-def foreign_incident(event: Event, result: ArticleResult) -> str | None:
-    """Rule 4: the event is placed outside the nine countries by a place its own sentences name
-    (not by the article's country, which reports filed abroad often get wrong), and none of
-    its sentences names one of the nine, by a resolved place or a demonym ('Colombian
-    diplomats', 'the Peruvian embassy'): nothing says its location, perpetrators or targets
-    belong to them."""
-    where = event.location
-    if where is None or where.start is None or not placed_abroad(event):
-        return None
-    if not any(s.start <= where.start < s.end for s in event.evidence):
-        return None
-    if any(_names_country_of_interest(result, s) for s in event.evidence):
-        return None
-    return "placed outside the nine countries"
-
-
-def _names_country_of_interest(result: ArticleResult, sentence: Span) -> bool:
-    places = (p for p in result.places if sentence.start <= p.start < sentence.end)
-    if any(p.geonames_id is not None and p.country in COUNTRIES_OF_INTEREST for p in places):
-        return True
-    words = WORD.finditer(result.article.text, sentence.start, sentence.end)
-    return any(_demonym_country(w.group().lower()) in COUNTRIES_OF_INTEREST for w in words)
-
-
-@lru_cache(maxsize=65536)
-def _demonym_country(word: str) -> str | None:
-    from ..gazetteer import load_gazetteer
-
-    return load_gazetteer().demonym_country(word)
-
-
-def scored_figures(event: Event, text: str | None = None) -> list[Figure]:
-    """The event's figures that count MUC's human targets (not the perpetrators killed) in a
-    specific description (not a summary tally: rule 7; needs the article's text)."""
-    return [
-        f
-        for f in event.figures
-        if f.group not in PERPETRATORS and not (text and summary_figure(f, event, text))
-    ]
-
-
-def summary_figure(figure: Figure, event: Event, text: str) -> bool:
-    """Rule 7: the figure's sentence tallies over a period close to it ('so far', 'since
-    August', 'over the past 9 years'), or counts the dead or wounded in the present perfect
-    and names no incident nor time ('the report adds that 400 people have died and 470 have
-    been wounded'): a summary, not one incident's count."""
-    sentence = next((s for s in event.evidence if s.start <= figure.start < s.end), None)
-    if sentence is None:
-        return False
-    start = max(sentence.start, figure.start - SUMMARY_WINDOW)
-    end = min(sentence.end, figure.end + SUMMARY_WINDOW)
-    if SUMMARY_CUE.search(text, start, end) is not None:
-        return True
-    tally = RUNNING_TOLL.search(text, sentence.start, sentence.end) is not None
-    return tally and INCIDENT_ANCHOR.search(text, sentence.start, sentence.end) is None
-
-
-def old_incident(event: Event, published: date | None, text: str) -> str | None:
-    """Rule 6: an incident its first sentence dates more than two months before the article,
-    in an event none of whose sentences brings news of it (arrests, charges, trials: the
-    'new suspects ... of an old crime' the task admits). A date only a later sentence gives
-    is not trusted with this: it may be that of background the sentence also tells ('the
-    ELN, founded in the 1960's', 'a 1981 blue Chevrolet')."""
-    dates, when = event_range(event), event.date.evidence
-    if published is None or dates is None or when is None or not event.evidence:
-        return None
-    lead = event.evidence[0]
-    if (published - dates[1]).days <= RECENT_DAYS or not lead.start <= when.start < lead.end:
-        return None
-    news = any(NEWS_CUE.search(text, s.start, s.end) for s in event.evidence)
-    return None if news else "old incident"
-
-
-def historical_context(event: Event, events: list[Event], published: date | None) -> str | None:
-    """Rule 6's 'historical context': an incident dated more than two months before the article
-    and named in one sentence of it, counting every event the article dates to the same days
-    (an old incident the article brings news of is told in several)."""
-    dates = event_range(event)
-    if published is None or dates is None or (published - dates[1]).days <= RECENT_DAYS:
-        return None
-    told = sum(len(e.evidence) for e in events if _overlaps(dates, event_range(e) or FAR_RANGE))
-    return "historical context" if told <= 1 else None
 
 
 def _published_day(result: ArticleResult) -> date | None:

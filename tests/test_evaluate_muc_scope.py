@@ -1,4 +1,4 @@
-"""MUC's scope rules 6 (historical context) and 7 (summary reports) over dateline's events."""
+"""MUC's scope (`muc_scope`): combatants (rule 1b), countries (4), recency (6), summaries (7)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dateline.evaluate.muc_events import (
+from dateline.evaluate.muc_scope import (
     counts_combatants,
     foreign_incident,
     historical_context,

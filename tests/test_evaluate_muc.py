@@ -20,7 +20,7 @@ from dateline.evaluate.muc import (
     parse_keys,
     parse_messages,
 )
-from dateline.evaluate.muc_events import out_of_scope, scored_figures
+from dateline.evaluate.muc_scope import out_of_scope, scored_figures
 from dateline.options import Options
 from dateline.record import Claim, Event, EventDate, Figure
 

@@ -130,6 +130,30 @@ def test_deaths_in_an_accident_are_no_violent_event(nlp):
     assert [e.type for e in events_of(nlp, bombed).events] == ["explosions_remote_violence"]
 
 
+def test_the_hurt_of_an_accident_and_what_its_next_sentence_tells_are_no_event(nlp):
+    hurt = "A light plane crashed in the hills on Monday, and its pilot was injured."
+    assert events_of(nlp, hurt).events == []
+    told_on = (
+        "A cargo plane made an emergency landing near the airport on Monday, killing its pilot. "
+        "The mechanic was seriously injured. "
+        "Meanwhile, gunmen killed two farmers in the village of Tudun Wada."
+    )
+    [event] = events_of(nlp, told_on).events
+    assert [f.value for f in event.figures] == [2]
+
+
+def test_a_year_a_later_sentence_names_in_passing_does_not_date_the_incident(nlp):
+    text = (
+        "A car bomb exploded outside the bank, killing three people. "
+        "Police said the car used in the attack was a 1981 blue sedan."
+    )
+    [event] = events_of(nlp, text).events
+    assert (event.date.start, event.date.basis) == ("2024-03-06", "publication")
+    recent = text.replace("1981", "2023")  # a date less than a year back may be the incident's
+    [event] = events_of(nlp, recent).events
+    assert event.date.start == "2023-01-01"
+
+
 def test_a_murder_during_fighting_is_violence_against_civilians(nlp):
     text = (
         "Heavy fighting broke out in the northern district on Monday. "

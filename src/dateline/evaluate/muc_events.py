@@ -16,51 +16,10 @@ predictions. Figures:
   counts (as in `muc_figures`, restricted to figures the events kept), over the events
   that fall in MUC's scope; the same over all events is printed beside it.
 
-MUC's scope. The keys record terrorist incidents only (taskdoc template-doc-part1, 1.0), so a
-correct count of soldiers killed in combat has no key to match. A MUC system decides which
-incidents are relevant and fills templates for those alone; dateline's events are judged the
-same way, from dateline's own output (never from the keys), by the task definition's rules:
-
-- rule 1(b): clashes between armed groups and the military are not terrorism: events typed
-  `battles` are out of scope unless a figure counts non-combatants (a guerrilla action that
-  harms civilians becomes relevant), and so are events whose every killed or injured figure
-  counts soldiers, police or militants (an attack on a military or police force);
-- rule 1: the keys' human targets are the victims, never the perpetrators: figures counting
-  militants (guerrillas, terrorists, kidnappers killed by the security forces) are not scored;
-- rule 7: only specific descriptions of incidents, not "summary descriptions like 'the total
-  persons kidnapped in Colombia over the last 6 weeks was 85'": a figure whose sentence tallies
-  over a period close to it ("so far", "since August", "over the past 9 years", "in October
-  alone") is not scored (`summary_figure`). The figures stage drops the plainest running
-  totals; this takes 28 more killed figures out on the dev set, 17 of them matching no key
-  count, for one key count lost (a keyed tally: 'have attacked several mines lately and have
-  killed approximately 12 miners'): killed precision 0.684 -> 0.693, recall 0.865 -> 0.863.
-- rule 6, its "historical context" clause only: an incident dated more than two months before
-  the article that the article names in one sentence and never again (`historical_context`,
-  the "let us recall ..." of the task definition) brings no new information. On the dev set
-  this cost 0.009 of killed recall (0.865 -> 0.856, five key counts: some incidents misdated
-  by another date in their sentence, 'the attack by the ELN, which was founded during the
-  1960's', some old incidents the keys take up) for 0.012 of precision. Rule 6 as a whole
-  (every event dated more than two months back) is not applied: it admits older incidents
-  when the article brings news of them (trials, investigations, which fill much of the
-  corpus), and dropping them all cost 0.07 of killed recall for 0.05 of precision.
-
-Rule 4 (countries of interest: El Salvador, Guatemala, Honduras, Argentina, Bolivia, Chile,
-Colombia, Ecuador, Peru; Nicaragua is not one) is measured, and printed, but not applied: an
-incident belongs when its location, perpetrators or targets belong to one of them. Event
-places got better (place recall 0.903 -> 0.939: a place named without a locative preposition,
-or abroad and only in a later sentence of the incident, places it only in the article's
-country; see `event_places` and `events`), and leaving out the events placed in another
-country now costs 0.049 of killed recall (0.879 -> 0.830) and 0.035 of injured recall
-(0.859 -> 0.824), for 0.017 of killed precision (0.729 -> 0.746); keeping those whose own
-sentences name a place or a demonym of the nine ('Salvadoran soldiers') still costs 0.016 of
-killed and 0.035 of injured recall, for 0.010. The gain is small at best: of the 259
-in-scope killed figures that match no key count, 35 lie in events placed outside the nine,
-next to 37 that match one. Behind the remaining misses: geoparsing (San Salvador read as a
-Mexican district in a story naming a 'Radio Cadena Sonora', street names read as towns),
-demonyms of visitors outvoting the article's country ('a Spanish delegation ... six Jesuits,
-five of them of Spanish background'), a locative place that says where something else
-happened ('the negotiations in Caracas were suspended after the assassination'), and foreign
-datelines ('MANAGUA (NICARAGUA)') over stories that name few places.
+MUC's scope (`muc_scope`): the keys record terrorist incidents only, so the figures are
+scored over the events the task definition's rules keep (taskdoc 1.0, rules 1, 4, 6 and 7),
+judged from dateline's own output; the report also prints what keeping the events rule 4
+leaves out would give.
 
 Each line also gives precision on the messages whose keys hold a relevant template: a
 diagnostic that borrows the keys' relevance judgement, not a score. Recall and precision are
@@ -84,34 +43,23 @@ from typing import Any
 
 from ..ingest.dates import month_number
 from ..options import Options
-from ..record import ArticleResult, Event, Figure
+from ..record import ArticleResult, Event
 from ..stages.times_calendar import two_digit_year
 from .muc import MucTemplate, iter_muc_keys, muc_articles
 from .muc_figures import KeyCounts, Tally, category_figures, joined, message_keys, score_message
+from .muc_scope import (
+    SCORED,
+    DateRange,
+    event_range,
+    foreign_incident,
+    overlaps,
+    scope_reason,
+    scored_figures,
+)
 
 KEY_DAY = re.compile(r"(?P<day>\d{1,2})?\s*(?P<mon>[A-Za-z]{3})[A-Za-z]*\s*(?P<year>\d{2})?")
 FAR_PAST = date(1900, 1, 1)
-FAR_RANGE = (date.min, date.min)  # overlaps no event's dates
 HISTORICAL_DAYS = 31
-SCORED = ("killed", "injured")
-RECENT_DAYS = 62  # rule 6: "within two months of the date of the article"
-# Rule 7: words that make a figure a tally over a period ("so far 8 civilians have been
-# killed", "over the past 9 years ... about 60 have been killed"), searched this close to it.
-SUMMARY_CUE = re.compile(
-    r"(?i)\b(so far|to date|thus far|a total of|in total|has lasted|over the years|decades?"
-    r"|since (19\d\d|the (start|beginning)|(january|february|march|april|may|june|july|august"
-    r"|september|october|november|december)\b)"
-    r"|(over|in|during|for) the (past|last) (\w+ )?(years?|months?|weeks?|decades?)"
-    r"|since then|lately|in (less|more) than \w+ (days|weeks|months|years)|in \w+ alone"
-    r"|\w+[- ]year history)"
-)
-SUMMARY_WINDOW = 100
-COMBATANTS = {"soldiers", "police", "militants"}
-PERPETRATORS = {"militants"}
-# Rule 4: the nine countries of interest (ISO codes), in the task definition's order.
-COUNTRIES_OF_INTEREST = ("SV", "GT", "HN", "AR", "BO", "CL", "CO", "EC", "PE")
-
-DateRange = tuple[date, date]
 
 # Key dates that are typing errors, each checked by reading the message (and, where there is
 # one, the key of another message about the same incident): (message, date as keyed) ->
@@ -201,12 +149,6 @@ def amend(key: MucTemplate) -> MucTemplate:
     return replace(key, dates=tuple(fixed))
 
 
-def event_range(event: Event) -> DateRange | None:
-    if event.date.start is None or event.date.end is None:
-        return None
-    return date.fromisoformat(event.date.start), date.fromisoformat(event.date.end)
-
-
 def score_dates(tally: DateTally, key: MucTemplate, events: list[Event], published: date) -> None:
     ranges = [key_range(d, published) for d in key.dates]
     keyed = [r for r in ranges if r is not None]
@@ -214,7 +156,7 @@ def score_dates(tally: DateTally, key: MucTemplate, events: list[Event], publish
         return
     tally.keys += 1
     mine = [r for r in map(event_range, events) if r is not None]
-    overlapping = any(_overlaps(k, m) for k in keyed for m in mine)
+    overlapping = any(overlaps(k, m) for k in keyed for m in mine)
     tally.overlapped += overlapping
     if all(k[1] < published for k in keyed):
         tally.before += 1
@@ -225,10 +167,6 @@ def score_dates(tally: DateTally, key: MucTemplate, events: list[Event], publish
         tally.leaked += (not overlapping) and on_publication_day
     if not overlapping and len(tally.misses) < 200:
         tally.misses.append(f"{key.message_id} key {key.date!r} events {mine}")
-
-
-def _overlaps(a: DateRange, b: DateRange) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def score_place(
@@ -279,9 +217,9 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
 
 
 def figure_tallies() -> dict[str, Tally]:
-    """The figure tallies a run fills: events in MUC's scope, all events, and in-scope events
-    placed in one of the nine countries (rule 4, measured only)."""
-    return {"scoped": Tally(), "all": Tally(), "rule 4": Tally()}
+    """The figure tallies a run fills: events in MUC's scope, all events, and the events in
+    scope by every rule but rule 4 (what rule 4 changes)."""
+    return {"scoped": Tally(), "all": Tally(), "without rule 4": Tally()}
 
 
 def _score_result(
@@ -296,71 +234,22 @@ def _score_result(
     key_counts = keys.get(mid, KeyCounts())
     all_figures = joined((e.figures, e.figures) for e in result.events)
     score_message(figures["all"], mid, key_counts, all_figures)
-    scoped, at_home = [], []
+    scoped, anywhere = [], []
     for event in result.events:
-        reason = out_of_scope(event) or historical_context(event, result.events, published)
-        events_seen[f"out of scope: {reason}" if reason else "in scope"] += 1
+        reason = scope_reason(event, result.events, published, result.article.text)
+        foreign = None if reason else foreign_incident(event, result)
+        events_seen[f"out of scope: {reason or foreign}" if reason or foreign else "in scope"] += 1
         own = [] if reason else scored_figures(event, result.article.text)
-        scoped.append((event.figures, own))
-        at_home.append((event.figures, [] if placed_abroad(event) else own))
-        events_seen["placed outside the nine countries"] += bool(own) and placed_abroad(event)
+        scoped.append((event.figures, [] if foreign else own))
+        anywhere.append((event.figures, own))
     score_message(figures["scoped"], mid, key_counts, joined(scoped))
-    score_message(figures["rule 4"], mid, key_counts, joined(at_home))
+    score_message(figures["without rule 4"], mid, key_counts, joined(anywhere))
     for key in templates.get(mid, []):
         if published is not None and not key.optional:
             score_dates(dates, key, result.events, published)
             if dates.amended is not None:
                 score_dates(dates.amended, amend(key), result.events, published)
             score_place(dates, key, result.events, countries)
-
-
-def out_of_scope(event: Event) -> str | None:
-    """Why MUC's task definition leaves `event` out (see the module docstring), or None."""
-    counted = [f for f in event.figures if f.category in SCORED]
-    noncombatants = any(f.group is not None and f.group not in COMBATANTS for f in counted)
-    if event.type == "battles" and not noncombatants:
-        return "armed clash"
-    if counted and all(f.group in COMBATANTS for f in counted):
-        return "combatant victims only"
-    return None
-
-
-def placed_abroad(event: Event) -> bool:
-    """Rule 4, measured only: dateline places the event in a country outside the nine."""
-    country = event.location.country if event.location is not None else None
-    return country is not None and country not in COUNTRIES_OF_INTEREST
-
-
-def scored_figures(event: Event, text: str | None = None) -> list[Figure]:
-    """The event's figures that count MUC's human targets (not the perpetrators killed) in a
-    specific description (not a summary tally: rule 7; needs the article's text)."""
-    return [
-        f
-        for f in event.figures
-        if f.group not in PERPETRATORS and not (text and summary_figure(f, event, text))
-    ]
-
-
-def summary_figure(figure: Figure, event: Event, text: str) -> bool:
-    """Rule 7: the figure's sentence tallies over a period close to it ('so far', 'since
-    August', 'over the past 9 years'): a summary, not one incident's count."""
-    sentence = next((s for s in event.evidence if s.start <= figure.start < s.end), None)
-    if sentence is None:
-        return False
-    start = max(sentence.start, figure.start - SUMMARY_WINDOW)
-    end = min(sentence.end, figure.end + SUMMARY_WINDOW)
-    return SUMMARY_CUE.search(text, start, end) is not None
-
-
-def historical_context(event: Event, events: list[Event], published: date | None) -> str | None:
-    """Rule 6's 'historical context': an incident dated more than two months before the article
-    and named in one sentence of it, counting every event the article dates to the same days
-    (an old incident the article brings news of is told in several)."""
-    dates = event_range(event)
-    if published is None or dates is None or (published - dates[1]).days <= RECENT_DAYS:
-        return None
-    told = sum(len(e.evidence) for e in events if _overlaps(dates, event_range(e) or FAR_RANGE))
-    return "historical context" if told <= 1 else None
 
 
 def _published_day(result: ArticleResult) -> date | None:
@@ -395,7 +284,6 @@ def _report(dates: DateTally, figures: dict[str, Tally], seen: Counter[str]) -> 
         "place_country_recall": _ratio(dates.placed, dates.places),
         "date_misses": dates.misses[:8],
         "scope": {k: v for k, v in sorted(seen.items()) if "scope" in k},
-        "placed_abroad": seen["placed outside the nine countries"],
     }
     if dates.amended is not None:
         report["key_errata"] = len(KEY_ERRATA)
@@ -403,7 +291,7 @@ def _report(dates: DateTally, figures: dict[str, Tally], seen: Counter[str]) -> 
     for category in SCORED:
         report[f"{category}_in_scope"] = category_figures(figures["scoped"], category)
         report[category] = category_figures(figures["all"], category)  # as before scoping
-        report[f"{category}_rule_4"] = category_figures(figures["rule 4"], category)
+        report[f"{category}_without_rule_4"] = category_figures(figures["without rule 4"], category)
     return report
 
 
@@ -435,11 +323,11 @@ def format_report(report: dict[str, Any]) -> str:
     ]
     scope = ", ".join(f"{n} {k.removeprefix('out of scope: ')}" for k, n in r["scope"].items())
     lines.append(f"  events by MUC scope: {scope}")
-    killed, injured = _short_figures(r["killed_rule_4"]), _short_figures(r["injured_rule_4"])
+    killed = _short_figures(r["killed_without_rule_4"])
+    injured = _short_figures(r["injured_without_rule_4"])
     lines.append(
-        f"  rule 4, not applied: {r['placed_abroad']} in-scope events with figures are placed "
-        f"outside the nine countries; leaving them out would give killed {killed}, injured "
-        f"{injured} (recall / precision)"
+        f"  without rule 4 (events placed outside the nine countries kept): killed {killed}, "
+        f"injured {injured} (recall / precision)"
     )
     lines.append("  figures of the events in MUC's scope (taskdoc 1.0; see `muc_events`):")
     lines += [_figure_line(category, report[f"{category}_in_scope"]) for category in SCORED]

@@ -87,10 +87,10 @@ SUPPORT_WORDS = {"assistance", "support", "help", "backing", "participation", "a
 # Accidents and disasters: people die in them, but they are no political violence.
 ACCIDENTS = {
     "accident", "accidents", "crash", "crashes", "crashed", "collision", "collide", "derail",
-    "derailment", "earthquake", "landslide", "flood", "flooding", "drown", "drowned",
+    "derailment", "earthquake", "landslide", "flood", "flooding", "drown", "drowned", "landing",
 }  # fmt: skip
-# Trigger words that only say people died, not what violence killed them.
-DYING = {"kill", "killing", "killed"}
+# Trigger words that only say people died or were hurt, not what violence harmed them.
+HARM_ONLY = {"kill", "killing", "killed", "injure", "injured", "wound", "wounded"}
 
 # Armed groups as a target: an attack on them is a battle in ACLED's terms (two armed groups).
 FORCES = {

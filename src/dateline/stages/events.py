@@ -32,9 +32,9 @@ from ..record import Actor, Article, Check, Claim, Event, EventDate, Figure, Loc
 from .attribution import claim_for
 from .event_lexicon import (
     ACCIDENTS,
-    DYING,
     FORCES,
     GENERIC_VIOLENCE,
+    HARM_ONLY,
     INSTRUMENTS,
     NEW_INCIDENT,
     NOT_HAPPENED,
@@ -59,6 +59,7 @@ from .times_events import (
 EVENTS = stage_attr("events")
 CHECKS = stage_attr("checks")
 SUMMARY_CHARS = 200
+BACKGROUND_DAYS = 365  # see `_background`
 
 
 @dataclass(slots=True)
@@ -71,6 +72,8 @@ class Mention:
     location: Location  # where the mention places its incident
     named: Location  # the place it names, in passing or not: tells incidents apart
     cue: bool
+    harm_only: bool = False  # its words of violence only say that people died or were hurt
+    accident: bool = False  # ... and it names an accident (see `_without_accidents`)
 
 
 @dataclass(slots=True)
@@ -99,7 +102,8 @@ def find_events(doc: Doc) -> list[Event]:
     figures: list[Figure] = doc._.get(FIGURES) or []
     words = _violence_words(doc)
     found = (_mention(doc, s, figures, words) for s in _body_sentences(doc, article))
-    mentions = [part for m in found if m for part in _dated_apart(doc, m, figures)]
+    told = _without_accidents([m for m in found if m])
+    mentions = [part for m in told for part in _dated_apart(doc, m, figures)]
     incidents = _merge(mentions)
     return [_event(doc, article, incident, figures) for incident in incidents]
 
@@ -136,22 +140,40 @@ def _mention(
     trigger = triggers[0] if triggers else None
     if trigger is None and not any(figures[i].category != "other" for i in inside):
         return None
-    if _accident(sentence, triggers):
-        return None
     cue = bool(NEW_INCIDENT.match(_text(doc, sentence).lstrip()))
     anchor = doc[trigger.i : trigger.i + 1] if trigger is not None else sentence
     own = _own_dates(doc, anchor)
     where, named = sentence_locations(doc, sentence.start_char, sentence.end_char)
-    return Mention(sentence, trigger, triggers, inside, own, where, named, cue)
+    mention = Mention(sentence, trigger, triggers, inside, own, where, named, cue)
+    mention.harm_only = _harm_only(triggers)
+    mention.accident = mention.harm_only and _names_accident(sentence)
+    return mention
 
 
-def _accident(sentence: DocSpan, triggers: list[Token]) -> bool:
+def _harm_only(triggers: list[Token]) -> bool:
+    """The sentence's words of violence only say that people died or were hurt."""
+    return all(t.lemma_.lower() in HARM_ONLY for t in triggers)
+
+
+def _names_accident(sentence: DocSpan) -> bool:
+    return any(t.lemma_.lower() in ACCIDENTS or t.lower_ in ACCIDENTS for t in sentence)
+
+
+def _without_accidents(mentions: list[Mention]) -> list[Mention]:
     """'The plane crashed, killing three crewmen': deaths in an accident are no political
     violence. A sentence naming an accident whose only words of violence say that people died
-    reports no event; one that names the violence too ('a bomb made the bus crash') does."""
-    if not all(t.lemma_.lower() in DYING for t in triggers):  # the cheap test first
-        return False
-    return any(t.lemma_.lower() in ACCIDENTS or t.lower_ in ACCIDENTS for t in sentence)
+    or were hurt reports no event ('a bomb made the bus crash' does), and neither do the
+    sentences right after it that only say so ('The pilot died; his companion was injured'),
+    unless they open another incident."""
+    kept: list[Mention] = []
+    after_accident = False
+    for mention in mentions:
+        after_accident = mention.accident or (
+            after_accident and mention.harm_only and not mention.cue
+        )
+        if not after_accident:
+            kept.append(mention)
+    return kept
 
 
 def _did_not_happen(token: Token) -> bool:
@@ -326,11 +348,26 @@ def _incident_date(doc: Doc, incident: Incident, anchor: DocSpan) -> EventDate:
         (m, _publication_basis(article, event_date(doc, _anchor(doc, m))))
         for m in incident.mentions
     ]
-    carried = [(m, when) for m, when in dated if when.evidence is not None]
+    first, lead = dated[0]
+    carried = [
+        (m, when)
+        for m, when in dated
+        if when.evidence is not None and (m is first or not _background(when, lead))
+    ]
     own = [when for m, when in carried if _within(when.evidence, m.sentence)]
     if own:
         return min(own, key=lambda c: (c.end or "", c.start or ""))
-    return carried[0][1] if carried else dated[0][1]
+    return carried[0][1] if carried else lead
+
+
+def _background(when: EventDate, lead: EventDate) -> bool:
+    """A later sentence's date a year or more before the date of the incident's first sentence
+    (its own, the narrative's or the publication day) tells background, not the incident: the
+    perpetrators' history ('the ELN, founded in the 1960's'), a thing's make ('a 1981 blue
+    Chevrolet'), an earlier incident named in passing."""
+    if when.end is None or lead.start is None:
+        return False
+    return (date.fromisoformat(lead.start) - date.fromisoformat(when.end)).days >= BACKGROUND_DAYS
 
 
 def _within(evidence: Span | None, sentence: DocSpan) -> bool:

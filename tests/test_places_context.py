@@ -134,3 +134,35 @@ def test_a_state_name_is_the_state_not_a_village_so_named_elsewhere_unless_quali
     assert resolve(places, mentions)[1].entry.geonameid == kansas
     mentions = [Mention(0, 7, "Decatur"), Mention(20, 26, "Kansas", qualifier="Ill.")]
     assert resolve(places, mentions)[1].entry.geonameid == kansas_il
+
+
+def test_a_dateline_names_the_town_there_and_wherever_the_article_repeats_it():
+    state, city = 5128638, 5128581
+    named = [
+        (Entry(state, "New York", "US", 43.00035, -75.4999, "admin1", 19_274_244), ["New York"]),
+        (Entry(city, "New York City", "US", 40.71427, -74.00597, "city", 8_175_133, state),
+         ["New York City", "New York"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    # "The New York budget passed." - alone, the bare name is the state.
+    assert resolved(places, "New York") == [state]
+    # "NEW YORK (AP) - Police said ... across New York" - a dateline is a town.
+    mentions = [Mention(0, 8, "NEW YORK", dateline=True), Mention(40, 48, "New York")]
+    assert [r.entry.geonameid for r in resolve(places, mentions)] == [city, city]
+
+
+def test_a_street_named_after_a_place_abroad_does_not_make_the_home_town_a_stray():
+    # "Whitfield council approved the repairs on Mainz Street." The street's name reaches a
+    # village abroad only through the place inside it; it says nothing about where the story
+    # is set, so the small town keeps its reading (made-up ids).
+    town, village, berlin = 9_000_010, 9_000_011, 2950159
+    named = [
+        (Entry(town, "Whitfield", "US", 39.99, -86.35, "city", 6_000, 4921868), ["Whitfield"]),
+        (Entry(village, "Mainz", "DE", 50.0, 8.27, "city", 0), ["Mainz"]),
+        (Entry(berlin, "Berlin", "DE", 52.52, 13.41, "city", 3_426_354, capital=True),
+         ["Berlin"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    assert resolved(places, "Whitfield", "Mainz Street")[0] == town
+    # A real place of another country named in the story still makes the town a stray.
+    assert resolved(places, "Whitfield", "Berlin")[0] is None

@@ -37,6 +37,7 @@ POINTS_PER_NAME = 3  # each other name's likeliest readings that count for nearn
 QUALIFIER_BONUS = 6.0  # "X, Y" where Y is the division or country that holds X
 COUNTY_CONTEXT = 2.5  # a town in a county the article names, or a county holding a town it names
 DATELINE_WEIGHT = 4.0  # a place opening the article counts this many times (wire stories are local)
+DATELINE_TOWN_BONUS = 4.0  # a dateline names a town: "NEW YORK (AP)" is the city, not the state
 ROUNDS = 3  # context refinements after the context-free first pass
 STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support from the article
 STRAY_HOME_SHARE = 0.5  # ... when this share of the article's other places lies in one country
@@ -312,7 +313,8 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         else _without_division_namesakes(candidates(gazetteer, texts[key], capitals=capitals))
         for key in distinct
     }
-    own = {key: priors(pools[key], texts[key]) for key in distinct}
+    datelines = {fold(m.name or m.text) for m in mentions if m.dateline}
+    own = {key: priors(pools[key], texts[key], fold(key[0]) in datelines) for key in distinct}
     names = {key: _context_name(texts[key]) for key in distinct}
     weights: dict[tuple[str, str | None], float] = {}
     for key, mention in zip(keys, mentions, strict=True):
@@ -320,21 +322,25 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         weights[key] = max(weights.get(key, 0.0), weight)
     counties = county_links({names[key]: pools[key] for key in distinct})
     context = Context()
-    first: dict[str, Shares] = {}  # the context of the names' priors alone (no feedback)
+    homes = Context()  # where the names that can anchor the article lie, by their priors
     for round_ in range(ROUNDS + 1):
         shares = {name: context.shares(name) for name in set(names.values())}
-        first = shares if round_ == 1 else first
         scored = {
             key: score_pool(
                 pools[key], own[key], shares[names[key]], qualifiers[key], counties[names[key]]
             )
             for key in distinct
         }
+        if round_ == 0:  # the anchors' context by their priors alone, for the stray test
+            anchors = _anchors(scored, names, texts)
+            homes = build_context(
+                [(names[k], weights[k], scored[k]) for k in distinct if names[k] in anchors]
+            )
         context = build_context([(names[k], weights[k], scored[k]) for k in distinct])
     chosen = {
         key: _unless_stray(
             choose(scored[key]),
-            (first or shares)[names[key]][0],
+            homes.shares(names[key])[0],
             shares[names[key]][2],
             counties[names[key]],
         )
@@ -365,6 +371,30 @@ def _context_name(text: str) -> str:
     "Dublin City" and "Dublin Center Drive" (looked up as "Dublin") do not vote for the
     reading of "Dublin" that they themselves are."""
     return fold(_without_generic_word(text) or text)
+
+
+def _anchors(
+    candidates_scored: dict[tuple[str, str | None], Scored],
+    names: dict[tuple[str, str | None], str],
+    texts: dict[tuple[str, str | None], str],
+) -> set[str]:
+    """The names whose likeliest reading by its prior bears the name as its own or is solid
+    (a country, a first-level division, a large town). Only these say where an article is
+    set: a street named after a place ("Main Street") or a village reached through an
+    alternate spelling says nothing about it, and must not make a town of the article's own
+    country look like a stray."""
+    found = set()
+    for key, scored in candidates_scored.items():
+        if not scored or texts[key] != key[0]:
+            continue
+        entry, _ = max(scored, key=lambda pair: pair[1])
+        if fold(entry.name) == fold(key[0]) or _solid(entry):
+            found.add(names[key])
+    return found
+
+
+def _solid(entry: Entry) -> bool:
+    return entry.feature in ("country", "admin1") or entry.population >= STRAY_MAX_POPULATION
 
 
 def _unless_stray(
@@ -472,8 +502,11 @@ def _names_a_division(entry: Entry, part: str) -> bool:
     return entry.feature == "country"
 
 
-def priors(pool: Sequence[Candidate], text: str) -> list[float]:
-    return [prior(e, text, coded) for e, coded in pool]
+def priors(pool: Sequence[Candidate], text: str, dateline: bool = False) -> list[float]:
+    """The candidates' priors; a name that opens the article as its dateline is a town there
+    and wherever the article repeats it (one sense per article)."""
+    town = DATELINE_TOWN_BONUS if dateline else 0.0
+    return [prior(e, text, coded) + (town if e.feature == "city" else 0.0) for e, coded in pool]
 
 
 def score_pool(

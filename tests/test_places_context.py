@@ -166,3 +166,40 @@ def test_a_street_named_after_a_place_abroad_does_not_make_the_home_town_a_stray
     assert resolved(places, "Whitfield", "Mainz Street")[0] == town
     # A real place of another country named in the story still makes the town a stray.
     assert resolved(places, "Whitfield", "Berlin")[0] is None
+
+
+@pytest.fixture(scope="module")
+def towns() -> Gazetteer:
+    """A story town and a far namesake of a street in it (made-up ids)."""
+    named = [
+        (Entry(9_000_020, "Brookport", "US", 38.63, -90.2, "city", 300_000, 4398678),
+         ["Brookport"]),
+        (Entry(9_000_021, "Hampton", "US", 33.38, -83.99, "city", 8_000, 4197000), ["Hampton"]),
+    ]  # fmt: skip
+    return Gazetteer.from_entries(named)
+
+
+def test_an_unknown_building_or_street_lies_in_the_town_the_story_is_set_in(towns):
+    # "Brookport council met at City Hall; BROOKPORT police closed Tarn Street."
+    mentions = [
+        Mention(0, 9, "Brookport"),
+        Mention(20, 29, "City Hall"),
+        Mention(40, 49, "BROOKPORT", dateline=True),
+        Mention(60, 71, "Tarn Street"),
+        Mention(80, 89, "Tarn Ridge"),  # not a word for a feature inside a town
+    ]
+    results = resolve(towns, mentions)
+    assert [r.entry.name if r.entry else None for r in results] == [
+        "Brookport", "Brookport", "Brookport", "Brookport", None
+    ]  # fmt: skip
+    assert results[1].confidence < 0.5  # the gazetteer does not know City Hall itself
+    # With no town in the story, an unknown building stays unresolved.
+    assert resolved(towns, "City Hall") == [None]
+
+
+def test_a_street_named_after_a_far_town_lies_in_the_story_town(towns):
+    # "Shots were fired on Hampton Avenue, Brookport police said."
+    ids = resolved(towns, "Hampton Avenue", "Brookport")
+    assert ids == [9_000_020, 9_000_020]
+    # Alone, the street still points to the town it is named after.
+    assert resolved(towns, "Hampton Avenue") == [9_000_021]

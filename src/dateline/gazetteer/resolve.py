@@ -68,6 +68,15 @@ FEATURE_WORDS = {
     "university", "center", "centre", "mall", "market", "stadium", "camp", "base", "office",
     "department", "police", "sheriff", "sheriffs", "council", "township", "district", "town",
 }  # fmt: skip  # shorter words inside a name are too often not place names
+# The last words of names of streets, buildings and other features that lie inside a town.
+LOCAL_FEATURE_WORDS = {
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
+    "square", "plaza", "hall", "park", "stadium", "arena", "centre", "center", "cathedral",
+    "church", "chapel", "mosque", "temple", "hospital", "airport", "tower", "bridge", "court",
+    "courthouse", "mall", "station", "marina", "library", "museum", "school", "campus",
+}  # fmt: skip
+LOCAL_FEATURE_CONFIDENCE = 0.25
+STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive"}
 MAX_CANDIDATES = 200  # very common names (San José) keep their most populous homonyms only
 
 Point = tuple[float, float, float]  # lat, lon, probability of that reading
@@ -99,6 +108,7 @@ class Resolution:
     entry: Entry | None
     confidence: float
     candidates: int = 0
+    inner: bool = False  # resolved through a place named inside an unknown longer name
 
 
 @dataclass(slots=True)
@@ -351,8 +361,57 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         entry, confidence = chosen[key]
         if texts[key] != key[0]:  # only a place inside the name is known: say so
             confidence = round(confidence * INNER_NAME_CONFIDENCE, 3)
-        results.append(Resolution(mention, entry, confidence, len(scored[key])))
+        inner = texts[key] != key[0]
+        results.append(Resolution(mention, entry, confidence, len(scored[key]), inner))
+    _locate_local_features(results)
     return results
+
+
+def _locate_local_features(results: Sequence[Resolution]) -> None:
+    """An unknown name of a street, building or other local feature ("City Hall", "Tarn
+    Street") lies in the town the article is about: the town it names most, a dateline
+    counting DATELINE_WEIGHT times. Its confidence is low: the gazetteer does not know the
+    feature itself, only where the story is set."""
+    focus = _focus_town(results)
+    if focus is None:
+        return
+    for result in results:
+        unknown = result.entry is None and not result.candidates
+        if (unknown or _street_named_after(result, focus)) and _local_feature(result.mention):
+            result.entry, result.confidence = focus, LOCAL_FEATURE_CONFIDENCE
+
+
+def _street_named_after(result: Resolution, focus: Entry) -> bool:
+    """A street is named after a place far from the town the story is set in: "Hampton
+    Avenue" in a St. Louis story lies in St. Louis, not in a Hampton."""
+    entry = result.entry
+    if (
+        not result.inner
+        or entry is None
+        or fold(result.mention.text.split()[-1]) not in STREET_WORDS
+    ):
+        return False
+    return distance_km(entry.lat, entry.lon, focus.lat, focus.lon) > FAR_KM
+
+
+def _focus_town(results: Sequence[Resolution]) -> Entry | None:
+    """The town the article names most, by a name that is not itself a feature's: the
+    gazetteer's "Washington Square" may be a square, not a suburb elsewhere."""
+    weights: dict[int, float] = defaultdict(float)
+    towns: dict[int, Entry] = {}
+    for result in results:
+        entry = result.entry
+        if entry is not None and entry.feature == "city" and not _local_feature(result.mention):
+            weights[entry.geonameid] += DATELINE_WEIGHT if result.mention.dateline else 1.0
+            towns[entry.geonameid] = entry
+    if not weights:
+        return None
+    return towns[max(weights, key=weights.__getitem__)]
+
+
+def _local_feature(mention: Mention) -> bool:
+    words = mention.text.split()
+    return len(words) > 1 and fold(words[-1]) in LOCAL_FEATURE_WORDS
 
 
 def _one_sense_per_article(keys: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:

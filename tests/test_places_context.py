@@ -203,3 +203,28 @@ def test_a_street_named_after_a_far_town_lies_in_the_story_town(towns):
     assert ids == [9_000_020, 9_000_020]
     # Alone, the street still points to the town it is named after.
     assert resolved(towns, "Hampton Avenue") == [9_000_021]
+
+
+def test_the_items_of_a_list_are_places_of_one_kind():
+    state, city, boston, missouri = 5128638, 5128581, 4930956, 4398678
+    named = [
+        (Entry(state, "New York", "US", 43.00035, -75.4999, "admin1", 19_274_244), ["New York"]),
+        (Entry(city, "New York City", "US", 40.71427, -74.00597, "city", 8_175_133, state),
+         ["New York City", "New York"]),
+        (Entry(boston, "Boston", "US", 42.35843, -71.05977, "city", 617_594, 6254926),
+         ["Boston"]),
+        (Entry(missouri, "Missouri", "US", 38.25031, -92.50046, "admin1", 5_988_927),
+         ["Missouri"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+
+    def listed(*texts: str) -> list[int | None]:
+        found = [Mention(i * 20, i * 20 + len(t), t, group=1) for i, t in enumerate(texts)]
+        return [r.entry.geonameid if r.entry else None for r in resolve(places, found)]
+
+    # "After stops in Boston and New York, the prince flew home."
+    assert listed("Boston", "New York") == [boston, city]
+    # "Tours in Missouri and New York were cancelled."
+    assert listed("Missouri", "New York") == [missouri, state]
+    # Not a list: "Boston police said New York ..." keeps the bare name's own reading.
+    assert resolved(places, "Boston", "New York") == [boston, state]

@@ -37,6 +37,7 @@ POINTS_PER_NAME = 3  # each other name's likeliest readings that count for nearn
 QUALIFIER_BONUS = 6.0  # "X, Y" where Y is the division or country that holds X
 COUNTY_CONTEXT = 2.5  # a town in a county the article names, or a county holding a town it names
 DATELINE_WEIGHT = 4.0  # a place opening the article counts this many times (wire stories are local)
+LIST_LEVEL = 4.0  # times the share of a list's other items at a reading's level
 DATELINE_TOWN_BONUS = 4.0  # a dateline names a town: "NEW YORK (AP)" is the city, not the state
 ROUNDS = 3  # context refinements after the context-free first pass
 STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support from the article
@@ -100,6 +101,7 @@ class Mention:
     # The name to look up when the text around says more than the words: "Jackson" in
     # "Jackson and Barrow counties" is looked up as "Jackson County".
     name: str | None = None
+    group: int | None = None  # the list of places it is an item of ("Ohio, Iowa and Utah")
 
 
 @dataclass(slots=True)
@@ -119,6 +121,7 @@ class Context:
     admins: dict[str, dict[int, float]] = field(default_factory=dict)
     points: dict[str, list[Point]] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
+    levels: dict[str, dict[str, float]] = field(default_factory=dict)  # mass by feature
 
     def shares(self, name: str) -> Shares:
         """The other names' mass: as shares by country, summed by admin1 (a first-level division
@@ -331,6 +334,9 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         weight = DATELINE_WEIGHT if mention.dateline else 1.0
         weights[key] = max(weights.get(key, 0.0), weight)
     counties = county_links({names[key]: pools[key] for key in distinct})
+    mates = list_mates(
+        [m if texts[k] == k[0] else None for m, k in zip(mentions, keys, strict=True)], keys, names
+    )
     context = Context()
     homes = Context()  # where the names that can anchor the article lie, by their priors
     for round_ in range(ROUNDS + 1):
@@ -341,6 +347,8 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
             )
             for key in distinct
         }
+        if mates:
+            scored = {key: _like_list_mates(scored[key], mates.get(key), context) for key in scored}
         if round_ == 0:  # the anchors' context by their priors alone, for the stray test
             anchors = _anchors(scored, names, texts)
             homes = build_context(
@@ -412,6 +420,41 @@ def _focus_town(results: Sequence[Resolution]) -> Entry | None:
 def _local_feature(mention: Mention) -> bool:
     words = mention.text.split()
     return len(words) > 1 and fold(words[-1]) in LOCAL_FEATURE_WORDS
+
+
+def list_mates(
+    mentions: Sequence[Mention | None],
+    keys: Sequence[tuple[str, str | None]],
+    names: dict[tuple[str, str | None], str],
+) -> dict[tuple[str, str | None], set[str]]:
+    """For each name that is an item of a list, the names of the other items: "Washington,
+    New York and Boston" are towns, "Missouri, New York and Virginia" states. Names known
+    only by a place inside them (None) take no part: "King Street" is not a town."""
+    groups: dict[int, set[str]] = defaultdict(set)
+    for mention, key in zip(mentions, keys, strict=True):
+        if mention is not None and mention.group is not None:
+            groups[mention.group].add(names[key])
+    mates: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for mention, key in zip(mentions, keys, strict=True):
+        if mention is not None and mention.group is not None:
+            mates[key] |= groups[mention.group] - {names[key]}
+    return {key: found for key, found in mates.items() if found}
+
+
+def _like_list_mates(scored: Scored, mates: set[str] | None, context: Context) -> Scored:
+    """Items of one list are places of one kind: each reading gains by the share of the other
+    items' readings at its level (town, county, division, country)."""
+    levels = [context.levels[mate] for mate in mates or () if mate in context.levels]
+    if not levels:
+        return scored
+    return [
+        (
+            entry,
+            score
+            + LIST_LEVEL * sum(level.get(entry.feature, 0.0) for level in levels) / len(levels),
+        )
+        for entry, score in scored
+    ]
 
 
 def _one_sense_per_article(keys: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
@@ -640,4 +683,8 @@ def build_context(named: Sequence[tuple[str, float, Scored]]) -> Context:
             weight,
         )
         context.points[name] = likeliest_points(candidates_scored)
+        levels: dict[str, float] = defaultdict(float)
+        for (entry, _), p in zip(candidates_scored, probabilities(candidates_scored), strict=True):
+            levels[entry.feature] += p
+        context.levels[name] = levels
     return context

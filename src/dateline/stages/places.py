@@ -39,6 +39,7 @@ __all__ = [
 
 PLACES = stage_attr("places")
 QUALIFIER_GAP = re.compile(r"\s*,\s*$")
+LIST_GAP = re.compile(r"\s*(,\s*|,?\s+(and|or|&)\s+)")  # between two items of a list
 LIST_END = re.compile(r"\s*(and|or|&)\s", re.IGNORECASE)  # "X, Y and Z": Y is an item, not X's
 # An abbreviated division ("Ky.", "Conn.", "S.D.", "W. Va."): news writes these only after a
 # town, so one qualifies the name before it even inside a list.
@@ -129,7 +130,46 @@ def mentions(doc: Doc, spans: Sequence[SpacySpan], body: Span) -> list[Mention]:
         )
         mention.name = county_name(span)
         result.append(mention)
+    _group_lists(text, result)
     return result
+
+
+def _group_lists(text: str, found: Sequence[Mention]) -> None:
+    """Number the lists of places ("Washington, New York and Boston"): names joined by commas
+    or a conjunction share a group, except a qualifier ("Louisville, Ky.", or the "Ohio" of a
+    lone "Columbus, Ohio"), which belongs to its name."""
+    linked = [
+        index > 0 and bool(LIST_GAP.fullmatch(text[found[index - 1].end : mention.start]))
+        for index, mention in enumerate(found)
+    ]
+    group = 0
+    items: list[Mention] = []
+    for index, mention in enumerate(found):
+        if not linked[index]:
+            group = _number(items, group)
+            items = []
+        if not _qualifies(found, linked, index):
+            items.append(mention)
+    _number(items, group)
+
+
+def _number(items: Sequence[Mention], group: int) -> int:
+    """Give the items one new group number if they are a list; the last number used."""
+    if len(items) < 2:
+        return group
+    for item in items:
+        item.group = group + 1
+    return group + 1
+
+
+def _qualifies(found: Sequence[Mention], linked: Sequence[bool], index: int) -> bool:
+    mention = found[index]
+    if not linked[index]:
+        return False
+    if ABBREVIATED.fullmatch(mention.text):
+        return True
+    last = index + 1 == len(found) or not linked[index + 1]
+    return found[index - 1].qualifier == mention.text and last
 
 
 def _qualifier(text: str, spans: Sequence[SpacySpan], index: int) -> str | None:

@@ -228,3 +228,18 @@ def test_the_items_of_a_list_are_places_of_one_kind():
     assert listed("Missouri", "New York") == [missouri, state]
     # Not a list: "Boston police said New York ..." keeps the bare name's own reading.
     assert resolved(places, "Boston", "New York") == [boston, state]
+
+
+def test_a_place_inside_a_longer_name_is_weaker_evidence_than_a_place_named_outright():
+    # "Fairview police said the man, arrested on Ashby Road, lives in Corbin." Ashby Road is
+    # known only through the town inside its name; Corbin is named outright, and its state
+    # wins the Fairview the article means (made-up ids and states).
+    state_x, state_y = 9_100_001, 9_100_002
+    named = [
+        (Entry(9_000_030, "Fairview", "US", 35.0, -90.0, "city", 60_000, state_x), ["Fairview"]),
+        (Entry(9_000_031, "Fairview", "US", 40.0, -80.0, "city", 50_000, state_y), ["Fairview"]),
+        (Entry(9_000_032, "Ashby", "US", 35.1, -90.1, "city", 3_000, state_x), ["Ashby"]),
+        (Entry(9_000_033, "Corbin", "US", 40.1, -80.1, "city", 3_000, state_y), ["Corbin"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    assert resolved(places, "Fairview", "Ashby Road", "Corbin")[0] == 9_000_031

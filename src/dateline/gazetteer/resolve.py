@@ -332,6 +332,8 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
     weights: dict[tuple[str, str | None], float] = {}
     for key, mention in zip(keys, mentions, strict=True):
         weight = DATELINE_WEIGHT if mention.dateline else 1.0
+        if texts[key] != key[0]:  # a place inside a longer name is weaker evidence
+            weight *= INNER_NAME_CONFIDENCE
         weights[key] = max(weights.get(key, 0.0), weight)
     counties = county_links({names[key]: pools[key] for key in distinct})
     mates = list_mates(

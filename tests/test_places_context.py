@@ -197,6 +197,18 @@ def test_an_unknown_building_or_street_lies_in_the_town_the_story_is_set_in(town
     assert resolved(towns, "City Hall") == [None]
 
 
+def test_a_street_named_after_a_stray_town_abroad_lies_in_the_story_town():
+    # "Brookport police closed Kent Road." The only Kent the gazetteer knows is a village
+    # abroad that nothing in the story supports (made-up ids).
+    named = [
+        (Entry(9_000_040, "Brookport", "US", 38.63, -90.2, "city", 300_000, 4398678),
+         ["Brookport"]),
+        (Entry(9_000_041, "Kent", "GB", 51.2, 0.7, "city", 900), ["Kent"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    assert resolved(places, "Brookport", "Kent Road") == [9_000_040, 9_000_040]
+
+
 def test_a_street_named_after_a_far_town_lies_in_the_story_town(towns):
     # "Shots were fired on Hampton Avenue, Brookport police said."
     ids = resolved(towns, "Hampton Avenue", "Brookport")

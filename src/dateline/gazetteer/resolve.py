@@ -378,16 +378,17 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
 
 
 def _locate_local_features(results: Sequence[Resolution]) -> None:
-    """An unknown name of a street, building or other local feature ("City Hall", "Tarn
-    Street") lies in the town the article is about: the town it names most, a dateline
-    counting DATELINE_WEIGHT times. Its confidence is low: the gazetteer does not know the
-    feature itself, only where the story is set."""
+    """An unresolved name of a street, building or other local feature ("City Hall", "Tarn
+    Street", or "Kent Road" once its Kent abroad proved a stray) lies in the town the article
+    is about: the town it names most, a dateline counting DATELINE_WEIGHT times. Its
+    confidence is low: the gazetteer does not know the feature itself, only where the story
+    is set."""
     focus = _focus_town(results)
     if focus is None:
         return
     for result in results:
-        unknown = result.entry is None and not result.candidates
-        if (unknown or _street_named_after(result, focus)) and _local_feature(result.mention):
+        unresolved = result.entry is None
+        if (unresolved or _street_named_after(result, focus)) and _local_feature(result.mention):
             result.entry, result.confidence = focus, LOCAL_FEATURE_CONFIDENCE
 
 

@@ -4,13 +4,15 @@ Each candidate is scored by its size (population, whether it is a country,
 a division or a capital), by whether the text spells its main name or only
 an alternate one, and by the article's other places: where their likely
 readings lie (country and first-level division: the country context), a
-qualifier right after the name ("Alexandria, Louisiana"), and the dateline
-place, which counts four times. The context is soft (each other name spreads its
-vote over its readings by their probabilities) and refined over a few
-rounds, so that names that support each other ("Alexandria", "Douglas
-County", "Minnesota") settle together. The confidence is the winner's
-softmax share, so a name with several plausible homonyms gets a low one; a
-name the gazetteer does not know resolves to nothing.
+qualifier right after the name ("Alexandria, Louisiana"), the other items of a
+list it stands in ("Washington, New York and Boston" are towns), and the
+dateline place, which counts four times and names a town. The context is soft
+(each other name spreads its vote over its readings by their probabilities)
+and refined over a few rounds, so that names that support each other
+("Alexandria", "Douglas County", "Minnesota") settle together. The confidence
+is the winner's softmax share, so a name with several plausible homonyms gets
+a low one; a name the gazetteer does not know resolves to nothing, unless it
+names a street or building, which `local` places in the story's town.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold
+from .local import locate_local_features
+from .mention import DATELINE_WEIGHT, Mention, Resolution
+
+__all__ = ["Mention", "Resolution", "candidates", "resolve"]
 
 # Score weights, in units of log10(population): a country outweighs a city ten thousand times
 # its size; a place in the article's dominant country gets what a 100x larger homonym would.
@@ -36,7 +42,6 @@ NEAR_KM, FAR_KM = 50.0, 300.0  # nearness falls from 1 at NEAR_KM to 0 at FAR_KM
 POINTS_PER_NAME = 3  # each other name's likeliest readings that count for nearness
 QUALIFIER_BONUS = 6.0  # "X, Y" where Y is the division or country that holds X
 COUNTY_CONTEXT = 2.5  # a town in a county the article names, or a county holding a town it names
-DATELINE_WEIGHT = 4.0  # a place opening the article counts this many times (wire stories are local)
 LIST_LEVEL = 4.0  # times the share of a list's other items at a reading's level
 DATELINE_TOWN_BONUS = 4.0  # a dateline names a town: "NEW YORK (AP)" is the city, not the state
 ROUNDS = 3  # context refinements after the context-free first pass
@@ -69,15 +74,6 @@ FEATURE_WORDS = {
     "university", "center", "centre", "mall", "market", "stadium", "camp", "base", "office",
     "department", "police", "sheriff", "sheriffs", "council", "township", "district", "town",
 }  # fmt: skip  # shorter words inside a name are too often not place names
-# The last words of names of streets, buildings and other features that lie inside a town.
-LOCAL_FEATURE_WORDS = {
-    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
-    "square", "plaza", "hall", "park", "stadium", "arena", "centre", "center", "cathedral",
-    "church", "chapel", "mosque", "temple", "hospital", "airport", "tower", "bridge", "court",
-    "courthouse", "mall", "station", "marina", "library", "museum", "school", "campus",
-}  # fmt: skip
-LOCAL_FEATURE_CONFIDENCE = 0.25
-STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive"}
 MAX_CANDIDATES = 200  # very common names (San José) keep their most populous homonyms only
 
 Point = tuple[float, float, float]  # lat, lon, probability of that reading
@@ -86,31 +82,6 @@ Point = tuple[float, float, float]  # lat, lon, probability of that reading
 Shares = tuple[dict[str, float], dict[int, float], list[list[Point]], float]
 Scored = list[tuple[Entry, float]]
 Candidate = tuple[Entry, bool]  # (entry, reached only through a country code)
-
-
-@dataclass(slots=True)
-class Mention:
-    """A place name found in the text; `qualifier` is a place name right after it ("X, Y")."""
-
-    start: int
-    end: int
-    text: str
-    qualifier: str | None = None
-    dateline: bool = False
-    capitals: bool = False  # the article is set in capitals (wire copy): "LIMA" is a name
-    # The name to look up when the text around says more than the words: "Jackson" in
-    # "Jackson and Barrow counties" is looked up as "Jackson County".
-    name: str | None = None
-    group: int | None = None  # the list of places it is an item of ("Ohio, Iowa and Utah")
-
-
-@dataclass(slots=True)
-class Resolution:
-    mention: Mention
-    entry: Entry | None
-    confidence: float
-    candidates: int = 0
-    inner: bool = False  # resolved through a place named inside an unknown longer name
 
 
 @dataclass(slots=True)
@@ -373,56 +344,8 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
             confidence = round(confidence * INNER_NAME_CONFIDENCE, 3)
         inner = texts[key] != key[0]
         results.append(Resolution(mention, entry, confidence, len(scored[key]), inner))
-    _locate_local_features(results)
+    locate_local_features(results)
     return results
-
-
-def _locate_local_features(results: Sequence[Resolution]) -> None:
-    """An unresolved name of a street, building or other local feature ("City Hall", "Tarn
-    Street", or "Kent Road" once its Kent abroad proved a stray) lies in the town the article
-    is about: the town it names most, a dateline counting DATELINE_WEIGHT times. Its
-    confidence is low: the gazetteer does not know the feature itself, only where the story
-    is set."""
-    focus = _focus_town(results)
-    if focus is None:
-        return
-    for result in results:
-        unresolved = result.entry is None
-        if (unresolved or _street_named_after(result, focus)) and _local_feature(result.mention):
-            result.entry, result.confidence = focus, LOCAL_FEATURE_CONFIDENCE
-
-
-def _street_named_after(result: Resolution, focus: Entry) -> bool:
-    """A street is named after a place far from the town the story is set in: "Hampton
-    Avenue" in a St. Louis story lies in St. Louis, not in a Hampton."""
-    entry = result.entry
-    if (
-        not result.inner
-        or entry is None
-        or fold(result.mention.text.split()[-1]) not in STREET_WORDS
-    ):
-        return False
-    return distance_km(entry.lat, entry.lon, focus.lat, focus.lon) > FAR_KM
-
-
-def _focus_town(results: Sequence[Resolution]) -> Entry | None:
-    """The town the article names most, by a name that is not itself a feature's: the
-    gazetteer's "Washington Square" may be a square, not a suburb elsewhere."""
-    weights: dict[int, float] = defaultdict(float)
-    towns: dict[int, Entry] = {}
-    for result in results:
-        entry = result.entry
-        if entry is not None and entry.feature == "city" and not _local_feature(result.mention):
-            weights[entry.geonameid] += DATELINE_WEIGHT if result.mention.dateline else 1.0
-            towns[entry.geonameid] = entry
-    if not weights:
-        return None
-    return towns[max(weights, key=weights.__getitem__)]
-
-
-def _local_feature(mention: Mention) -> bool:
-    words = mention.text.split()
-    return len(words) > 1 and fold(words[-1]) in LOCAL_FEATURE_WORDS
 
 
 def list_mates(

@@ -44,9 +44,10 @@ LIST_END = re.compile(r"\s*(and|or|&)\s", re.IGNORECASE)  # "X, Y and Z": Y is a
 # An abbreviated division ("Ky.", "Conn.", "S.D.", "W. Va."): news writes these only after a
 # town, so one qualifies the name before it even inside a list.
 ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,4}\. ?){1,2}")
-# A place this close to the body's start, followed by a comma or dash, is its dateline.
+# A place this close to the body's start, followed by a comma or dash, is its dateline; some
+# wires bracket it: "(NEW YORK) — Police said".
 DATELINE_CHARS = 60
-DATELINE_AFTER = re.compile(r"\s*(,|\(|—|–|-)")
+DATELINE_AFTER = re.compile(r"\)?\s*(,|\(|—|–|-)")
 
 # Precision of an event location by the feature of its place (UCDP where_prec in spirit).
 PRECISION = {"city": "exact", "admin2": "district", "admin1": "province", "country": "country"}

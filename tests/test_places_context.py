@@ -255,3 +255,21 @@ def test_a_place_inside_a_longer_name_is_weaker_evidence_than_a_place_named_outr
     ]  # fmt: skip
     places = Gazetteer.from_entries(named)
     assert resolved(places, "Fairview", "Ashby Road", "Corbin")[0] == 9_000_031
+
+
+def test_x_city_may_be_the_town_of_x_but_never_a_division_of_that_name():
+    dublin_city_ie, kansas, kansas_city = 7778677, 4273857, 4393217
+    named = [
+        (Entry(dublin_city_ie, "Dublin City", "IE", 53.35, -6.26, "admin1", 1_024_027),
+         ["Dublin City"]),
+        (Entry(DUBLIN_OH, "Dublin", "US", 40.09923, -83.11408, "city", 45_098, OHIO), ["Dublin"]),
+        (Entry(OHIO, "Ohio", "US", 40.25, -82.75, "admin1", 11_689_100), ["Ohio"]),
+        (Entry(kansas, "Kansas", "US", 38.5, -98.5, "admin1", 2_913_314), ["Kansas"]),
+        (Entry(kansas_city, "Kansas City", "US", 39.09973, -94.57857, "city", 475_378, 4398678),
+         ["Kansas City"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    # "Dublin City Schools closed; Ohio officials said ..."
+    assert resolved(places, "Dublin City", "Ohio")[0] == DUBLIN_OH
+    assert resolved(places, "Dublin City") == [dublin_city_ie]
+    assert resolved(places, "Kansas City", "Kansas")[0] == kansas_city

@@ -150,6 +150,7 @@ def candidates(
     that town: the text names the town, the division is named after it."""
     abbreviation = _is_abbreviation(text)
     named = gazetteer.lookup(text) or gazetteer.lookup(_without_generic_word(text))
+    named += _towns_called(gazetteer, text, {e.geonameid for e in named})
     if abbreviation and ("." in text or not capitals):
         named = [e for e in named if not (e.name.casefold() == text.casefold() and e.name != text)]
     named = [e for e in named if not _named_after_town(e, named, text)]
@@ -162,6 +163,21 @@ def candidates(
     found = [(e, False) for e in named] + [(e, True) for e in coded if e.feature == "country"]
     found.sort(key=lambda pair: -pair[0].population)
     return found[:MAX_CANDIDATES]
+
+
+def _towns_called(gazetteer: Gazetteer, text: str, known: Set[int]) -> list[Entry]:
+    """For "X City", the towns called X as well: "Dublin City" may be the Irish division or
+    the town of Dublin in the article's state. Only towns that bear X as their own name:
+    "Kansas City" is no state, and "Quebec City" no town known as Quebec by another name."""
+    head, _, last = text.rstrip().rpartition(" ")
+    if not head or last.casefold() != "city":
+        return []
+    key = fold(head)
+    return [
+        e
+        for e in gazetteer.lookup(head)
+        if e.feature == "city" and fold(e.name) == key and e.geonameid not in known
+    ]
 
 
 def _without_generic_word(text: str) -> str:

@@ -273,3 +273,9 @@ def test_x_city_may_be_the_town_of_x_but_never_a_division_of_that_name():
     assert resolved(places, "Dublin City", "Ohio")[0] == DUBLIN_OH
     assert resolved(places, "Dublin City") == [dublin_city_ie]
     assert resolved(places, "Kansas City", "Kansas")[0] == kansas_city
+
+
+def test_an_abbreviated_direction_before_a_place_names_a_part_of_it(gazetteer):
+    # "Police patrolled S.E. Paris and W. Paris after the Henry County fair."
+    assert resolved(gazetteer, "S.E. Paris", "W. Paris", "Henry County")[:2] == [PARIS_TN] * 2
+    assert resolved(gazetteer, "Q. Paris") == [None]  # a letter that is no direction

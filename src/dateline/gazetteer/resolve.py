@@ -67,6 +67,7 @@ MAX_INNER_WORDS = 8
 # Words saying that a name is a feature in or by a place, or a part of it.
 FEATURE_WORDS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "n", "s", "e", "w", "ne", "nw", "se", "sw",  # abbreviated: "W. Columbia", "S.E. Paris"
     "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
     "metro", "downtown", "old", "lake", "river", "creek", "bay", "park", "airport", "station",
     "port", "harbour", "harbor", "bridge", "road", "street", "avenue", "highway", "square",

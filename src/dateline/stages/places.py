@@ -117,8 +117,9 @@ def to_place(resolution: Resolution) -> Place:
 
 
 def mentions(doc: Doc, spans: Sequence[SpacySpan], body: Span) -> list[Mention]:
-    """Mentions with their qualifier ("Alexandria, Louisiana") and dateline flag. Their words
-    come from the article's text: the Doc may be a truecased copy of all-capitals text."""
+    """Mentions with their qualifier ("Alexandria, Louisiana"), dateline flag and list group.
+    Their words come from the article's text: the Doc may be a truecased copy of all-capitals
+    text."""
     text = source_text(doc)
     capitals = all_capitals(text[body.start : body.end])
     result = []

@@ -15,10 +15,12 @@ from dateline.record import Article, Place
 from dateline.stages.places import (
     PlacesComponent,
     all_capitals,
+    body_span,
     demonym_country,
     demonyms,
     event_location,
     find_places,
+    mentions,
 )
 from test_gazetteer import tiny_gazetteer
 
@@ -154,6 +156,17 @@ def test_an_abbreviated_state_qualifies_a_town_inside_a_list_and_its_bare_repeat
     for name, geonameid in found(doc, gazetteer):
         resolved.setdefault(name, set()).add(geonameid)
     assert resolved["Alexandria"] == {4314550}  # the Louisiana town, both times
+
+
+def test_items_of_a_list_share_a_group_and_a_qualifier_is_not_an_item(nlp, gazetteer):
+    text = "Teams from Paris, Alexandria, La., and Armenia met in Eu on Sunday."
+    ents = {"Paris": "GPE", "Alexandria": "GPE", "La.": "GPE", "Armenia": "GPE", "Eu": "GPE"}
+    doc = doc_with(nlp, text, ents)
+    spans = sorted(doc.ents, key=lambda e: e.start_char)
+    groups = {m.text: m.group for m in mentions(doc, spans, body_span(doc))}
+    assert groups["Paris"] is not None
+    assert groups["Paris"] == groups["Alexandria"] == groups["Armenia"]
+    assert groups["La."] is None and groups["Eu"] is None  # a qualifier; a place on its own
 
 
 # Bad input ----------------------------------------------------------------------------------

@@ -134,3 +134,148 @@ def test_a_state_name_is_the_state_not_a_village_so_named_elsewhere_unless_quali
     assert resolve(places, mentions)[1].entry.geonameid == kansas
     mentions = [Mention(0, 7, "Decatur"), Mention(20, 26, "Kansas", qualifier="Ill.")]
     assert resolve(places, mentions)[1].entry.geonameid == kansas_il
+
+
+def test_a_dateline_names_the_town_there_and_wherever_the_article_repeats_it():
+    state, city = 5128638, 5128581
+    named = [
+        (Entry(state, "New York", "US", 43.00035, -75.4999, "admin1", 19_274_244), ["New York"]),
+        (Entry(city, "New York City", "US", 40.71427, -74.00597, "city", 8_175_133, state),
+         ["New York City", "New York"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    # "The New York budget passed." - alone, the bare name is the state.
+    assert resolved(places, "New York") == [state]
+    # "NEW YORK (AP) - Police said ... across New York" - a dateline is a town.
+    mentions = [Mention(0, 8, "NEW YORK", dateline=True), Mention(40, 48, "New York")]
+    assert [r.entry.geonameid for r in resolve(places, mentions)] == [city, city]
+
+
+def test_a_street_named_after_a_place_abroad_does_not_make_the_home_town_a_stray():
+    # "Whitfield council approved the repairs on Mainz Street." The street's name reaches a
+    # village abroad only through the place inside it; it says nothing about where the story
+    # is set, so the small town keeps its reading (made-up ids).
+    town, village, berlin = 9_000_010, 9_000_011, 2950159
+    named = [
+        (Entry(town, "Whitfield", "US", 39.99, -86.35, "city", 6_000, 4921868), ["Whitfield"]),
+        (Entry(village, "Mainz", "DE", 50.0, 8.27, "city", 0), ["Mainz"]),
+        (Entry(berlin, "Berlin", "DE", 52.52, 13.41, "city", 3_426_354, capital=True),
+         ["Berlin"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    assert resolved(places, "Whitfield", "Mainz Street")[0] == town
+    # A real place of another country named in the story still makes the town a stray.
+    assert resolved(places, "Whitfield", "Berlin")[0] is None
+
+
+@pytest.fixture(scope="module")
+def towns() -> Gazetteer:
+    """A story town and a far namesake of a street in it (made-up ids)."""
+    named = [
+        (Entry(9_000_020, "Brookport", "US", 38.63, -90.2, "city", 300_000, 4398678),
+         ["Brookport"]),
+        (Entry(9_000_021, "Hampton", "US", 33.38, -83.99, "city", 8_000, 4197000), ["Hampton"]),
+    ]  # fmt: skip
+    return Gazetteer.from_entries(named)
+
+
+def test_an_unknown_building_or_street_lies_in_the_town_the_story_is_set_in(towns):
+    # "Brookport council met at City Hall; BROOKPORT police closed Tarn Street."
+    mentions = [
+        Mention(0, 9, "Brookport"),
+        Mention(20, 29, "City Hall"),
+        Mention(40, 49, "BROOKPORT", dateline=True),
+        Mention(60, 71, "Tarn Street"),
+        Mention(80, 89, "Tarn Ridge"),  # not a word for a feature inside a town
+    ]
+    results = resolve(towns, mentions)
+    assert [r.entry.name if r.entry else None for r in results] == [
+        "Brookport", "Brookport", "Brookport", "Brookport", None
+    ]  # fmt: skip
+    assert results[1].confidence < 0.5  # the gazetteer does not know City Hall itself
+    # With no town in the story, an unknown building stays unresolved.
+    assert resolved(towns, "City Hall") == [None]
+
+
+def test_a_street_named_after_a_stray_town_abroad_lies_in_the_story_town():
+    # "Brookport police closed Kent Road." The only Kent the gazetteer knows is a village
+    # abroad that nothing in the story supports (made-up ids).
+    named = [
+        (Entry(9_000_040, "Brookport", "US", 38.63, -90.2, "city", 300_000, 4398678),
+         ["Brookport"]),
+        (Entry(9_000_041, "Kent", "GB", 51.2, 0.7, "city", 900), ["Kent"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    assert resolved(places, "Brookport", "Kent Road") == [9_000_040, 9_000_040]
+
+
+def test_a_street_named_after_a_far_town_lies_in_the_story_town(towns):
+    # "Shots were fired on Hampton Avenue, Brookport police said."
+    ids = resolved(towns, "Hampton Avenue", "Brookport")
+    assert ids == [9_000_020, 9_000_020]
+    # Alone, the street still points to the town it is named after.
+    assert resolved(towns, "Hampton Avenue") == [9_000_021]
+
+
+def test_the_items_of_a_list_are_places_of_one_kind():
+    state, city, boston, missouri = 5128638, 5128581, 4930956, 4398678
+    named = [
+        (Entry(state, "New York", "US", 43.00035, -75.4999, "admin1", 19_274_244), ["New York"]),
+        (Entry(city, "New York City", "US", 40.71427, -74.00597, "city", 8_175_133, state),
+         ["New York City", "New York"]),
+        (Entry(boston, "Boston", "US", 42.35843, -71.05977, "city", 617_594, 6254926),
+         ["Boston"]),
+        (Entry(missouri, "Missouri", "US", 38.25031, -92.50046, "admin1", 5_988_927),
+         ["Missouri"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+
+    def listed(*texts: str) -> list[int | None]:
+        found = [Mention(i * 20, i * 20 + len(t), t, group=1) for i, t in enumerate(texts)]
+        return [r.entry.geonameid if r.entry else None for r in resolve(places, found)]
+
+    # "After stops in Boston and New York, the prince flew home."
+    assert listed("Boston", "New York") == [boston, city]
+    # "Tours in Missouri and New York were cancelled."
+    assert listed("Missouri", "New York") == [missouri, state]
+    # Not a list: "Boston police said New York ..." keeps the bare name's own reading.
+    assert resolved(places, "Boston", "New York") == [boston, state]
+
+
+def test_a_place_inside_a_longer_name_is_weaker_evidence_than_a_place_named_outright():
+    # "Fairview police said the man, arrested on Ashby Road, lives in Corbin." Ashby Road is
+    # known only through the town inside its name; Corbin is named outright, and its state
+    # wins the Fairview the article means (made-up ids and states).
+    state_x, state_y = 9_100_001, 9_100_002
+    named = [
+        (Entry(9_000_030, "Fairview", "US", 35.0, -90.0, "city", 60_000, state_x), ["Fairview"]),
+        (Entry(9_000_031, "Fairview", "US", 40.0, -80.0, "city", 50_000, state_y), ["Fairview"]),
+        (Entry(9_000_032, "Ashby", "US", 35.1, -90.1, "city", 3_000, state_x), ["Ashby"]),
+        (Entry(9_000_033, "Corbin", "US", 40.1, -80.1, "city", 3_000, state_y), ["Corbin"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    assert resolved(places, "Fairview", "Ashby Road", "Corbin")[0] == 9_000_031
+
+
+def test_x_city_may_be_the_town_of_x_but_never_a_division_of_that_name():
+    dublin_city_ie, kansas, kansas_city = 7778677, 4273857, 4393217
+    named = [
+        (Entry(dublin_city_ie, "Dublin City", "IE", 53.35, -6.26, "admin1", 1_024_027),
+         ["Dublin City"]),
+        (Entry(DUBLIN_OH, "Dublin", "US", 40.09923, -83.11408, "city", 45_098, OHIO), ["Dublin"]),
+        (Entry(OHIO, "Ohio", "US", 40.25, -82.75, "admin1", 11_689_100), ["Ohio"]),
+        (Entry(kansas, "Kansas", "US", 38.5, -98.5, "admin1", 2_913_314), ["Kansas"]),
+        (Entry(kansas_city, "Kansas City", "US", 39.09973, -94.57857, "city", 475_378, 4398678),
+         ["Kansas City"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    # "Dublin City Schools closed; Ohio officials said ..."
+    assert resolved(places, "Dublin City", "Ohio")[0] == DUBLIN_OH
+    assert resolved(places, "Dublin City") == [dublin_city_ie]
+    assert resolved(places, "Kansas City", "Kansas")[0] == kansas_city
+
+
+def test_an_abbreviated_direction_before_a_place_names_a_part_of_it(gazetteer):
+    # "Police patrolled S.E. Paris and W. Paris after the Henry County fair."
+    assert resolved(gazetteer, "S.E. Paris", "W. Paris", "Henry County")[:2] == [PARIS_TN] * 2
+    assert resolved(gazetteer, "Q. Paris") == [None]  # a letter that is no direction

@@ -196,6 +196,15 @@ def test_a_dateline_after_a_headline_weighs_as_the_dateline(nlp, gazetteer):
     assert [m.dateline for m in mentions(doc, spans, doc._.dateline_article.body)] == [True]
 
 
+def test_a_bracketed_dateline_opening_the_body_is_the_dateline(nlp, gazetteer):
+    doc = doc_with(nlp, "(WINONA) — Police said two men were held.", {"WINONA": "GPE"})
+    spans = recognise(doc, gazetteer, doc._.dateline_article.body)
+    assert [m.dateline for m in mentions(doc, spans, doc._.dateline_article.body)] == [True]
+    doc = doc_with(nlp, "(WINONA) and its police said two men were held.", {"WINONA": "GPE"})
+    spans = recognise(doc, gazetteer, doc._.dateline_article.body)
+    assert [m.dateline for m in mentions(doc, spans, doc._.dateline_article.body)] == [False]
+
+
 def test_a_public_body_named_after_a_place_gives_the_place(nlp, counties):
     text = "Deputies of the Jackson County Sheriff's Office searched the field."
     doc = doc_with(nlp, text, {"Jackson County Sheriff's Office": "GPE"})

@@ -4,13 +4,15 @@ Each candidate is scored by its size (population, whether it is a country,
 a division or a capital), by whether the text spells its main name or only
 an alternate one, and by the article's other places: where their likely
 readings lie (country and first-level division: the country context), a
-qualifier right after the name ("Alexandria, Louisiana"), and the dateline
-place, which counts four times. The context is soft (each other name spreads its
-vote over its readings by their probabilities) and refined over a few
-rounds, so that names that support each other ("Alexandria", "Douglas
-County", "Minnesota") settle together. The confidence is the winner's
-softmax share, so a name with several plausible homonyms gets a low one; a
-name the gazetteer does not know resolves to nothing.
+qualifier right after the name ("Alexandria, Louisiana"), the other items of a
+list it stands in ("Washington, New York and Boston" are towns), and the
+dateline place, which counts four times and names a town. The context is soft
+(each other name spreads its vote over its readings by their probabilities)
+and refined over a few rounds, so that names that support each other
+("Alexandria", "Douglas County", "Minnesota") settle together. The confidence
+is the winner's softmax share, so a name with several plausible homonyms gets
+a low one; a name the gazetteer does not know resolves to nothing, unless it
+names a street or building, which `local` places in the story's town.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold
+from .local import locate_local_features
+from .mention import DATELINE_WEIGHT, Mention, Resolution
+
+__all__ = ["Mention", "Resolution", "candidates", "resolve"]
 
 # Score weights, in units of log10(population): a country outweighs a city ten thousand times
 # its size; a place in the article's dominant country gets what a 100x larger homonym would.
@@ -36,7 +42,8 @@ NEAR_KM, FAR_KM = 50.0, 300.0  # nearness falls from 1 at NEAR_KM to 0 at FAR_KM
 POINTS_PER_NAME = 3  # each other name's likeliest readings that count for nearness
 QUALIFIER_BONUS = 6.0  # "X, Y" where Y is the division or country that holds X
 COUNTY_CONTEXT = 2.5  # a town in a county the article names, or a county holding a town it names
-DATELINE_WEIGHT = 4.0  # a place opening the article counts this many times (wire stories are local)
+LIST_LEVEL = 4.0  # times the share of a list's other items at a reading's level
+DATELINE_TOWN_BONUS = 4.0  # a dateline names a town: "NEW YORK (AP)" is the city, not the state
 ROUNDS = 3  # context refinements after the context-free first pass
 STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support from the article
 STRAY_HOME_SHARE = 0.5  # ... when this share of the article's other places lies in one country
@@ -60,6 +67,7 @@ MAX_INNER_WORDS = 8
 # Words saying that a name is a feature in or by a place, or a part of it.
 FEATURE_WORDS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "n", "s", "e", "w", "ne", "nw", "se", "sw",  # abbreviated: "W. Columbia", "S.E. Paris"
     "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
     "metro", "downtown", "old", "lake", "river", "creek", "bay", "park", "airport", "station",
     "port", "harbour", "harbor", "bridge", "road", "street", "avenue", "highway", "square",
@@ -78,29 +86,6 @@ Candidate = tuple[Entry, bool]  # (entry, reached only through a country code)
 
 
 @dataclass(slots=True)
-class Mention:
-    """A place name found in the text; `qualifier` is a place name right after it ("X, Y")."""
-
-    start: int
-    end: int
-    text: str
-    qualifier: str | None = None
-    dateline: bool = False
-    capitals: bool = False  # the article is set in capitals (wire copy): "LIMA" is a name
-    # The name to look up when the text around says more than the words: "Jackson" in
-    # "Jackson and Barrow counties" is looked up as "Jackson County".
-    name: str | None = None
-
-
-@dataclass(slots=True)
-class Resolution:
-    mention: Mention
-    entry: Entry | None
-    confidence: float
-    candidates: int = 0
-
-
-@dataclass(slots=True)
 class Context:
     """Where each distinct name's readings lie: probability mass per country and per admin1."""
 
@@ -108,6 +93,7 @@ class Context:
     admins: dict[str, dict[int, float]] = field(default_factory=dict)
     points: dict[str, list[Point]] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
+    levels: dict[str, dict[str, float]] = field(default_factory=dict)  # mass by feature
 
     def shares(self, name: str) -> Shares:
         """The other names' mass: as shares by country, summed by admin1 (a first-level division
@@ -165,6 +151,7 @@ def candidates(
     that town: the text names the town, the division is named after it."""
     abbreviation = _is_abbreviation(text)
     named = gazetteer.lookup(text) or gazetteer.lookup(_without_generic_word(text))
+    named += _towns_called(gazetteer, text, {e.geonameid for e in named})
     if abbreviation and ("." in text or not capitals):
         named = [e for e in named if not (e.name.casefold() == text.casefold() and e.name != text)]
     named = [e for e in named if not _named_after_town(e, named, text)]
@@ -177,6 +164,21 @@ def candidates(
     found = [(e, False) for e in named] + [(e, True) for e in coded if e.feature == "country"]
     found.sort(key=lambda pair: -pair[0].population)
     return found[:MAX_CANDIDATES]
+
+
+def _towns_called(gazetteer: Gazetteer, text: str, known: Set[int]) -> list[Entry]:
+    """For "X City", the towns called X as well: "Dublin City" may be the Irish division or
+    the town of Dublin in the article's state. Only towns that bear X as their own name:
+    "Kansas City" is no state, and "Quebec City" no town known as Quebec by another name."""
+    head, _, last = text.rstrip().rpartition(" ")
+    if not head or last.casefold() != "city":
+        return []
+    key = fold(head)
+    return [
+        e
+        for e in gazetteer.lookup(head)
+        if e.feature == "city" and fold(e.name) == key and e.geonameid not in known
+    ]
 
 
 def _without_generic_word(text: str) -> str:
@@ -312,29 +314,41 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         else _without_division_namesakes(candidates(gazetteer, texts[key], capitals=capitals))
         for key in distinct
     }
-    own = {key: priors(pools[key], texts[key]) for key in distinct}
+    datelines = {fold(m.name or m.text) for m in mentions if m.dateline}
+    own = {key: priors(pools[key], texts[key], fold(key[0]) in datelines) for key in distinct}
     names = {key: _context_name(texts[key]) for key in distinct}
     weights: dict[tuple[str, str | None], float] = {}
     for key, mention in zip(keys, mentions, strict=True):
         weight = DATELINE_WEIGHT if mention.dateline else 1.0
+        if texts[key] != key[0]:  # a place inside a longer name is weaker evidence
+            weight *= INNER_NAME_CONFIDENCE
         weights[key] = max(weights.get(key, 0.0), weight)
     counties = county_links({names[key]: pools[key] for key in distinct})
+    mates = list_mates(
+        [m if texts[k] == k[0] else None for m, k in zip(mentions, keys, strict=True)], keys, names
+    )
     context = Context()
-    first: dict[str, Shares] = {}  # the context of the names' priors alone (no feedback)
+    homes = Context()  # where the names that can anchor the article lie, by their priors
     for round_ in range(ROUNDS + 1):
         shares = {name: context.shares(name) for name in set(names.values())}
-        first = shares if round_ == 1 else first
         scored = {
             key: score_pool(
                 pools[key], own[key], shares[names[key]], qualifiers[key], counties[names[key]]
             )
             for key in distinct
         }
+        if mates:
+            scored = {key: _like_list_mates(scored[key], mates.get(key), context) for key in scored}
+        if round_ == 0:  # the anchors' context by their priors alone, for the stray test
+            anchors = _anchors(scored, names, texts)
+            homes = build_context(
+                [(names[k], weights[k], scored[k]) for k in distinct if names[k] in anchors]
+            )
         context = build_context([(names[k], weights[k], scored[k]) for k in distinct])
     chosen = {
         key: _unless_stray(
             choose(scored[key]),
-            (first or shares)[names[key]][0],
+            homes.shares(names[key])[0],
             shares[names[key]][2],
             counties[names[key]],
         )
@@ -345,8 +359,45 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         entry, confidence = chosen[key]
         if texts[key] != key[0]:  # only a place inside the name is known: say so
             confidence = round(confidence * INNER_NAME_CONFIDENCE, 3)
-        results.append(Resolution(mention, entry, confidence, len(scored[key])))
+        inner = texts[key] != key[0]
+        results.append(Resolution(mention, entry, confidence, len(scored[key]), inner))
+    locate_local_features(results)
     return results
+
+
+def list_mates(
+    mentions: Sequence[Mention | None],
+    keys: Sequence[tuple[str, str | None]],
+    names: dict[tuple[str, str | None], str],
+) -> dict[tuple[str, str | None], set[str]]:
+    """For each name that is an item of a list, the names of the other items: "Washington,
+    New York and Boston" are towns, "Missouri, New York and Virginia" states. Names known
+    only by a place inside them (None) take no part: "King Street" is not a town."""
+    groups: dict[int, set[str]] = defaultdict(set)
+    for mention, key in zip(mentions, keys, strict=True):
+        if mention is not None and mention.group is not None:
+            groups[mention.group].add(names[key])
+    mates: dict[tuple[str, str | None], set[str]] = defaultdict(set)
+    for mention, key in zip(mentions, keys, strict=True):
+        if mention is not None and mention.group is not None:
+            mates[key] |= groups[mention.group] - {names[key]}
+    return {key: found for key, found in mates.items() if found}
+
+
+def _like_list_mates(scored: Scored, mates: set[str] | None, context: Context) -> Scored:
+    """Items of one list are places of one kind: each reading gains by the share of the other
+    items' readings at its level (town, county, division, country)."""
+    levels = [context.levels[mate] for mate in mates or () if mate in context.levels]
+    if not levels:
+        return scored
+    return [
+        (
+            entry,
+            score
+            + LIST_LEVEL * sum(level.get(entry.feature, 0.0) for level in levels) / len(levels),
+        )
+        for entry, score in scored
+    ]
 
 
 def _one_sense_per_article(keys: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
@@ -365,6 +416,30 @@ def _context_name(text: str) -> str:
     "Dublin City" and "Dublin Center Drive" (looked up as "Dublin") do not vote for the
     reading of "Dublin" that they themselves are."""
     return fold(_without_generic_word(text) or text)
+
+
+def _anchors(
+    candidates_scored: dict[tuple[str, str | None], Scored],
+    names: dict[tuple[str, str | None], str],
+    texts: dict[tuple[str, str | None], str],
+) -> set[str]:
+    """The names whose likeliest reading by its prior bears the name as its own or is solid
+    (a country, a first-level division, a large town). Only these say where an article is
+    set: a street named after a place ("Main Street") or a village reached through an
+    alternate spelling says nothing about it, and must not make a town of the article's own
+    country look like a stray."""
+    found = set()
+    for key, scored in candidates_scored.items():
+        if not scored or texts[key] != key[0]:
+            continue
+        entry, _ = max(scored, key=lambda pair: pair[1])
+        if fold(entry.name) == fold(key[0]) or _solid(entry):
+            found.add(names[key])
+    return found
+
+
+def _solid(entry: Entry) -> bool:
+    return entry.feature in ("country", "admin1") or entry.population >= STRAY_MAX_POPULATION
 
 
 def _unless_stray(
@@ -472,8 +547,11 @@ def _names_a_division(entry: Entry, part: str) -> bool:
     return entry.feature == "country"
 
 
-def priors(pool: Sequence[Candidate], text: str) -> list[float]:
-    return [prior(e, text, coded) for e, coded in pool]
+def priors(pool: Sequence[Candidate], text: str, dateline: bool = False) -> list[float]:
+    """The candidates' priors; a name that opens the article as its dateline is a town there
+    and wherever the article repeats it (one sense per article)."""
+    town = DATELINE_TOWN_BONUS if dateline else 0.0
+    return [prior(e, text, coded) + (town if e.feature == "city" else 0.0) for e, coded in pool]
 
 
 def score_pool(
@@ -548,4 +626,8 @@ def build_context(named: Sequence[tuple[str, float, Scored]]) -> Context:
             weight,
         )
         context.points[name] = likeliest_points(candidates_scored)
+        levels: dict[str, float] = defaultdict(float)
+        for (entry, _), p in zip(candidates_scored, probabilities(candidates_scored), strict=True):
+            levels[entry.feature] += p
+        context.levels[name] = levels
     return context

@@ -39,13 +39,15 @@ __all__ = [
 
 PLACES = stage_attr("places")
 QUALIFIER_GAP = re.compile(r"\s*,\s*$")
+LIST_GAP = re.compile(r"\s*(,\s*|,?\s+(and|or|&)\s+)")  # between two items of a list
 LIST_END = re.compile(r"\s*(and|or|&)\s", re.IGNORECASE)  # "X, Y and Z": Y is an item, not X's
 # An abbreviated division ("Ky.", "Conn.", "S.D.", "W. Va."): news writes these only after a
 # town, so one qualifies the name before it even inside a list.
 ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,4}\. ?){1,2}")
-# A place this close to the body's start, followed by a comma or dash, is its dateline.
+# A place this close to the body's start, followed by a comma or dash, is its dateline; some
+# wires bracket it: "(NEW YORK) — Police said".
 DATELINE_CHARS = 60
-DATELINE_AFTER = re.compile(r"\s*(,|\(|—|–|-)")
+DATELINE_AFTER = re.compile(r"\)?\s*(,|\(|—|–|-)")
 
 # Precision of an event location by the feature of its place (UCDP where_prec in spirit).
 PRECISION = {"city": "exact", "admin2": "district", "admin1": "province", "country": "country"}
@@ -115,8 +117,9 @@ def to_place(resolution: Resolution) -> Place:
 
 
 def mentions(doc: Doc, spans: Sequence[SpacySpan], body: Span) -> list[Mention]:
-    """Mentions with their qualifier ("Alexandria, Louisiana") and dateline flag. Their words
-    come from the article's text: the Doc may be a truecased copy of all-capitals text."""
+    """Mentions with their qualifier ("Alexandria, Louisiana"), dateline flag and list group.
+    Their words come from the article's text: the Doc may be a truecased copy of all-capitals
+    text."""
     text = source_text(doc)
     capitals = all_capitals(text[body.start : body.end])
     result = []
@@ -129,7 +132,46 @@ def mentions(doc: Doc, spans: Sequence[SpacySpan], body: Span) -> list[Mention]:
         )
         mention.name = county_name(span)
         result.append(mention)
+    _group_lists(text, result)
     return result
+
+
+def _group_lists(text: str, found: Sequence[Mention]) -> None:
+    """Number the lists of places ("Washington, New York and Boston"): names joined by commas
+    or a conjunction share a group, except a qualifier ("Louisville, Ky.", or the "Ohio" of a
+    lone "Columbus, Ohio"), which belongs to its name."""
+    linked = [
+        index > 0 and bool(LIST_GAP.fullmatch(text[found[index - 1].end : mention.start]))
+        for index, mention in enumerate(found)
+    ]
+    group = 0
+    items: list[Mention] = []
+    for index, mention in enumerate(found):
+        if not linked[index]:
+            group = _number(items, group)
+            items = []
+        if not _qualifies(found, linked, index):
+            items.append(mention)
+    _number(items, group)
+
+
+def _number(items: Sequence[Mention], group: int) -> int:
+    """Give the items one new group number if they are a list; the last number used."""
+    if len(items) < 2:
+        return group
+    for item in items:
+        item.group = group + 1
+    return group + 1
+
+
+def _qualifies(found: Sequence[Mention], linked: Sequence[bool], index: int) -> bool:
+    mention = found[index]
+    if not linked[index]:
+        return False
+    if ABBREVIATED.fullmatch(mention.text):
+        return True
+    last = index + 1 == len(found) or not linked[index + 1]
+    return found[index - 1].qualifier == mention.text and last
 
 
 def _qualifier(text: str, spans: Sequence[SpacySpan], index: int) -> str | None:

@@ -1,0 +1,34 @@
+"""A place name found in an article, and the GeoNames entry it was resolved to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .index import Entry
+
+DATELINE_WEIGHT = 4.0  # a place opening the article counts this many times (wire stories are local)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A place name found in the text; `qualifier` is a place name right after it ("X, Y")."""
+
+    start: int
+    end: int
+    text: str
+    qualifier: str | None = None
+    dateline: bool = False
+    capitals: bool = False  # the article is set in capitals (wire copy): "LIMA" is a name
+    # The name to look up when the text around says more than the words: "Jackson" in
+    # "Jackson and Barrow counties" is looked up as "Jackson County".
+    name: str | None = None
+    group: int | None = None  # the list of places it is an item of ("Ohio, Iowa and Utah")
+
+
+@dataclass(slots=True)
+class Resolution:
+    mention: Mention
+    entry: Entry | None
+    confidence: float
+    candidates: int = 0
+    inner: bool = False  # resolved through a place named inside an unknown longer name

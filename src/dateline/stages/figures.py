@@ -45,6 +45,7 @@ __all__ = ["FIGURES", "FiguresComponent", "find_figures", "subtotal_checks", "to
 
 FIGURES = "dateline_figures"
 MAX_SPAN_TOKENS = 25
+HEADING_DASHES = frozenset({"--", "—", "–"})
 
 
 # --- the component ------------------------------------------------------------------------
@@ -107,14 +108,22 @@ def _span_tokens(tokens: list[int]) -> tuple[int, int]:
 def _figures_at(token: Token) -> Iterator[Found]:
     """The figures a trigger at `token` reports, with their breakdowns."""
     trigger = harm_trigger(token)
-    if trigger is None or not asserted(token) or running_total(token):
+    if trigger is None or not asserted(token):
         return
+    if running_total(token):  # a statistic; a victim it names is still one incident's
+        yield from _named_parts(token.doc, _victim_figures(token, trigger))
+        return
+    yield from _victim_figures(token, trigger)
+
+
+def _victim_figures(token: Token, trigger: tuple[str, list[Token], list[int]]) -> list[Found]:
     category, victims, extra = trigger
     if category == "injured" and died_later(token):
-        return  # "he was wounded and died in hospital": he is counted among the dead
+        return []  # "he was wounded and died in hospital": he is counted among the dead
     if either_or(token):
         category = "other"
     found: list[Found] = []
+    victims = [v for v in victims if not _heading(v, victims)]
     subjects = [v for v in victims if v.dep_ in ("nsubj", "nsubjpass")]
     if subjects:  # "a judge, a colonel, and a senator were": one list, split
         more = (*subjects[1:], *stranded_conjuncts(subjects[0], token))
@@ -123,4 +132,27 @@ def _figures_at(token: Token) -> Iterator[Found]:
     for victim in victims:
         found += count_victims(category, victim, [token.i, *extra])
     # "no one was seriously hurt": none of the worst, not none at all
-    yield from (f for f in found if f.quantity.value != 0 or not severity_only(token))
+    return [f for f in found if f.quantity.value != 0 or not severity_only(token)]
+
+
+def _named_parts(doc: Doc, found: list[Found]) -> Iterator[Found]:
+    """The people a running total names one by one ('the bombings of the past 12 days have
+    wounded 20, including journalist Ana Ruiz'): each is a victim of one incident."""
+    for item in found:
+        named = doc[item.victim].pos_ == "PROPN"
+        if item.parent is not None and item.quantity.value == 1 and named:
+            item.parent = None
+            yield item
+
+
+def _heading(victim: Token, victims: list[Token]) -> bool:
+    """Words before the sentence proper that the parser took for a subject: a speaker's name
+    in square brackets ('[Ojeda] among the injured are ...', an editor's note of who speaks)
+    or a place heading set off by a dash ('Cali -- two persons were wounded')."""
+    doc, left, right = victim.doc, victim.left_edge.i, victim.right_edge.i
+    inside = left > 0 and right + 1 < len(doc)
+    if inside and (doc[left - 1].text, doc[right + 1].text) == ("[", "]"):
+        return True
+    after = next((t for t in doc[right + 1 : right + 3] if not t.is_space), None)
+    dashed = after is not None and after.text in HEADING_DASHES
+    return dashed and any(other.i > after.i for other in victims if other is not victim)

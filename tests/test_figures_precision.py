@@ -197,3 +197,25 @@ def test_an_unbalanced_quote_in_an_effect_still_joins_its_number():
     keys = message_keys(parse_keys(UNBALANCED_KEY))
     assert keys.required["injured"] == [(3, 3)]
     assert scored(UNBALANCED_KEY, [injured(3)]).correct["injured"] == 1
+
+
+@pytest.mark.model
+def test_one_more_description_after_an_age_names_no_one_else(nlp):
+    text = (
+        "Police confirmed that Ana Gomez,\nage 34 and the mother of two, died from head injuries."
+    )
+    assert [(c, v) for c, v, _ in found(nlp, text)] == [("killed", 1)]
+
+
+@pytest.mark.model
+def test_an_officer_listed_with_soldiers_is_a_soldier(nlp):
+    text = "In the attack 5 soldiers were killed, while 1 officer and 14 soldiers were wounded."
+    assert found(nlp, text)[:2] == [("killed", 5, "soldiers"), ("injured", 15, "soldiers")]
+    assert found(nlp, "Two officers and a civilian were wounded.")[1] == ("injured", 2, "police")
+
+
+@pytest.mark.model
+def test_none_of_all_time_is_no_incident_figure(nlp):
+    assert found(nlp, "No priest has ever been jailed or murdered in this country.") == []
+    text = "Nobody has ever been killed by such a bomb, and no one was hurt on Monday."
+    assert found(nlp, text) == [("injured", 0, None)]

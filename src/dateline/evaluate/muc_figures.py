@@ -28,9 +28,10 @@ effect naming it, as this module did before:
   split into its alternatives as a balanced one would be (DEV-MUC3-1173).
 These two: injured precision 0.701 -> 0.718 on the in-scope event figures (5 figures), injured
 key counts 201 -> 203, recall 0.886 -> 0.887.
-Together (before these two): killed recall 0.879 -> 0.888 (578 -> 588 key counts), precision 0.729 -> 0.746;
-injured recall 0.859 -> 0.886 (205 -> 201), precision 0.656 -> 0.679. The pairing alone gave
-0.739 / 0.662 of precision, the lumped counts 0.004 / 0.013 more, the totals 0.003 / 0.004.
+Together (before these two): killed recall 0.879 -> 0.888 (578 -> 588 key counts), precision
+0.729 -> 0.746; injured recall 0.859 -> 0.886 (205 -> 201), precision 0.656 -> 0.679. The
+pairing alone gave 0.739 / 0.662 of precision, the lumped counts 0.004 / 0.013 more, the
+totals 0.003 / 0.004.
 
 Breakdowns (`part_of`) are judged with their totals (`_with_breakdowns`): the keys give one
 number per victim description, so they record a total or its parts, seldom both. A part of a

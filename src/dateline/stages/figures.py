@@ -131,8 +131,19 @@ def _victim_figures(token: Token, trigger: tuple[str, list[Token], list[int]]) -
         victims = [v for v in victims if v not in subjects]
     for victim in victims:
         found += count_victims(category, victim, [token.i, *extra])
-    # "no one was seriously hurt": none of the worst, not none at all
-    return [f for f in found if f.quantity.value != 0 or not severity_only(token)]
+    # "no one was seriously hurt": none of the worst, not none at all; "no priest has ever
+    # been murdered": none of all time, not of an incident
+    none_said = severity_only(token) or _ever(token)
+    return [f for f in found if f.quantity.value != 0 or not none_said]
+
+
+def _ever(trigger: Token) -> bool:
+    # a conjunct shares the "ever" of its verb when it shares its subject: "has ever been
+    # jailed or murdered"
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+    shared = trigger.dep_ == "conj" and not own_subject
+    verbs = [trigger, trigger.head] if shared else [trigger]
+    return any(c.dep_ == "advmod" and c.lower_ == "ever" for v in verbs for c in v.children)
 
 
 def _named_parts(doc: Doc, found: list[Found]) -> Iterator[Found]:

@@ -219,9 +219,23 @@ def _conjuncts(token: Token) -> list[Token]:
         # injuries" the second is a harm of its own, counted by its own trigger.
         listed = child.dep_ == "conj" or _list_item(token, child)
         nominal = child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")
-        if listed and nominal and _harm_noun(child) in (None, _harm_noun(token)):
+        same_harm = _harm_noun(child) in (None, _harm_noun(token))
+        if listed and nominal and same_harm and not _continues_aside(token, child):
             found.extend(_conjuncts(child))
     return found
+
+
+def _continues_aside(name: Token, conjunct: Token) -> bool:
+    """'Ana Gomez, age 34 and the mother of two, died': after a name's apposition, 'and' with
+    one more description closed by a comma goes on describing her; it names no one else."""
+    if conjunct.dep_ != "conj" or not _a_name(name) or conjunct.tag_ != "NN":
+        return False
+    asides = [c for c in name.children if c.dep_ == "appos" and c.i < conjunct.i]
+    if not asides or any(_another_person(a) for a in asides):
+        return False
+    described = any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in conjunct.children)
+    after = next((t for t in name.doc[conjunct.right_edge.i + 1 :] if not t.is_space), None)
+    return described and after is not None and after.text in (",", "--")
 
 
 def _list_item(token: Token, child: Token) -> bool:
@@ -412,6 +426,7 @@ def _implicit(victim: Token) -> tuple[Quantity, list[int]] | None:
 
 
 AGES = frozenset({"age", "aged"})
+OFFICERS = frozenset({"officer", "officers"})
 # Singular nouns that are no one person: "a crowd", "an unspecified number", "an attack".
 NOT_ONE_PERSON = COLLECTIVES | HOUSEHOLDS | OCCURRENCES | TOTALS
 
@@ -513,8 +528,19 @@ def _group(victim: Token) -> str | None:
     for child in noun.children:
         if child.dep_ == "amod" and child.lower_ in GROUP_ADJECTIVES and not _an_age(child):
             return GROUP_ADJECTIVES[child.lower_]
-    named = GROUP_OF.get(noun.lower_) or GROUP_OF.get(lemma(noun))
+    named = _officers_among_soldiers(noun) or GROUP_OF.get(noun.lower_) or GROUP_OF.get(lemma(noun))
     return named or _membership(noun) or _title_group(noun) or _force_of(victim)
+
+
+def _officers_among_soldiers(noun: Token) -> str | None:
+    """'1 officer and 14 soldiers were wounded': an officer (police by default) listed with
+    soldiers is one of theirs, an army officer."""
+    if noun.lower_ not in OFFICERS:
+        return None
+    listed = [noun.head] if noun.dep_ == "conj" else []
+    listed += [c for c in noun.children if c.dep_ == "conj"]
+    soldiers = any(GROUP_OF.get(t.lower_) == "soldiers" for t in listed)
+    return "soldiers" if soldiers else None
 
 
 def _title_group(name: Token) -> str | None:

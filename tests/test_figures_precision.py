@@ -91,6 +91,30 @@ def test_a_place_heading_before_a_dash_is_no_victim():
     assert values(parsed(LISTED_NAMES)) == both
 
 
+# "Perez, rector of the college; Gomez and Ruiz were killed": the post after a name, miscased
+# as a name and parsed as an apposition in a list that goes on.
+POST_IN_A_LIST = """
+Perez PROPN NNP nsubjpass 11
+, PUNCT , punct 0
+Rector PROPN NNP appos 0
+of ADP IN prep 2
+the DET DT det 5
+college NOUN NN pobj 3
+; PUNCT : punct 0
+Gomez PROPN NNP conj 0
+and CCONJ CC cc 7
+Ruiz PROPN NNP conj 7
+were AUX VBD auxpass 11 be
+killed VERB VBN ROOT 11 kill
+"""
+
+
+def test_a_post_after_a_name_is_no_other_victim():
+    totals = [value for _, value, part_of in values(parsed(POST_IN_A_LIST)) if part_of is None]
+    assert totals == [3]  # a determined noun can be one ("Jose Ramirez, the two guards and
+    # a driver", in test_figures)
+
+
 # --- real parses (the installed model) ----------------------------------------------------
 
 

@@ -8,7 +8,9 @@ lemmas only, so they work on all-caps, truecased and lower-case text alike.
 Not figures: negated, threatened, denied, planned or hypothetical harm ("could kill hundreds",
 "denied killing", "threatened to kill", "went there to kill"), running totals ("the war has
 killed 70,000 people", "300 have been murdered since 1985"), and numbers that are years, ages,
-times, money, ... . "No one was hurt" is a figure of 0. Breakdowns ("including 63 children",
+times, money, ... ; nor words the parser took for a victim that stand outside the sentence
+(a speaker's "[Ojeda]", a place heading "Cali --"); nor none of all time ("no priest has ever
+been murdered"). "No one was hurt" is a figure of 0. Breakdowns ("including 63 children",
 "4 of them seriously", a bracket that restates a count) point at their total with `part_of`
 and are never added to it. A count without a noun ("and two others were wounded") counts the
 kind of people named before it; the wounded who then died are counted dead only. Every

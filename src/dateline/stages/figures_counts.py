@@ -247,8 +247,20 @@ def _list_item(token: Token, child: Token) -> bool:
         return False
     list_goes_on = any(c.dep_ in ("conj", "cc") and c.i > child.i for c in token.children)
     if _a_name(token):  # "Galan, senator and candidate, died" is one man
+        if _bare_role(child):  # "Ellacuria, rector of the university; Montes, ...": his post
+            return False
         return list_goes_on or _another_person(child)
     return list_goes_on or any(c.dep_ in ("conj", "cc") for c in child.children)
+
+
+def _bare_role(appos: Token) -> bool:
+    """A singular word for a person with no determiner, count or possessor ('rector of the
+    university', 'mayor of Achi', even miscased as a name) cannot stand alone as a list item
+    in English: after a name it is the name's post, not another person ('a colonel', 'his
+    wife' can be)."""
+    determined = any(c.dep_ in ("det", "nummod", "poss", "compound") for c in appos.children)
+    singular = appos.tag_ in ("NN", "NNP")
+    return singular and _personal_word(appos.lower_) and not determined
 
 
 def _another_person(appos: Token) -> bool:

@@ -167,5 +167,6 @@ def _heading(victim: Token, victims: list[Token]) -> bool:
     if inside and (doc[left - 1].text, doc[right + 1].text) == ("[", "]"):
         return True
     after = next((t for t in doc[right + 1 : right + 3] if not t.is_space), None)
-    dashed = after is not None and after.text in HEADING_DASHES
-    return dashed and any(other.i > after.i for other in victims if other is not victim)
+    if after is None or after.text not in HEADING_DASHES:
+        return False
+    return any(other.i > after.i for other in victims if other is not victim)

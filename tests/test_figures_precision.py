@@ -243,3 +243,11 @@ def test_none_of_all_time_is_no_incident_figure(nlp):
     assert found(nlp, "No priest has ever been jailed or murdered in this country.") == []
     text = "Nobody has ever been killed by such a bomb, and no one was hurt on Monday."
     assert found(nlp, text) == [("injured", 0, None)]
+
+
+@pytest.mark.model
+def test_a_description_between_two_names_is_the_first_ones(nlp):
+    text = "The attack resulted in the death of nuns Ana Ruiz, a Spanish citizen, and Maria Vega."
+    assert [v for c, v, g in found(nlp, text)] == [2, 1, 1]
+    # between a name and a noun it may be one more: "Galan, a colonel, and a judge"
+    assert found(nlp, "Gunmen killed Galan, a colonel, and a judge.")[0] == ("killed", 3, None)

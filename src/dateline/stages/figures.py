@@ -19,8 +19,9 @@ stage's work).
 
 The stage in modules: `figures_lexicon` (words and word tests), `figures_triggers` (words of
 harm, their victims, and whether the harm is asserted), `figures_counts` (how many each victim
-phrase names, breakdowns), `figures_statistics` (running totals, which are not an
-incident's) and `figures_checks` (subtotals and disagreeing totals).
+phrase names, breakdowns), `figures_groups` (which group they belong to), `figures_statistics`
+(running totals, which are not an incident's) and `figures_checks` (subtotals and disagreeing
+totals).
 """
 
 from __future__ import annotations

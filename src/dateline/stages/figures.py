@@ -8,7 +8,9 @@ lemmas only, so they work on all-caps, truecased and lower-case text alike.
 Not figures: negated, threatened, denied, planned or hypothetical harm ("could kill hundreds",
 "denied killing", "threatened to kill", "went there to kill"), running totals ("the war has
 killed 70,000 people", "300 have been murdered since 1985"), and numbers that are years, ages,
-times, money, ... . "No one was hurt" is a figure of 0. Breakdowns ("including 63 children",
+times, money, ... ; nor words the parser took for a victim that stand outside the sentence
+(a speaker's "[Ojeda]", a place heading "Cali --"); nor none of all time ("no priest has ever
+been murdered"). "No one was hurt" is a figure of 0. Breakdowns ("including 63 children",
 "4 of them seriously", a bracket that restates a count) point at their total with `part_of`
 and are never added to it. A count without a noun ("and two others were wounded") counts the
 kind of people named before it; the wounded who then died are counted dead only. Every
@@ -17,8 +19,9 @@ stage's work).
 
 The stage in modules: `figures_lexicon` (words and word tests), `figures_triggers` (words of
 harm, their victims, and whether the harm is asserted), `figures_counts` (how many each victim
-phrase names, breakdowns), `figures_statistics` (running totals, which are not an
-incident's) and `figures_checks` (subtotals and disagreeing totals).
+phrase names, breakdowns), `figures_groups` (which group they belong to), `figures_statistics`
+(running totals, which are not an incident's) and `figures_checks` (subtotals and disagreeing
+totals).
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ __all__ = ["FIGURES", "FiguresComponent", "find_figures", "subtotal_checks", "to
 
 FIGURES = "dateline_figures"
 MAX_SPAN_TOKENS = 25
+HEADING_DASHES = frozenset({"--", "—", "–"})
 
 
 # --- the component ------------------------------------------------------------------------
@@ -107,14 +111,22 @@ def _span_tokens(tokens: list[int]) -> tuple[int, int]:
 def _figures_at(token: Token) -> Iterator[Found]:
     """The figures a trigger at `token` reports, with their breakdowns."""
     trigger = harm_trigger(token)
-    if trigger is None or not asserted(token) or running_total(token):
+    if trigger is None or not asserted(token):
         return
+    if running_total(token):  # a statistic; a victim it names is still one incident's
+        yield from _named_parts(token.doc, _victim_figures(token, trigger))
+        return
+    yield from _victim_figures(token, trigger)
+
+
+def _victim_figures(token: Token, trigger: tuple[str, list[Token], list[int]]) -> list[Found]:
     category, victims, extra = trigger
     if category == "injured" and died_later(token):
-        return  # "he was wounded and died in hospital": he is counted among the dead
+        return []  # "he was wounded and died in hospital": he is counted among the dead
     if either_or(token):
         category = "other"
     found: list[Found] = []
+    victims = [v for v in victims if not _heading(v, victims)]
     subjects = [v for v in victims if v.dep_ in ("nsubj", "nsubjpass")]
     if subjects:  # "a judge, a colonel, and a senator were": one list, split
         more = (*subjects[1:], *stranded_conjuncts(subjects[0], token))
@@ -122,5 +134,40 @@ def _figures_at(token: Token) -> Iterator[Found]:
         victims = [v for v in victims if v not in subjects]
     for victim in victims:
         found += count_victims(category, victim, [token.i, *extra])
-    # "no one was seriously hurt": none of the worst, not none at all
-    yield from (f for f in found if f.quantity.value != 0 or not severity_only(token))
+    # "no one was seriously hurt": none of the worst, not none at all; "no priest has ever
+    # been murdered": none of all time, not of an incident
+    none_said = severity_only(token) or _ever(token)
+    return [f for f in found if f.quantity.value != 0 or not none_said]
+
+
+def _ever(trigger: Token) -> bool:
+    # a conjunct shares the "ever" of its verb when it shares its subject: "has ever been
+    # jailed or murdered"
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+    shared = trigger.dep_ == "conj" and not own_subject
+    verbs = [trigger, trigger.head] if shared else [trigger]
+    return any(c.dep_ == "advmod" and c.lower_ == "ever" for v in verbs for c in v.children)
+
+
+def _named_parts(doc: Doc, found: list[Found]) -> Iterator[Found]:
+    """The people a running total names one by one ('the bombings of the past 12 days have
+    wounded 20, including journalist Ana Ruiz'): each is a victim of one incident."""
+    for item in found:
+        named = doc[item.victim].pos_ == "PROPN"
+        if item.parent is not None and item.quantity.value == 1 and named:
+            item.parent = None
+            yield item
+
+
+def _heading(victim: Token, victims: list[Token]) -> bool:
+    """Words before the sentence proper that the parser took for a subject: a speaker's name
+    in square brackets ('[Ojeda] among the injured are ...', an editor's note of who speaks)
+    or a place heading set off by a dash ('Cali -- two persons were wounded')."""
+    doc, left, right = victim.doc, victim.left_edge.i, victim.right_edge.i
+    inside = left > 0 and right + 1 < len(doc)
+    if inside and (doc[left - 1].text, doc[right + 1].text) == ("[", "]"):
+        return True
+    after = next((t for t in doc[right + 1 : right + 3] if not t.is_space), None)
+    if after is None or after.text not in HEADING_DASHES:
+        return False
+    return any(other.i > after.i for other in victims if other is not victim)

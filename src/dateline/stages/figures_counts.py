@@ -15,18 +15,15 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..docext import doc_text
+from .figures_groups import victim_group
 from .figures_lexicon import (
     BACK_REFERENCES,
     BREAKDOWN,
     COLLECTIVES,
     ELLIPTICAL_NOUNS,
-    FORCE_GROUPS,
-    GROUP_ADJECTIVES,
     GROUP_OF,
     HOUSEHOLDS,
-    LOSS_VERBS,
     LOSSES,
-    MEMBERS,
     NOBODY,
     NOT_PERSONS,
     NOUNS,
@@ -38,9 +35,9 @@ from .figures_lexicon import (
     QUALIFIER_WORDS,
     RELATIVES,
     TOTALS,
+    harm_noun,
     is_number,
     is_word,
-    lemma,
     of_object,
 )  # fmt: skip
 from .numbers import VAGUE_WORDS, Quantity, non_count_reason, parse_quantity
@@ -219,9 +216,23 @@ def _conjuncts(token: Token) -> list[Token]:
         # injuries" the second is a harm of its own, counted by its own trigger.
         listed = child.dep_ == "conj" or _list_item(token, child)
         nominal = child.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")
-        if listed and nominal and _harm_noun(child) in (None, _harm_noun(token)):
+        same_harm = harm_noun(child) in (None, harm_noun(token))
+        if listed and nominal and same_harm and not _continues_aside(token, child):
             found.extend(_conjuncts(child))
     return found
+
+
+def _continues_aside(name: Token, conjunct: Token) -> bool:
+    """'Ana Gomez, age 34 and the mother of two, died': after a name's apposition, 'and' with
+    one more description closed by a comma goes on describing her; it names no one else."""
+    if conjunct.dep_ != "conj" or not _a_name(name) or conjunct.tag_ != "NN":
+        return False
+    asides = [c for c in name.children if c.dep_ == "appos" and c.i < conjunct.i]
+    if not asides or any(_another_person(a) for a in asides):
+        return False
+    described = any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in conjunct.children)
+    after = next((t for t in name.doc[conjunct.right_edge.i + 1 :] if not t.is_space), None)
+    return described and after is not None and after.text in (",", "--")
 
 
 def _list_item(token: Token, child: Token) -> bool:
@@ -233,8 +244,33 @@ def _list_item(token: Token, child: Token) -> bool:
         return False
     list_goes_on = any(c.dep_ in ("conj", "cc") and c.i > child.i for c in token.children)
     if _a_name(token):  # "Galan, senator and candidate, died" is one man
+        if _bare_role(child):  # "Ellacuria, rector of the university; Montes, ...": his post
+            return False
+        if _between_names(token, child):  # "Ruiz, a Spanish citizen, and Maria Vega": hers
+            return False
         return list_goes_on or _another_person(child)
     return list_goes_on or any(c.dep_ in ("conj", "cc") for c in child.children)
+
+
+def _bare_role(appos: Token) -> bool:
+    """A singular word for a person with no determiner, count or possessor ('rector of the
+    university', 'mayor of Achi', even miscased as a name) cannot stand alone as a list item
+    in English: after a name it is the name's post, not another person ('a colonel', 'his
+    wife' can be)."""
+    determined = any(c.dep_ in ("det", "nummod", "poss", "compound") for c in appos.children)
+    singular = appos.tag_ in ("NN", "NNP")
+    return singular and _personal_word(appos.lower_) and not determined
+
+
+def _between_names(name: Token, appos: Token) -> bool:
+    """'Ana Ruiz, a Spanish citizen, and Maria Vega': one indefinite noun set off between two
+    names describes the first; between a name and a noun ('Galan, a colonel, and a judge')
+    it may be another person."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in appos.children)
+    if not indefinite or _another_person(appos):
+        return False
+    following = [c for c in name.children if c.dep_ == "conj" and c.i > appos.i]
+    return bool(following) and _a_name(following[0])
 
 
 def _another_person(appos: Token) -> bool:
@@ -251,10 +287,6 @@ def _a_name(token: Token) -> bool:
     # (a determiner or a count) heads a list.
     counted = any(c.dep_ in ("det", "nummod", "poss") for c in token.children)
     return token.pos_ == "PROPN" and not counted
-
-
-def _harm_noun(token: Token) -> str | None:
-    return next((c for c, words in NOUNS.items() if token.lower_ in words), None)
 
 
 def _sum(category: str, parts: list[Found], trigger: list[int]) -> Found:
@@ -282,7 +314,7 @@ def _one(category: str, victim: Token, trigger: list[int]) -> Found | None:
     if _household(victim):
         category = "other"
     tokens = [*number_tokens, victim.i, *trigger]
-    return Found(category, quantity, _group(victim), victim.i, tokens)
+    return Found(category, quantity, victim_group(victim), victim.i, tokens)
 
 
 def _amount(victim: Token) -> bool:
@@ -504,78 +536,3 @@ def _not_a_count(span: SpacySpan) -> bool:
     text, start, end = doc_text(span.doc), span.start_char, span.end_char
     before, after = text[max(0, start - 40) : start], text[end : end + 40]
     return non_count_reason(span.text, before, after) is not None
-
-
-def _group(victim: Token) -> str | None:
-    noun = victim
-    if is_number(victim) and (of := of_object(victim)) is not None:
-        noun = of  # "dozens of civilians", "many of the residents"
-    for child in noun.children:
-        if child.dep_ == "amod" and child.lower_ in GROUP_ADJECTIVES and not _an_age(child):
-            return GROUP_ADJECTIVES[child.lower_]
-    named = GROUP_OF.get(noun.lower_) or GROUP_OF.get(lemma(noun))
-    return named or _membership(noun) or _title_group(noun) or _force_of(victim)
-
-
-def _title_group(name: Token) -> str | None:
-    """'Soldier Raul Durango', 'Army Lieutenant Roberto Reed': the titles before a person's
-    name say their group; a plural one says it of every name it heads ('policemen Gabriel
-    Garay and Henry Moreno')."""
-    if name.pos_ != "PROPN":
-        return None
-    group = _titled(name, plural_only=False)
-    head = name
-    while group is None and head.dep_ == "conj" and head.head.pos_ == "PROPN":
-        head = head.head
-        group = _titled(head, plural_only=True)
-    return group
-
-
-def _titled(name: Token, *, plural_only: bool) -> str | None:
-    titles = [c for c in name.children if c.dep_ == "compound" and c.i < name.i]
-    if plural_only:
-        titles = [t for t in titles if t.lower_.endswith(("s", "men"))]
-    groups = {GROUP_OF.get(t.lower_) or FORCE_GROUPS.get(t.lower_) for t in titles} - {None}
-    return groups.pop() if len(groups) == 1 else None
-
-
-def _an_age(old: Token) -> bool:
-    # "a 12-year-old youth", "the 30 years old victims": "old" after a span says an age.
-    before = old.doc[old.i - 1] if old.i > 0 else None
-    return before is not None and before.lower_ in ("-", "year", "years", "month", "months")
-
-
-def _membership(noun: Token) -> str | None:
-    """'a guerrilla member', 'three police members', 'members of the army battalion', 'an army
-    lieutenant', 'six rebel deaths': members, ranks and losses belong to the group their
-    body names ('military and rebel deaths' name two: no group)."""
-    if not (noun.lower_ in MEMBERS or noun.lower_ in PERSON_NOUNS or _harm_noun(noun)):
-        return None
-    bodies = [c for c in noun.children if c.dep_ in ("compound", "amod")]
-    bodies += [c for b in bodies for c in b.children if c.dep_ == "conj"]
-    if (of := of_object(noun)) is not None and noun.lower_ in MEMBERS:
-        bodies += [of, *(c for c in of.children if c.dep_ == "compound")]
-    groups = {FORCE_GROUPS.get(b.lower_) or GROUP_OF.get(b.lower_) for b in bodies} - {None}
-    return groups.pop() if len(groups) == 1 else None
-
-
-def _force_of(victim: Token) -> str | None:
-    """The group of a force whose own losses are counted: 'the army sustained 9 dead', 'cost
-    the police 4 dead', '26 dead among the army ranks'."""
-    owners: list[Token] = []
-    while victim.dep_ == "conj":  # "177 dead and 251 wounded": the list's first item
-        victim = victim.head
-    verb = victim.head
-    if victim.dep_ == "appos" and verb.dep_ == "dobj":  # "sustained the following: 177 dead"
-        verb = verb.head
-    if victim.dep_ in ("dobj", "appos") and is_word(verb, LOSS_VERBS):
-        owners += [c for c in verb.children if c.dep_ in ("nsubj", "dative")]
-    # "26 dead among the army ranks", "among the terrorists there are 655 dead"
-    holders = [victim, verb] if victim.dep_ in ("attr", "nsubj") else [victim]
-    preps = [c for h in holders for c in h.children if c.dep_ == "prep"]
-    for among in (c for c in preps if c.lower_ == "among"):
-        ranks = [c for c in among.children if c.dep_ == "pobj"]
-        owners += ranks + [c for r in ranks for c in r.children if c.dep_ == "compound"]
-        owners += [o for r in ranks if (o := of_object(r)) is not None]
-    groups = (FORCE_GROUPS.get(o.lower_) or GROUP_OF.get(o.lower_) for o in owners)
-    return next((g for g in groups if g is not None), None)

@@ -221,3 +221,8 @@ def of_object(token: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def harm_noun(token: Token) -> str | None:
+    """The category a noun or adjective of harm names ("dead" -> killed), if it is one."""
+    return next((c for c, words in NOUNS.items() if token.lower_ in words), None)

@@ -47,6 +47,7 @@ HARM_VERBS = CAUSATIVE | INTRANSITIVE_FORMS | frozenset().union(*VERBS.values())
 # Incidents that, counted, make a harm a sum over them: "in 386 clashes".
 REPEATED = OCCURRENCES | wordset("massacres killings murders")
 CLAUSE_STEPS = 4
+ANTECEDENT_STEPS = 4  # noun <- pobj <- prep <- acl <- noun
 
 
 def running_total(trigger: Token) -> bool:
@@ -63,8 +64,11 @@ def _clause(trigger: Token) -> list[Token]:
         node = node.head
         nodes.append(node)
     verbs = [node]
-    if node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
-        verbs.append(node.head)  # "80 have disappeared over 6 years and 30 have been killed"
+    # "80 have disappeared over 6 years and 30 have been killed"; the whole chain of them:
+    # "the raids carried out over the past 10 days have killed 2 and wounded 20", parsed
+    # with "killed" a conjunct of "carried" and "wounded" one of "killed"
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.pos_ in ("VERB", "AUX"):
+        verbs.append(verbs[-1].head)
     # "90 have been killed and 150 wounded since the uprising began"
     verbs += [c for c in node.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     nodes.extend(verbs[1:])
@@ -200,13 +204,30 @@ def _prolonged_cause(verb: Token) -> bool:
         return False
     subject = _subject(verb)
     clause = verb.head if verb.dep_ == "conj" and subject is not None else verb
-    if subject is not None and subject.lower_ in RELATIVES and clause.dep_ == "relcl":
-        subject = clause.head
     if subject is None:
         return False
-    cause = of_object(subject) if subject.lower_ == "wave" else subject  # "a wave of violence"
-    if cause is None:
-        return False
+    relative = subject.lower_ in RELATIVES and clause.dep_ == "relcl"
+    subjects = _antecedents(clause.head) if relative else [subject]
+    # "a wave of violence"
+    causes = [of_object(s) if s.lower_ == "wave" else s for s in subjects]
     # A war's toll is a sum in any tense ("the war killed 1,000"); other causes say "so far"
     # with the perfect ("the offensive has left 600 dead").
-    return cause.lower_ in WARS or (cause.lower_ in PROLONGED and _perfect(verb))
+    return any(
+        cause.lower_ in WARS or (cause.lower_ in PROLONGED and _perfect(verb))
+        for cause in causes
+        if cause is not None
+    )
+
+
+def _antecedents(noun: Token) -> list[Token]:
+    """The nouns a relative clause hung on `noun` may stand for: the parser hangs 'which' on
+    the nearest noun, so in 'the offensive launched on Saturday, which has left 600 dead' it
+    is the day's; the nouns the day's phrase hangs from ('offensive') are candidates too."""
+    found, node = [noun], noun
+    for _ in range(ANTECEDENT_STEPS):
+        if node.dep_ not in ("pobj", "prep", "acl", "npadvmod") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN"):
+            found.append(node)
+    return found

@@ -143,7 +143,23 @@ def died_later(token: Token) -> bool:
     # he was wounded"
     if any(s.lower_ in PRONOUNS for s in _subjects(verb)):
         later += [a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")]
+        later += _death_before(verb)
     return any(INTRANSITIVE.get(lemma(c)) == "killed" for c in later)
+
+
+def _death_before(verb: Token) -> list[Token]:
+    """A death told earlier in the sentence and followed by 'after' before this harm ('X, who
+    died yesterday, 17 days after an attack in which he was wounded'), however the parser
+    hung the 'after' phrase: the pronoun's wounds are the ones that person died of."""
+    sentence = verb.doc[verb.sent.start : verb.i]
+    deaths = [t for t in sentence if INTRANSITIVE.get(lemma(t)) == "killed" and _one_dies(t)]
+    return [d for d in deaths if any(t.lower_ == "after" for t in verb.doc[d.i : verb.i])]
+
+
+def _one_dies(death: Token) -> bool:
+    # the one person the pronoun can stand for: "who died", "he died", "Lopez died"
+    subjects = _subjects(death)
+    return len(subjects) == 1 and subjects[0].tag_ in ("WP", "PRP", "NNP", "NN")
 
 
 def severity_only(trigger: Token) -> bool:

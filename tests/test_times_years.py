@@ -84,6 +84,31 @@ def test_a_year_stays_a_year_in_history_or_in_the_modern_era(text, value):
     assert found(text)[0][1:] == ("DATE", value)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "FIRING HAS GONE ON SINCE 1930 YESTERDAY.",
+            ("1930 YESTERDAY", "TIME", "1990-03-13T19:30"),
+        ),
+        ("THE STRIKE RUNS FROM 1845 TODAY.", ("1845 TODAY", "TIME", "1990-03-14T18:45")),
+    ],
+)
+def test_a_day_word_after_since_and_a_number_makes_it_a_clock(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The ban was extended until 2005 today.", "2005"),
+        ("He has lived there since 1930, yesterday's paper said.", "1930"),
+    ],
+)
+def test_a_day_word_leaves_a_year_after_until_or_a_comma(text, year):
+    assert found(text)[0] == (year, "DATE", year)
+
+
 def test_without_a_dateline_since_and_a_number_is_left_a_year():
     assert found("Shooting has gone on since 1615.", None)[0][1:] == ("DATE", "1615")
 

@@ -43,7 +43,7 @@ YEAR = r"(?:\d{4}|'\d{2}|’\d{2})"
 SHORT_YEAR = rf"\d{{2}}(?!{COUNTED_NOUN})"
 # A month written after its day is not the start of a month-day date: in '9 MARCH 31 CORPSES'
 # the day is 9 and 31 a count.
-NO_DAY_BEFORE = r"(?<!\d\s)(?<!\d[a-z]{2}\s)"
+NO_DAY_BEFORE = r"(?<!\d\s)"
 CLOCK = (
     r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)"
     r"|(?P<hour2>\d{1,2}):(?P<minute2>\d{2})(?!\d)(?:\s*(?P<ampm2>[ap]\.\s?m\.?|[ap]m\b))?"
@@ -93,6 +93,8 @@ CLOCK_DAY = rf"(?:{WRITTEN_DAY})?"
 HHMM = r"(?:[01]\d|2[0-3])[0-5]\d"
 CLOCK_RANGE = rf"(?:\s*(?:-|–|to|and|until|till)\s*(?P<hhmm2>{HHMM}))"
 CLOCK_ZONE = r"(?P<unit>local\s+time|gmt|utc)"
+# Looked back for only where a clock has matched: cheaper than a second scan of the prepositions.
+AFTER_START = r"(?:(?<=since\s\d{4}\s)|(?<=after\s\d{4}\s)|(?<=from\s\d{4}\s))"
 CLOCK_PREP = (
     r"(?:at|around|about|approximately|after"
     r"|before|until|till|from|between|since|by|and|to)"
@@ -173,7 +175,13 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule("clock24", rf"(?P<t>(?P<hhmm>{HHMM}))(?=\s*[(\[]\s*{HHMM}\s*(?:gmt|utc)\b)"),
     _rule("clock24", rf"(?:at|around|approximately)\s+(?P<t>(?P<hhmm>{HHMM}){WRITTEN_DAY})"),
-    _rule("clock24", rf"(?:{CLOCK_PREP}\s+)(?P<t>(?P<hhmm>{HHMM})\s+{PART_OF_TODAY})"),
+    # After 'since', 'after' or 'from' a day word makes it a clock too ('SINCE 1930 YESTERDAY');
+    # not after 'until' or 'by', which may take a year the day's news sets ('until 2005 today').
+    _rule(
+        "clock24",
+        rf"(?:{CLOCK_PREP}\s+)(?P<t>(?P<hhmm>{HHMM})\s+"
+        rf"(?:{PART_OF_TODAY}|{AFTER_START}(?P<day>{DAY_WORDS})))",
+    ),
     _rule("clock24", rf"(?:{CLOCK_PREP}\s+)(?P<t>(?P<hhmm>0\d[0-5]\d){CLOCK_RANGE}?{CLOCK_DAY})"),
     _rule(
         "clock24",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .regex_start import with_start_class
 from .times_lexicon import (
+    COUNTED_NOUN,
     DECADE_WORDS,
     MONTH,
     MONTH_NAME,
@@ -37,6 +38,12 @@ START = r"(?<![\w$£€'’.+−:/-])"  # not inside a word or a number, not aft
 END = r"(?![\w])"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?:\d{4}|'\d{2}|’\d{2})"
+# A year written in two digits after a day and month, wire style ('23 SEP 89'), unless a counted
+# noun follows: 'ON 23 SEPTEMBER 28 BODIES WERE FOUND' gives a day and a count.
+SHORT_YEAR = rf"\d{{2}}(?!{COUNTED_NOUN})"
+# A month written after its day is not the start of a month-day date: in '9 MARCH 31 CORPSES'
+# the day is 9 and 31 a count.
+NO_DAY_BEFORE = r"(?<!\d\s)"
 CLOCK = (
     r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)"
     r"|(?P<hour2>\d{1,2}):(?P<minute2>\d{2})(?!\d)(?:\s*(?P<ampm2>[ap]\.\s?m\.?|[ap]m\b))?"
@@ -86,6 +93,8 @@ CLOCK_DAY = rf"(?:{WRITTEN_DAY})?"
 HHMM = r"(?:[01]\d|2[0-3])[0-5]\d"
 CLOCK_RANGE = rf"(?:\s*(?:-|–|to|and|until|till)\s*(?P<hhmm2>{HHMM}))"
 CLOCK_ZONE = r"(?P<unit>local\s+time|gmt|utc)"
+# Looked back for only where a clock has matched: cheaper than a second scan of the prepositions.
+AFTER_START = r"(?:(?<=since\s\d{4}\s)|(?<=after\s\d{4}\s)|(?<=from\s\d{4}\s))"
 CLOCK_PREP = (
     r"(?:at|around|about|approximately|after"
     r"|before|until|till|from|between|since|by|and|to)"
@@ -121,12 +130,13 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "dmy",
         rf"(?:(?P<between>between|from)\s+)?(?P<t>{DEIXIS_LEAD}{POD_OF}{WEEKDAY_LEAD}(?:the\s+)?(?P<d1>{DAY})"
-        rf"(?:{RANGE_JOIN}(?P<d2>{DAY}))?(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}|\d{{2}}))?"
+        rf"(?:{RANGE_JOIN}(?P<d2>{DAY}))?(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}|{SHORT_YEAR}))?"
         rf"(?:,?\s+(?:at\s+)?{CLOCK}{ZONE})?){OFFSET}",
     ),
     _rule(
         "mdy",
-        rf"(?:(?P<between>between|from)\s+)?(?P<t>{POD_OF}{DEIXIS_LEAD}{WEEKDAY_LEAD}(?P<mon>{MONTH})\s+(?P<d1>{DAY})"
+        rf"(?:(?P<between>between|from)\s+)?(?P<t>{POD_OF}{DEIXIS_LEAD}{WEEKDAY_LEAD}{NO_DAY_BEFORE}(?P<mon>{MONTH})"
+        rf"\s+(?P<d1>{DAY})"
         rf"(?:{RANGE_JOIN}(?P<d2>{DAY}))?(?:,?\s+(?P<y>{YEAR}))?(?:,?\s+(?:at\s+)?{CLOCK}{ZONE})?){OFFSET}",
     ),
     # The first of two days joined by 'and' ('ON 12 AND 13 FEBRUARY', 'April 24 and 25'): a day of
@@ -134,7 +144,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "dmy",
         rf"(?P<t>(?P<d1>{DAY}))(?=\s+and\s+(?:the\s+)?{DAY}(?:\s+of)?\s+(?P<mon>{MONTH})"
-        rf"(?:,?\s+(?P<y>{YEAR}|\d{{2}}))?{END})",
+        rf"(?:,?\s+(?P<y>{YEAR}|{SHORT_YEAR}))?{END})",
     ),
     _rule(
         "mdy",
@@ -165,7 +175,13 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule("clock24", rf"(?P<t>(?P<hhmm>{HHMM}))(?=\s*[(\[]\s*{HHMM}\s*(?:gmt|utc)\b)"),
     _rule("clock24", rf"(?:at|around|approximately)\s+(?P<t>(?P<hhmm>{HHMM}){WRITTEN_DAY})"),
-    _rule("clock24", rf"(?:{CLOCK_PREP}\s+)(?P<t>(?P<hhmm>{HHMM})\s+{PART_OF_TODAY})"),
+    # After 'since', 'after' or 'from' a day word makes it a clock too ('SINCE 1930 YESTERDAY');
+    # not after 'until' or 'by', which may take a year the day's news sets ('until 2005 today').
+    _rule(
+        "clock24",
+        rf"(?:{CLOCK_PREP}\s+)(?P<t>(?P<hhmm>{HHMM})\s+"
+        rf"(?:{PART_OF_TODAY}|{AFTER_START}(?P<day>{DAY_WORDS})))",
+    ),
     _rule("clock24", rf"(?:{CLOCK_PREP}\s+)(?P<t>(?P<hhmm>0\d[0-5]\d){CLOCK_RANGE}?{CLOCK_DAY})"),
     _rule(
         "clock24",

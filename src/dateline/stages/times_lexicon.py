@@ -198,6 +198,22 @@ WEEKDAY_NAME = rf"(?:{alternation(k for k in WEEKDAYS if len(k) > 5)})"
 WEEKDAY = rf"(?:{WEEKDAY_NAME}|(?:tues|wed|thurs|thu|fri|sat|sun|mon|tue)\.)"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 SEASON = rf"(?:{alternation(SEASONS)})"
+# What makes a two-digit number after a day and month a count, not the year ('ON 23 SEPTEMBER 28
+# BODIES WERE FOUND', against '23 SEPTEMBER 89, ...'): a plural noun, maybe after one modifier
+# ('28 unidentified bodies', '12 Salvadoran soldiers'). A plural is a word ending in -men, an
+# irregular plural, or one ending in -s after a letter other than s, u or i ('bodies', 'peasants';
+# not 'across', 'thus', 'crisis'), that is no function word and no reporting verb (a paper 'of 17
+# MAY 90 REPORTS THAT ...'); a verb that takes 'that' is not counted either.
+_NOT_PLURALS = (
+    "was has as this his its is us yes always perhaps whereas besides towards afterwards"
+    " says reports states adds notes indicates reveals claims announces explains"
+)
+_MODIFIER = r"(?:more|other|young|dead|(?!san\b)[a-z][a-z-]*(?:ed|an|al))"
+_PLURAL = (
+    rf"(?!(?:{alternation(_NOT_PLURALS.split())})\b)"
+    r"(?:[a-z]*men|people|children|police|personnel|[a-z]*[a-hj-rtv-z]s)\b(?!\s+that\b)"
+)
+COUNTED_NOUN = rf"\s+(?:{_MODIFIER}\s+)?{_PLURAL}"
 NUMERIC_ZONES = r"(?:\(?(?:utc|gmt)\s*(?P<sign>[+−-])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?\)?)"
 NAMED_ZONES = r"(?:est|edt|cst|cdt|mst|mdt|pst|pdt|gmt|utc|bst|cet|cest)"
 

@@ -166,7 +166,9 @@ def bare_year(match: re.Match[str], context: Context) -> Norm | None:
         count = _lower(match, "sy").startswith("two thousand") and not cued
         return None if count else Norm("DATE", f"{year_of(match, context.anchor):04d}")
     year = int(match.group("y"))
-    if _is_clock_at(match, context):
+    if _is_numbered(match, context):
+        return None
+    if _is_clock_at(match, context) or _is_clock_since(match, context):
         return military_time(match.group("y"), "", _narrative_day(context.anchor))
     if not (1900 <= year <= 2099 or (cued and safe_date(year, 1, 1))):
         return None
@@ -190,6 +192,40 @@ def _is_clock_at(match: re.Match[str], context: Context) -> bool:
     if lead is None or not CLOCK_TAIL.match(context.text, match.end("t")):
         return False
     return lead.group().lower().startswith("at") or int(digits) > pub.year + 1
+
+
+# 'Avenida Bolivar No 1978', 'Calle 5 No. 1990', 'house number 1985': a number that numbers a
+# thing. 'No' is the negation in lower case ('no 1990 model') and opening a sentence ('No 1990
+# figures were given'): as an abbreviation it follows the name of what it numbers.
+NUMBERED = re.compile(r"(?:(?<=[\w,]\s)N[Oo]\.?|(?<!\w)(?:no\.|[Nn][º°]\.?|(?i:number)|#))\s*$")
+
+
+def _is_numbered(match: re.Match[str], context: Context) -> bool:
+    if _group(match, "prep") or _group(match, "mod") or _group(match, "fiscal"):
+        return False  # the regex's lead words are not there: 'No' was not before the year
+    return bool(NUMBERED.search(context.text, max(0, match.start("t") - 9), match.start("t")))
+
+
+MODERN_ERA = 1800  # news of current events names years from here on; earlier ones are history
+CLOCK_SINCE = {"since", "until", "till", "from", "after", "before", "by", "around"}
+# Words that put a text in history, where 'since 1705' can be the year.
+HISTORY = re.compile(
+    r"\b(?:centur(?:y|ies)|histor(?:y|ic|ical|ian|ians)|colonial|founded|ancient|medieval"
+    r"|dynasty|empire|reign|monarch|king|queen|\d{1,2}(?:st|nd|rd|th)[-\s]century)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_clock_since(match: re.Match[str], context: Context) -> bool:
+    """'SINCE 1705', 'UNTIL 1130': after a preposition of time, a number that reads as a 24-hour
+    clock and as a year before the modern era is the clock in a news text (one with a dateline)
+    whose words do not go back in history."""
+    digits = match.group("y")
+    if context.anchor.published is None or not HHMM.fullmatch(digits) or int(digits) >= MODERN_ERA:
+        return False
+    if _lower(match, "prep") not in CLOCK_SINCE or _group(match, "mod"):
+        return False
+    return HISTORY.search(context.text) is None
 
 
 def decade(match: re.Match[str], context: Context) -> Norm | None:

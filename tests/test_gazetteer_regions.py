@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dateline.gazetteer import Entry, Gazetteer
-from dateline.gazetteer.build import keep_alternate, region_entries
+from dateline.gazetteer.build import keep_alternate, region_entries, short_directions
 from dateline.gazetteer.resolve import Mention, resolve
 from dateline.record import Place
 from dateline.stages.places import event_location
@@ -17,6 +17,7 @@ GULF_OF_ADEN, MIDDLE_EAST, AMERICA, UNITED_STATES = 80303, 6269133, 10861432, 62
 HAMLET, MARYLAND, BALTIMORE = 9_000_001, 4361885, 4347778  # the hamlet's id is made up
 RED_SEA, RED_SEA_STATE, PORT_SUDAN, SUDAN = 350155, 9_000_002, 9_000_003, 366755
 STRAIT_OF_OTRANTO, OTRANTO = 2523948, 3172060
+SOUTHERN_AFRICA, SOUTH_AFRICA = 9406051, 953987
 TOOL = Path(__file__).resolve().parents[1] / "tools" / "geonames_regions.py"
 
 
@@ -43,6 +44,10 @@ def regional_gazetteer() -> Gazetteer:
         (Entry(STRAIT_OF_OTRANTO, "Strait of Otranto", "", 40.18, 18.95, "region", 0),
          ["Strait of Otranto", "Otranto"]),
         (Entry(OTRANTO, "Otranto", "IT", 40.14, 18.49, "city", 5_000), ["Otranto"]),
+        (Entry(SOUTHERN_AFRICA, "Southern Africa", "", -27.1, 22.3, "region", 0),
+         ["Southern Africa", *short_directions(["Southern Africa"])]),
+        (Entry(SOUTH_AFRICA, "South Africa", "ZA", -29.0, 24.0, "country", 59_308_690),
+         ["South Africa"]),
     ]  # fmt: skip
     return Gazetteer.from_entries(named)
 
@@ -67,6 +72,18 @@ def test_a_region_named_alone_beats_a_far_hamlet_of_its_name(gazetteer):
 
 def test_a_town_keeps_its_own_name_that_a_region_has_among_its_other_names(gazetteer):
     assert resolved_ids(gazetteer, "Otranto", "Strait of Otranto") == [OTRANTO, STRAIT_OF_OTRANTO]
+
+
+def test_news_spelling_of_a_part_of_a_continent_is_indexed():
+    names = ["Northern Africa", "Eastern Asia", "Norte de Africa", "Sahel"]
+    assert short_directions(names) == ["North Africa", "East Asia"]
+
+
+def test_a_country_keeps_its_name_that_a_region_has_in_news_spelling(gazetteer):
+    assert resolved_ids(gazetteer, "South Africa", "Southern Africa") == [
+        SOUTH_AFRICA,
+        SOUTHERN_AFRICA,
+    ]
 
 
 def test_a_sea_named_alone_beats_a_province_of_its_name(gazetteer):

@@ -28,9 +28,15 @@ def test_pirates_in_the_gulf_of_aden_are_placed_at_the_gulf(nlp):
     assert (event.location.name, event.location.precision) == ("Gulf of Aden", "region")
 
 
-def test_the_middle_east_is_the_region_not_a_hamlet(nlp):
-    result = result_of(nlp, "The minister began a tour of the Middle East on Sunday.")
-    assert place_named(result, "Middle East").geonames_id == 6269133
+@pytest.mark.parametrize(
+    ("text", "name", "geonames_id"),
+    [
+        ("The minister began a tour of the Middle East on Sunday.", "Middle East", 6269133),
+        ("Locusts swept across North Africa this spring.", "North Africa", 7729887),
+    ],
+)
+def test_a_multi_country_region_is_the_region_not_a_homonym(nlp, text, name, geonames_id):
+    assert place_named(result_of(nlp, text), name).geonames_id == geonames_id
 
 
 def test_a_town_in_a_sentence_with_a_region_keeps_its_reading(nlp):

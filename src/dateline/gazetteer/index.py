@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-# Feature levels, coarse to fine; `Place.feature` takes these values.
-FEATURES = ("continent", "country", "admin1", "admin2", "city")
+# Feature levels, coarse to fine; `Place.feature` takes these values. A "region" spans
+# several countries or none: a multi-country region, an ocean, sea, gulf, bay or strait.
+FEATURES = ("continent", "region", "country", "admin1", "admin2", "city")
 
 # Longer than any real place name (GeoNames' longest common names are under 100 characters);
 # anything longer is not looked up at all, so absurd input costs nothing.
@@ -68,7 +69,7 @@ class Entry:
 
     geonameid: int
     name: str
-    country: str  # ISO 3166-1 alpha-2, "" for continents
+    country: str  # ISO 3166-1 alpha-2, "" for continents and regions
     lat: float
     lon: float
     feature: str  # one of FEATURES

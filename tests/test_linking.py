@@ -161,3 +161,22 @@ def test_linking_is_deterministic_whatever_the_input_order():
     forward = [[m.id for m in c.members] for c in link(reports, OPTIONS)]
     backward = [[m.id for m in c.members] for c in link(reversed(reports), OPTIONS)]
     assert forward == backward == [["m1", "m2"], ["m3"]]
+
+
+def test_a_region_places_a_linked_event_better_than_an_unknown_place_and_worse_than_a_country():
+    from dateline.corpus.events import _best_place
+
+    sea = {"country": None, "geonames_id": 80303, "place_precision": "region"}
+    unplaced = {
+        "country": None,
+        "lat": None,
+        "lon": None,
+        "geonames_id": None,
+        "place_precision": "unknown",
+    }
+    at_sea = mention("m1", "ap-1", "2024-03-05T09:00", "2024-03-04", **sea)
+    nowhere = mention("m2", "ap-2", "2024-03-05T09:00", "2024-03-04", **unplaced)
+    country = {"geonames_id": 99237, "place_precision": "country"}
+    iraq = mention("m3", "ap-3", "2024-03-05T09:00", "2024-03-04", **country)
+    assert _best_place([nowhere, at_sea]).id == "m1"
+    assert _best_place([at_sea, iraq]).id == "m3"

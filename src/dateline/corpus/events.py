@@ -18,7 +18,7 @@ from ..options import Options
 from .linking import Cluster, MentionFacts, name_key
 from .reconcile import FigureReport, Reconciled, reconcile
 
-PLACE_RANK = ("exact", "near", "district", "province", "country", "unknown", None)
+PLACE_RANK = ("exact", "near", "district", "province", "country", "region", "unknown", None)
 DATE_RANK = ("day", "month", "year", "unknown")
 PERPETRATOR_ROLES = ("perpetrator",)
 VICTIM_ROLES = ("victim", "target")
@@ -145,7 +145,8 @@ def _best_place(members: list[MentionFacts]) -> MentionFacts:
     counts = Counter(m.geonames_id for m in members if m.geonames_id is not None)
 
     def rank(m: MentionFacts) -> tuple[int, int, int]:
-        precision = PLACE_RANK.index(m.place_precision) if m.place_precision in PLACE_RANK else 6
+        known = m.place_precision in PLACE_RANK
+        precision = PLACE_RANK.index(m.place_precision) if known else len(PLACE_RANK)
         shared = counts.get(m.geonames_id, 0) if m.geonames_id is not None else 0
         return precision, -shared, members.index(m)
 

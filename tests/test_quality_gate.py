@@ -71,10 +71,11 @@ def test_geoparsing_floors(shared_dir, options):
     from dateline.evaluate.geo import evaluate
 
     corpora = evaluate(shared_dir / "data" / "geo", options)["corpora"]
-    for name, floor_acc in (("GWN", 0.835), ("LGL", 0.86)):
+    # acc161 floors sit about two standard errors under the measured (n 1,842 / 3,670)
+    for name, floor_acc in (("GWN", 0.865), ("LGL", 0.865)):
         assert corpora[name]["strict"]["f1"] >= 0.78, name  # measured 0.802 / 0.803
         assert corpora[name]["loose"]["f1"] >= 0.83, name  # measured 0.847 / 0.851
-        assert corpora[name]["acc161"] >= floor_acc, name  # measured 0.852 / 0.871
+        assert corpora[name]["acc161"] >= floor_acc, name  # measured 0.884 / 0.880
 
 
 @pytest.mark.model
@@ -82,15 +83,15 @@ def test_muc_event_floors(shared_dir, options):
     from dateline.evaluate.muc_events import evaluate
 
     report = evaluate(shared_dir / "data" / "muc34" / "dev", options)
-    assert report["date_overlap"] >= 0.91  # measured 0.928
-    assert report["before_publication_inside"] >= 0.83  # measured 0.869 (267 keys)
+    assert report["date_overlap"] >= 0.91  # measured 0.930
+    assert report["before_publication_inside"] >= 0.83  # measured 0.873 (267 keys)
     assert report["historical_leak"] <= 0.06  # measured 0.029 (35 keys: one key is 0.029)
-    assert report["place_country_recall"] >= 0.92  # measured 0.939
+    assert report["place_country_recall"] >= 0.925  # measured 0.944
     assert report["killed"]["recall"] >= 0.89  # measured 0.912 (all events)
-    assert report["injured"]["recall"] >= 0.87  # measured 0.910 (all events)
+    assert report["injured"]["recall"] >= 0.87  # measured 0.911 (all events)
     in_scope = report["killed_in_scope"], report["injured_in_scope"]
-    assert in_scope[0]["recall"] >= 0.86 and in_scope[0]["precision"] >= 0.735  # 0.889 / 0.762
-    assert in_scope[1]["recall"] >= 0.845 and in_scope[1]["precision"] >= 0.66  # 0.886 / 0.701
+    assert in_scope[0]["recall"] >= 0.845 and in_scope[0]["precision"] >= 0.775  # 0.872 / 0.802
+    assert in_scope[1]["recall"] >= 0.83 and in_scope[1]["precision"] >= 0.75  # 0.877 / 0.800
 
 
 @pytest.mark.model

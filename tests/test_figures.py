@@ -7,7 +7,6 @@ import json
 
 import pytest
 import spacy
-from spacy.tokens import Doc
 
 from dateline.evaluate.muc import parse_keys
 from dateline.evaluate.muc_figures import (
@@ -20,24 +19,9 @@ from dateline.evaluate.muc_figures import (
 )
 from dateline.record import Figure
 from dateline.stages.figures import FIGURES, find_figures, subtotal_checks, total_checks
+from hand_parses import parsed
 
 pytestmark = pytest.mark.issue(4)
-
-VOCAB = spacy.blank("en").vocab
-
-
-def parsed(rows: str) -> Doc:
-    """A Doc from one token per line: 'word POS TAG dep head [lemma]' (head is a token index)."""
-    words, pos, tags, deps, heads, lemmas = [], [], [], [], [], []
-    for line in rows.strip().splitlines():
-        word, p, tag, dep, head, *lemma = line.split()
-        words.append(word)
-        pos.append(p)
-        tags.append(tag)
-        deps.append(dep)
-        heads.append(int(head))
-        lemmas.append(lemma[0] if lemma else word.lower())
-    return Doc(VOCAB, words=words, pos=pos, tags=tags, deps=deps, heads=heads, lemmas=lemmas)
 
 
 def facts(figures: list[Figure]) -> list[tuple]:

@@ -6,31 +6,15 @@ effect, an unbalanced quote)."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from dateline.evaluate.muc import parse_keys
 from dateline.evaluate.muc_figures import Tally, message_keys, score_message
 from dateline.record import Figure
 from dateline.stages.figures import FIGURES, find_figures
+from hand_parses import parsed
 
 pytestmark = pytest.mark.issue(4)
-
-VOCAB = spacy.blank("en").vocab
-
-
-def parsed(rows: str) -> Doc:
-    """A Doc from one token per line: 'word POS TAG dep head [lemma]' (head is a token index)."""
-    words, pos, tags, deps, heads, lemmas = [], [], [], [], [], []
-    for line in rows.strip().splitlines():
-        word, p, tag, dep, head, *lemma = line.split()
-        words.append(word)
-        pos.append(p)
-        tags.append(tag)
-        deps.append(dep)
-        heads.append(int(head))
-        lemmas.append(lemma[0] if lemma else word.lower())
-    return Doc(VOCAB, words=words, pos=pos, tags=tags, deps=deps, heads=heads, lemmas=lemmas)
 
 
 def values(doc: Doc) -> list[tuple]:

@@ -465,6 +465,12 @@ def test_forms_on_real_parses(nlp, text, expected):
         "wounded 25 others.",
         "In the mountains over the last 6 years, more than 80 people have disappeared and "
         "about 30 have been killed.",
+        # a line break makes "killed" a conjunct of "carried" and "wounded" one of "killed"
+        "According to the police report, the bombings carried\nout in Cali over the past 9 "
+        "days have killed 3 people and wounded\nat least 14 others.",
+        # "which" hung on the day the offensive began
+        "Smoke rose over the suburb because of the rebel offensive begun on Monday, which has "
+        "left more than 300 dead and 500 wounded.",
     ],
 )
 def test_running_totals_are_no_incident_figures(nlp, text):

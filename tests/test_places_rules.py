@@ -243,7 +243,7 @@ def test_provinces_are_also_named_by_their_press_abbreviation():
     bc = Division(
         1, 5909050, "British Columbia", [], 1, 0, "CA", "BC", [49.0, 55.0], [-123.0, -121.0]
     )
-    ((entry, names),) = division_entries({1: bc})
+    ((entry, names),) = division_entries({1: bc}, {})
     assert "B.C." in names and entry.feature == "admin1"
 
 

@@ -170,3 +170,21 @@ def test_the_tool_keeps_feature_codes_not_names_and_one_of_each_duplicate(tmp_pa
         ("5", "Far Lands", "RGN"),
     ]
     assert kept[0][6] == "Golfe Tranquille"  # no code in capitals, no Cyrillic
+
+
+def test_the_tool_keeps_shared_peninsulas_and_historical_states_but_not_zones(tmp_path):
+    source = tmp_path / "no-country.txt"
+    rows = [
+        dump_row(1, "Long Peninsula", "", 40.0, "T", "PEN"),
+        dump_row(2, "Union of Old Republics", "Old Union", 60.0, "A", "PCLH"),
+        dump_row(3, "Trade Zone", "", 10.0, "A", "ZN"),  # an organisation's area
+        dump_row(4, "Old Province", "", 10.0, "A", "ADM1H"),
+    ]
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    output = tmp_path / "regions.tsv"
+    load_tool().main([str(source), "--output", str(output)])
+    kept = [line.split("\t") for line in output.read_text().splitlines()[2:]]
+    assert [(cols[0], cols[4], cols[6]) for cols in kept] == [
+        ("1", "PEN", ""),
+        ("2", "PCLH", "Old Union"),
+    ]

@@ -11,11 +11,15 @@ geonameid, name, asciiname, alternatenames, latitude, longitude, feature class,
 feature code, country code, cc2, admin1-4, population, ...
 
 Only general feature codes are kept, never chosen names: the regions, economic regions
-and continents of class L and the oceans, seas, gulfs, bays and straits of class H, the
-places news names that belong to several countries or to none ("Middle East", "Gulf of
-Aden"). Alternate names follow the builder's rule for towns' (`keep_alternate`: Latin
-script, no short codes in capitals). GeoNames lists a few seas twice under one name
-(the Red Sea, the Sea of Azov); the entry with more names is kept.
+and continents of class L, the oceans, seas, gulfs, bays and straits of class H and the
+peninsulas of class T, the places news names that belong to several countries or to none
+("Middle East", "Gulf of Aden", "the Balkans", "the Korean Peninsula"), and the historical
+states of class A (PCLH) GeoNames files under no country, which news still names as places
+("the Soviet Union"); the zones of class A (ZN: the European Union, NAFTA) are left out,
+as news names them as organisations. Alternate names follow the builder's rule for
+towns' (`keep_alternate`: Latin script, no short codes in capitals). GeoNames lists a
+few seas twice under one name (the Red Sea, the Sea of Azov); the entry with more names
+is kept.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from dateline.gazetteer.index import distance_km, fold
 KEPT_CODES = {
     "L": {"RGN", "RGNE", "CONT"},
     "H": {"OCN", "SEA", "GULF", "BAY", "STRT"},
+    "T": {"PEN"},  # peninsulas several countries share: the Balkans, the Korean Peninsula
+    "A": {"PCLH"},  # historical states news still names: the Soviet Union
 }
 # Two entries of one name and code nearer than this are one place listed twice.
 DUPLICATE_KM = 500.0

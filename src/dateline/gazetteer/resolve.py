@@ -26,6 +26,7 @@ from typing import NamedTuple
 from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold
 from .local import locate_local_features
 from .mention import DATELINE_WEIGHT, Mention, Resolution
+from .regional import regional_choices
 
 __all__ = ["Mention", "Resolution", "candidates", "resolve"]
 
@@ -366,6 +367,13 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         )
         for key in distinct
     }
+    regional_choices(
+        gazetteer,
+        texts,
+        chosen,
+        {key: [e for e, _ in pools[key]] for key in distinct},
+        lambda key, entry: key[1] is not None or counties[names[key]].holds(entry),
+    )
     results = []
     for mention, key in zip(mentions, keys, strict=True):
         entry, confidence = chosen[key]

@@ -27,6 +27,7 @@ from ..gazetteer.resolve import Mention, Resolution, resolve
 from ..record import Location, Place, Span
 from .place_names import recognise
 from .place_patterns import DATELINE_LABEL, all_capitals, county_name
+from .place_waters import WATER_HEADS, water_name
 
 __all__ = [
     "PlacesComponent",
@@ -92,7 +93,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Resolution]:
     """Every place name in the article body, resolved, in text order."""
     body = body_span(doc)
     spans = recognise(doc, gazetteer, body)
-    return resolve(gazetteer, mentions(doc, spans, body))
+    return resolve(gazetteer, mentions(doc, spans, body, gazetteer))
 
 
 def source_text(doc: Doc) -> str:
@@ -120,10 +121,13 @@ def to_place(resolution: Resolution) -> Place:
     )  # fmt: skip
 
 
-def mentions(doc: Doc, spans: Sequence[SpacySpan], body: Span) -> list[Mention]:
-    """Mentions with their qualifier ("Alexandria, Louisiana"), dateline flag and list group.
-    Their words come from the article's text: the Doc may be a truecased copy of all-capitals
-    text."""
+def mentions(
+    doc: Doc, spans: Sequence[SpacySpan], body: Span, gazetteer: Gazetteer | None = None
+) -> list[Mention]:
+    """Mentions with their qualifier ("Alexandria, Louisiana"), dateline flag, list group and
+    the name to look up when the words around say more ("Jackson and Barrow counties", "the
+    tropical Atlantic"; with a gazetteer). Their words come from the article's text: the Doc
+    may be a truecased copy of all-capitals text."""
     text = source_text(doc)
     capitals = all_capitals(text[body.start : body.end])
     result = []
@@ -134,10 +138,21 @@ def mentions(doc: Doc, spans: Sequence[SpacySpan], body: Span) -> list[Mention]:
         mention.dateline = (
             span.label_ == DATELINE_LABEL or index == 0 and _dateline(text, span, body)
         )
-        mention.name = county_name(span)
+        water = water_name(span, gazetteer) if gazetteer is not None else None
+        mention.name = county_name(span) or water
         result.append(mention)
+    _one_water_per_article(result)
     _group_lists(text, result)
     return result
+
+
+def _one_water_per_article(found: Sequence[Mention]) -> None:
+    """A bare name the article once uses for a water ("the Atlantic") names it where the
+    article repeats it without a determiner ("Atlantic hurricanes")."""
+    waters = {m.text: m.name for m in found if m.name and m.name.endswith(WATER_HEADS)}
+    for mention in found:
+        if mention.name is None and mention.text in waters:
+            mention.name = waters[mention.text]
 
 
 def _group_lists(text: str, found: Sequence[Mention]) -> None:

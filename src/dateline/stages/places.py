@@ -15,6 +15,7 @@ with a UCDP-like precision.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
@@ -140,10 +141,18 @@ def mentions(
         )
         water = water_name(span, gazetteer) if gazetteer is not None else None
         mention.name = county_name(span) or water
+        mention.label = _entity_label(span)
         result.append(mention)
     _one_water_per_article(result)
     _group_lists(text, result)
     return result
+
+
+def _entity_label(span: SpacySpan) -> str:
+    """The parser's entity label covering most of the span's words ("" if none)."""
+    labels = Counter(token.ent_type_ for token in span)
+    label, _ = labels.most_common(1)[0] if labels else ("", 0)
+    return label
 
 
 def _one_water_per_article(found: Sequence[Mention]) -> None:

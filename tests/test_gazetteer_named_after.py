@@ -75,3 +75,7 @@ def test_the_phrase_after_a_preposition_comes_first_then_the_leading_words():
     ]
     assert named_after_parts("Glen Oaks Mall") == [["Glen Oaks", "Glen"]]
     assert named_after_parts("Tarn Street") == []
+
+
+def test_the_historic_part_of_a_town_lies_in_the_town(gazetteer):
+    assert resolved(gazetteer, "Historic Dayton", "GPE")[0] == DAYTON

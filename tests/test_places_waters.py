@@ -106,3 +106,8 @@ def test_an_article_that_names_the_ocean_means_it_where_it_repeats_the_word(nlp,
     ]
     found = mentions(doc, doc.ents, body_span(doc), gazetteer)
     assert [m.name for m in found] == ["Atlantic Ocean", "Atlantic Ocean"]
+
+
+def test_lower_case_modifiers_inside_the_span_are_modifiers(nlp, gazetteer):
+    text = "Cold water spread across the eastern Pacific in May."
+    assert names(nlp, gazetteer, text, "eastern Pacific") == ["Pacific Ocean"]

@@ -78,8 +78,9 @@ FEATURE_WORDS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "n", "s", "e", "w", "ne", "nw", "se", "sw",  # abbreviated: "W. Columbia", "S.E. Paris"
     "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
-    "metro", "downtown", "old", "lake", "river", "creek", "bay", "park", "airport", "station",
-    "port", "harbour", "harbor", "bridge", "road", "street", "avenue", "highway", "square",
+    "metro", "downtown", "old", "historic", "lake", "river", "creek", "bay", "park", "airport",
+    "station", "port", "harbour", "harbor", "bridge", "road", "street", "avenue", "highway",
+    "square",
     "jail", "prison", "court", "courthouse", "hall", "hospital", "school", "college",
     "university", "center", "centre", "mall", "market", "stadium", "camp", "base", "office",
     "department", "police", "sheriff", "sheriffs", "council", "township", "district", "town",

@@ -38,7 +38,9 @@ PART_WORDS = {
 
 
 def water_name(span: SpacySpan, gazetteer: Gazetteer) -> str | None:
-    """The full name of the ocean or sea a span names by its bare adjective, else None."""
+    """The full name of the ocean or sea a span names by its bare adjective, else None; the
+    span may hold its lower-case modifiers ("eastern Pacific")."""
+    span = _without_modifiers(span)
     text = span.text
     if not _adjective_like(text, gazetteer):
         return None
@@ -51,6 +53,13 @@ def water_name(span: SpacySpan, gazetteer: Gazetteer) -> str | None:
     return next(
         (name for name in _readings(text, modifiers or []) if _water(gazetteer, name)), None
     )
+
+
+def _without_modifiers(span: SpacySpan) -> SpacySpan:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].is_lower and span.doc[start].is_alpha:
+        start += 1
+    return span.doc[start : span.end]
 
 
 def _water(gazetteer: Gazetteer, name: str) -> bool:

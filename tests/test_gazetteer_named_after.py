@@ -79,3 +79,7 @@ def test_the_phrase_after_a_preposition_comes_first_then_the_leading_words():
 
 def test_the_historic_part_of_a_town_lies_in_the_town(gazetteer):
     assert resolved(gazetteer, "Historic Dayton", "GPE")[0] == DAYTON
+
+
+def test_a_place_of_y_that_the_gazetteer_lacks_lies_by_y(gazetteer):
+    assert resolved(gazetteer, "Vale of Kelso", "LOC")[0] == KELSO

@@ -24,10 +24,10 @@ PREPOSITIONS = {"of", "in", "at"}
 WORD_BREAKS = re.compile(r"[\s\-‐–]+")
 
 
-def named_after_parts(text: str) -> list[list[str]]:
+def named_after_parts(text: str, leading: bool = True) -> list[list[str]]:
     """Groups of candidate town names inside an organisation's name, the likeliest group
     first and, within a group, the longest part first: the phrase after the last
-    preposition and its leading words, then the name's own leading words."""
+    preposition and its leading words, then (with `leading`) the name's own leading words."""
     words = [word for word in WORD_BREAKS.split(text) if word]
     if not words or fold(words[-1]) in STREET_WORDS:
         return []
@@ -35,7 +35,9 @@ def named_after_parts(text: str) -> list[list[str]]:
     after = max((i for i, w in enumerate(words) if w in PREPOSITIONS), default=-1)
     if after >= 0:
         groups.append(_leading_parts(words[after + 1 :], whole=True))
-    groups.append(_leading_parts(words[: after if after >= 0 else len(words)], whole=after >= 0))
+    if leading:
+        before = words[: after if after >= 0 else len(words)]
+        groups.append(_leading_parts(before, whole=after >= 0))
     return [group for group in groups if group]
 
 
@@ -47,13 +49,14 @@ def _leading_parts(words: list[str], whole: bool) -> list[str]:
 
 
 def town_named_after(
-    text: str, known: Callable[[str], bool], renown: Callable[[str], float]
+    text: str, known: Callable[[str], bool], renown: Callable[[str], float], leading: bool = True
 ) -> str | None:
     """The best-known (`renown`) of the places (`known`) where an organisation's name puts
     its town, the longest in each position: "Battle of Richmond" is named after Richmond, not
-    after a village called Battle, "Woodstock Chamber of Commerce" after Woodstock."""
-    longest = (
-        next((part for part in group if known(part)), None) for group in named_after_parts(text)
-    )
+    after a village called Battle, "Woodstock Chamber of Commerce" after Woodstock. Without
+    `leading`, only the place after a preposition: the name of a place "X of Y" that the
+    gazetteer lacks says that it lies in or by Y ("the Straits of Florida")."""
+    groups = named_after_parts(text, leading)
+    longest = (next((part for part in group if known(part)), None) for group in groups)
     found = [part for part in longest if part]
     return max(found, key=renown, default=None)

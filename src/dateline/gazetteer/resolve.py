@@ -538,7 +538,7 @@ def _known_text(gazetteer: Gazetteer, text: str, named_after: bool = False) -> s
     words = text.split()
     if len(words) > MAX_INNER_WORDS or len(text) > MAX_NAME_CHARS:
         return text  # an absurdly long "name" is not searched for a place inside it
-    if named_after and (town := _town_named_after(gazetteer, text)):
+    if town := _town_named_after(gazetteer, text, named_after):
         return town
     any_place = any(fold(word) in FEATURE_WORDS for word in words)
     for size in range(len(words) - 1, 0, -1):
@@ -549,9 +549,9 @@ def _known_text(gazetteer: Gazetteer, text: str, named_after: bool = False) -> s
     return text
 
 
-def _town_named_after(gazetteer: Gazetteer, text: str) -> str | None:
+def _town_named_after(gazetteer: Gazetteer, text: str, leading: bool) -> str | None:
     known, renown = partial(_inner_candidate, gazetteer), partial(_best_prior, gazetteer)
-    return town_named_after(text, known, renown)
+    return town_named_after(text, known, renown, leading)
 
 
 def _best_prior(gazetteer: Gazetteer, part: str) -> float:

@@ -40,6 +40,8 @@ PART_WORDS = {
 def water_name(span: SpacySpan, gazetteer: Gazetteer) -> str | None:
     """The full name of the ocean or sea a span names by its bare adjective, else None; the
     span may hold its lower-case modifiers ("eastern Pacific")."""
+    if not _water_of(_capitalised_words(span.text), gazetteer):
+        return None  # most names: a dictionary look-up rules them out
     span = _without_modifiers(span)
     text = span.text
     if not _adjective_like(text, gazetteer):
@@ -53,6 +55,19 @@ def water_name(span: SpacySpan, gazetteer: Gazetteer) -> str | None:
     return next(
         (name for name in _readings(text, modifiers or []) if _water(gazetteer, name)), None
     )
+
+
+def _capitalised_words(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[0].islower():
+        words.pop(0)
+    return " ".join(words)
+
+
+def _water_of(text: str, gazetteer: Gazetteer) -> bool:
+    """Some water is called "<text> Ocean" or "<text> Sea" (its parts are named only where
+    the whole is: "North Atlantic Ocean", "Western Mediterranean")."""
+    return any(gazetteer.has_name(f"{text} {head}") for head in WATER_HEADS)
 
 
 def _without_modifiers(span: SpacySpan) -> SpacySpan:

@@ -15,7 +15,6 @@ with a UCDP-like precision.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
@@ -149,10 +148,8 @@ def mentions(
 
 
 def _entity_label(span: SpacySpan) -> str:
-    """The parser's entity label covering most of the span's words ("" if none)."""
-    labels = Counter(token.ent_type_ for token in span)
-    label, _ = labels.most_common(1)[0] if labels else ("", 0)
-    return label
+    """The parser's entity label of the span's last word, the head of a name ("" if none)."""
+    return str(span[-1].ent_type_)
 
 
 def _one_water_per_article(found: Sequence[Mention]) -> None:

@@ -109,3 +109,8 @@ def test_a_coast_that_is_a_division_of_the_story_country_stays_the_division(gaze
 
 def test_a_coast_named_with_no_other_place_keeps_its_reading(gazetteer):
     assert ids(gazetteer, "West Coast")[0] in (WEST_COAST_NZ, WESTERN_AUSTRALIA)
+
+
+def test_a_coast_the_gazetteer_lacks_is_the_story_country(gazetteer):
+    found = resolved(gazetteer, "Los Angeles", "California", "East Coast")
+    assert found[2] == (UNITED_STATES, 0.25)

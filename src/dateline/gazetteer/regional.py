@@ -20,11 +20,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from functools import lru_cache
-from typing import TypeVar
 
 from .index import Entry, Gazetteer, distance_km, fold
 
-Key = TypeVar("Key")
+Key = tuple[str, str | None]  # a name as the text spells it, and its qualifier
 Choice = tuple[Entry | None, float]
 
 REGION_OVER_TOWN_POPULATION = 100_000  # a town this large is named as often as a region
@@ -45,8 +44,9 @@ def regional_choices(
     local: Callable[[Key, Entry], bool],
 ) -> None:
     """Revise `chosen` (name key -> (entry, confidence)) for regions, waters and coasts;
-    `texts` gives each key's name as looked up, `pools` its candidates, and `local(key,
-    entry)` whether the article names a division holding that reading or qualifies it."""
+    `texts` gives each key's name as looked up (a place inside a longer name: "Gulf" in "Gulf
+    Security Forum"), `pools` its candidates, and `local(key, entry)` whether the article
+    names a division holding that reading or qualifies it."""
     for key, (entry, confidence) in list(chosen.items()):
         region = _named_region(texts[key], pools[key])
         if entry is not None and region is not None and _hamlet(entry, region):
@@ -56,7 +56,7 @@ def regional_choices(
         text = texts[key]
         if fold(text) in WATER_WORDS:
             chosen[key] = _nearest_water(gazetteer, fold(text), choice, places)
-        elif _side_coast(text):
+        elif _side_coast(key[0]):  # as spelled: "East Coast" is no "Coast" inside it
             chosen[key] = _home_coast(gazetteer, choice, places)
 
 

@@ -111,3 +111,21 @@ def test_an_article_that_names_the_ocean_means_it_where_it_repeats_the_word(nlp,
 def test_lower_case_modifiers_inside_the_span_are_modifiers(nlp, gazetteer):
     text = "Cold water spread across the eastern Pacific in May."
     assert names(nlp, gazetteer, text, "eastern Pacific") == ["Pacific Ocean"]
+
+
+def test_a_qualified_repeat_of_the_word_stays_a_town(nlp, gazetteer):
+    text = "Storms form early in the Atlantic. Farmers in Atlantic, Iowa, watched the sky."
+    doc = doc_with(nlp, text, {"Iowa": "GPE"})
+    first = text.index("Atlantic")
+    second = text.index("Atlantic", first + 1)
+    doc.ents = [
+        doc.char_span(first, first + 8, label="LOC"),
+        doc.char_span(second, second + 8, label="GPE"),
+        *doc.ents,
+    ]
+    found = mentions(doc, doc.ents, body_span(doc), gazetteer)
+    assert [(m.text, m.name) for m in found] == [
+        ("Atlantic", "Atlantic Ocean"),
+        ("Atlantic", None),
+        ("Iowa", None),
+    ]

@@ -154,10 +154,12 @@ def _entity_label(span: SpacySpan) -> str:
 
 def _one_water_per_article(found: Sequence[Mention]) -> None:
     """A bare name the article once uses for a water ("the Atlantic") names it where the
-    article repeats it without a determiner ("Atlantic hurricanes")."""
+    article repeats it without a determiner ("Atlantic hurricanes"), unless a qualifier or a
+    dateline makes it a town there ("Atlantic, Iowa")."""
     waters = {m.text: m.name for m in found if m.name and m.name.endswith(WATER_HEADS)}
     for mention in found:
-        if mention.name is None and mention.text in waters:
+        town = mention.qualifier is not None or mention.dateline
+        if mention.name is None and mention.text in waters and not town:
             mention.name = waters[mention.text]
 
 

@@ -5,8 +5,10 @@ what the small model misses: the items of a list introduced by a word such
 as "settlements" or "villages" (which it often tags as people or
 organisations), a gazetteer name right after a locative preposition ("in
 Karkijahan"), and, in text set in capitals, gazetteer names of countries,
-divisions and large cities. Resolution (gazetteer.resolve) picks each
-name's GeoNames entry using the article's other places. Demonyms are not
+divisions and large cities. A water named by its bare adjective ("the
+tropical Atlantic") is looked up by its full name (place_waters). Resolution
+(gazetteer.resolve) picks each name's GeoNames entry using the article's
+other places. Demonyms are not
 places; `demonym_country` maps them to countries for the actor stage.
 `event_location` gives the events stage the most specific place in a span,
 with a UCDP-like precision.

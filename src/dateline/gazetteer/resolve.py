@@ -78,12 +78,12 @@ FEATURE_WORDS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "n", "s", "e", "w", "ne", "nw", "se", "sw",  # abbreviated: "W. Columbia", "S.E. Paris"
     "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
-    "metro", "downtown", "old", "historic", "lake", "river", "creek", "bay", "park", "airport",
-    "station", "port", "harbour", "harbor", "bridge", "road", "street", "avenue", "highway",
-    "square",
+    "metro", "downtown", "old", "lake", "river", "creek", "bay", "park", "airport", "station",
+    "port", "harbour", "harbor", "bridge", "road", "street", "avenue", "highway", "square",
     "jail", "prison", "court", "courthouse", "hall", "hospital", "school", "college",
     "university", "center", "centre", "mall", "market", "stadium", "camp", "base", "office",
     "department", "police", "sheriff", "sheriffs", "council", "township", "district", "town",
+    "historic",  # "Historic Dublin": the old part of a town, as "Old Dublin" is
 }  # fmt: skip  # shorter words inside a name are too often not place names
 # Entity labels of names that are things named after a place, not places ("Dayton Dragons").
 NAMED_AFTER = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"}
@@ -530,7 +530,8 @@ def _known_text(gazetteer: Gazetteer, text: str, named_after: bool = False) -> s
     when a word names a kind of feature or a direction ("Henderson County Jail" -> "Henderson
     County", "Metro Nashville" -> "Nashville", "Morecambe Road" -> the town it leads to); a
     town where an organisation's or a facility's name puts one, when the parser took it for
-    one (`named_after`: "the Dayton Dragons"; see `town_named_after`); otherwise only a
+    one (`named_after`: "the Dayton Dragons"), and whatever the label the place after a
+    preposition ("United Way of America"; see `town_named_after`); otherwise only a
     country or a division does ("Lamar County Elections", "Politics Ukraine"), since
     "Baghanis Ayrim" is another village than Baghanis, not a part of it."""
     if gazetteer.has_name(text) or gazetteer.has_name(_without_generic_word(text)):

@@ -8,10 +8,9 @@ Karkijahan"), and, in text set in capitals, gazetteer names of countries,
 divisions and large cities. A water named by its bare adjective ("the
 tropical Atlantic") is looked up by its full name (place_waters). Resolution
 (gazetteer.resolve) picks each name's GeoNames entry using the article's
-other places. Demonyms are not
-places; `demonym_country` maps them to countries for the actor stage.
-`event_location` gives the events stage the most specific place in a span,
-with a UCDP-like precision.
+other places. Demonyms are not places; `demonym_country` maps them to
+countries for the actor stage. `event_location` gives the events stage the
+most specific place in a span, with a UCDP-like precision.
 """
 
 from __future__ import annotations
@@ -140,8 +139,7 @@ def mentions(
         mention.dateline = (
             span.label_ == DATELINE_LABEL or index == 0 and _dateline(text, span, body)
         )
-        water = water_name(span, gazetteer) if gazetteer is not None else None
-        mention.name = county_name(span) or water
+        mention.name = county_name(span) or (water_name(span, gazetteer) if gazetteer else None)
         mention.label = _entity_label(span)
         result.append(mention)
     _one_water_per_article(result)

@@ -85,8 +85,12 @@ def test_the_province_called_gulf_stays_in_a_story_set_near_it(gazetteer):
     assert ids(gazetteer, "Port Moresby", "Papua New Guinea", "Gulf")[2] == GULF_PROVINCE
 
 
-def test_a_gulf_with_no_water_of_its_kind_near_the_story_keeps_its_reading(gazetteer):
-    assert ids(gazetteer, "Los Angeles", "Gulf")[1] == GULF_PROVINCE
+def test_a_gulf_with_no_water_of_its_kind_near_the_story_is_no_province_abroad(gazetteer):
+    assert ids(gazetteer, "Los Angeles", "Gulf")[1] is None
+
+
+def test_a_gulf_named_alone_keeps_its_reading(gazetteer):
+    assert ids(gazetteer, "Gulf") == [GULF_PROVINCE]
 
 
 def test_a_region_beats_a_hamlet_of_its_name_near_the_capital(gazetteer):

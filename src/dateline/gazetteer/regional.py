@@ -79,14 +79,17 @@ def _nearest_water(
     """The best-known water called "... <word> ..." within WATER_NEAR_KM of the article's
     places, unless the reading chosen already lies among them (Gulf County in a Florida
     story). GeoNames lists more names for better-known waters: of the gulfs near Dubai, the
-    Persian Gulf (27 names), not the Gulf of Oman (8), is "the Gulf"."""
+    Persian Gulf (27 names), not the Gulf of Oman (8), is "the Gulf". With no such water
+    (the gazetteer lacks the Gulf of Mexico), a division far from all the article's places
+    is no answer either: nothing."""
     entry, confidence = choice
     others = [p for p in places if p != entry]
-    if entry is not None and entry.feature != "region" and _near_any(entry, others):
+    placed = entry if entry is not None and entry.feature != "region" else None
+    if not others or (placed is not None and _near_any(placed, others)):
         return choice
     near = [(w, n) for w, n in _waters(gazetteer, word) if _near_any(w, others)]
     if not near:
-        return choice
+        return (None, 0.0) if placed is not None else choice
     water, _ = max(near, key=lambda pair: pair[1])
     return water, confidence
 

@@ -21,6 +21,14 @@ LOCAL_FEATURE_WORDS = {
     "church", "chapel", "mosque", "temple", "hospital", "airport", "tower", "bridge", "court",
     "courthouse", "mall", "station", "marina", "library", "museum", "school", "campus",
 }  # fmt: skip
+# The waters and valleys a local story names ("Kiser Lake", "the Neches River", "Lake
+# Lanier") lie near its town: the gazetteer has towns, not lakes and rivers, and a story
+# names the ones around it. Their kind is the name's last word, or its first. (Islands,
+# mountains and falls are left out: news names far ones as often, and towns take such names.)
+NATURAL_FEATURE_WORDS = {
+    "lake", "lakes", "river", "creek", "canal", "reservoir", "pond", "bayou", "swamp", "valley",
+}  # fmt: skip
+NATURAL_FEATURE_LEADS = {"lake", "river"}
 LOCAL_FEATURE_CONFIDENCE = 0.25  # the town is known, the feature in it is not
 STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive"}
 STREET_FAR_KM = 300.0  # a street's namesake town farther than this from the story's town
@@ -28,16 +36,21 @@ STREET_FAR_KM = 300.0  # a street's namesake town farther than this from the sto
 
 def locate_local_features(results: Sequence[Resolution]) -> None:
     """An unresolved name of a street, building or other local feature ("City Hall", "Tarn
-    Street", or "Kent Road" once its Kent abroad proved a stray) lies in the town the article
-    is about: the town it names most, a dateline counting DATELINE_WEIGHT times. Its
-    confidence is low: the gazetteer does not know the feature itself, only where the story
-    is set."""
+    Street", or "Kent Road" once its Kent abroad proved a stray), or of a water or valley
+    ("Kiser Lake"), lies in or near the town the article is about: the town it names most,
+    a dateline counting DATELINE_WEIGHT times. Its confidence is low: the gazetteer does not
+    know the feature itself, only where the story is set."""
     focus = _focus_town(results)
     if focus is None:
         return
     for result in results:
         unresolved = result.entry is None
-        if (unresolved or _street_named_after(result, focus)) and _local_feature(result.mention):
+        local = _local_feature(result.mention)
+        if (
+            unresolved
+            and (local or _natural_feature(result.mention))
+            or (local and _street_named_after(result, focus))
+        ):
             result.entry, result.confidence = focus, LOCAL_FEATURE_CONFIDENCE
 
 
@@ -67,6 +80,13 @@ def _focus_town(results: Sequence[Resolution]) -> Entry | None:
     if not weights:
         return None
     return towns[max(weights, key=weights.__getitem__)]
+
+
+def _natural_feature(mention: Mention) -> bool:
+    words = [fold(word) for word in mention.text.split()]
+    return len(words) > 1 and (
+        words[-1] in NATURAL_FEATURE_WORDS or words[0] in NATURAL_FEATURE_LEADS
+    )
 
 
 def _local_feature(mention: Mention) -> bool:

@@ -21,11 +21,14 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold
 from .local import locate_local_features
 from .mention import DATELINE_WEIGHT, Mention, Resolution
+from .named_after import town_named_after
+from .regional import regional_choices
 
 __all__ = ["Mention", "Resolution", "candidates", "resolve"]
 
@@ -80,7 +83,10 @@ FEATURE_WORDS = {
     "jail", "prison", "court", "courthouse", "hall", "hospital", "school", "college",
     "university", "center", "centre", "mall", "market", "stadium", "camp", "base", "office",
     "department", "police", "sheriff", "sheriffs", "council", "township", "district", "town",
+    "historic",  # "Historic Dublin": the old part of a town, as "Old Dublin" is
 }  # fmt: skip  # shorter words inside a name are too often not place names
+# Entity labels of names that are things named after a place, not places ("Dayton Dragons").
+NAMED_AFTER = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"}
 MAX_CANDIDATES = 200  # very common names (San José) keep their most populous homonyms only
 
 Point = tuple[float, float, float]  # lat, lon, probability of that reading
@@ -312,7 +318,8 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
     its main places many times), and each name's context is computed once a round."""
     keys = _one_sense_per_article([(m.name or m.text, m.qualifier) for m in mentions])
     distinct = list(dict.fromkeys(keys))
-    texts = {key: _known_text(gazetteer, key[0]) for key in distinct}
+    named_after = {key for key, m in zip(keys, mentions, strict=True) if m.label in NAMED_AFTER}
+    texts = {key: _known_text(gazetteer, key[0], key in named_after) for key in distinct}
     capitals = any(m.capitals for m in mentions)
     qualifiers = {
         key: [e for e, _ in candidates(gazetteer, key[1], capitals=capitals)] if key[1] else []
@@ -366,6 +373,13 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         )
         for key in distinct
     }
+    regional_choices(
+        gazetteer,
+        texts,
+        chosen,
+        {key: [e for e, _ in pools[key]] for key in distinct},
+        lambda key, entry: key[1] is not None or counties[names[key]].holds(entry),
+    )
     results = []
     for mention, key in zip(mentions, keys, strict=True):
         entry, confidence = chosen[key]
@@ -510,25 +524,39 @@ def _within_qualifier(pool: list[Candidate], qualifiers: Sequence[Entry]) -> lis
     return []
 
 
-def _known_text(gazetteer: Gazetteer, text: str) -> str:
+def _known_text(gazetteer: Gazetteer, text: str, named_after: bool = False) -> str:
     """The text itself, or, for an unknown name of several words, the best-known place named
     inside it: the thing named lies in or by that place, or belongs to it. Any place counts
     when a word names a kind of feature or a direction ("Henderson County Jail" -> "Henderson
-    County", "Metro Nashville" -> "Nashville", "Morecambe Road" -> the town it leads to);
-    otherwise only a country or a division does ("Lamar County Elections", "Politics
-    Ukraine"), since "Baghanis Ayrim" is another village than Baghanis, not a part of it."""
+    County", "Metro Nashville" -> "Nashville", "Morecambe Road" -> the town it leads to); a
+    town where an organisation's or a facility's name puts one, when the parser took it for
+    one (`named_after`: "the Dayton Dragons"), and whatever the label the place after a
+    preposition ("United Way of America"; see `town_named_after`); otherwise only a
+    country or a division does ("Lamar County Elections", "Politics Ukraine"), since
+    "Baghanis Ayrim" is another village than Baghanis, not a part of it."""
     if gazetteer.has_name(text) or gazetteer.has_name(_without_generic_word(text)):
         return text
     words = text.split()
     if len(words) > MAX_INNER_WORDS or len(text) > MAX_NAME_CHARS:
         return text  # an absurdly long "name" is not searched for a place inside it
+    if town := _town_named_after(gazetteer, text, named_after):
+        return town
     any_place = any(fold(word) in FEATURE_WORDS for word in words)
     for size in range(len(words) - 1, 0, -1):
         parts = [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
         known = [part for part in parts if _inner_candidate(gazetteer, part, any_place)]
         if known:
-            return max(known, key=lambda part: max(prior(e, part) for e in gazetteer.lookup(part)))
+            return max(known, key=lambda part: _best_prior(gazetteer, part))
     return text
+
+
+def _town_named_after(gazetteer: Gazetteer, text: str, leading: bool) -> str | None:
+    known, renown = partial(_inner_candidate, gazetteer), partial(_best_prior, gazetteer)
+    return town_named_after(text, known, renown, leading)
+
+
+def _best_prior(gazetteer: Gazetteer, part: str) -> float:
+    return max(prior(e, part) for e in gazetteer.lookup(part))
 
 
 def _inner_candidate(gazetteer: Gazetteer, part: str, any_place: bool = True) -> bool:

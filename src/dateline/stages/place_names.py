@@ -59,6 +59,7 @@ MAX_NAME_TOKENS = 5  # longer capitalised runs are titles and organisations, not
 # Month and weekday names: "in March" is a date, not the town of March.
 CALENDAR_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
 EMBEDDING_LABELS = {"ORG", "FAC", "EVENT"}  # names that often hold a place name inside them
+JOINING_MARKS = {"-", "–", "/", "&"}  # between two names of one entity ("Notre Dame-UConn")
 MAX_EMBEDDED_TOKENS = 3
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP"}
 RELABEL_MIN_POPULATION = 100_000
@@ -464,7 +465,8 @@ def repeated_places(
     small model often tags the same town a place once and a person or organisation elsewhere.
     Only names the gazetteer knows and the model did not call a person more often than a
     place spread so (a surname tagged GPE once must not spread to every mention); an
-    occurrence inside a longer entity ("Alexandria Smith") is left alone."""
+    occurrence inside a longer entity ("Alexandria Smith") is left alone, unless it opens an
+    organisation's name ("the Alexandria Fire Department": `_named_after`)."""
     people = Counter(ent.text.lower() for ent in parsed.ents if ent.label_ == "PERSON")
     places = Counter(span.text.lower() for span in found)
     names = {
@@ -496,7 +498,8 @@ def _repeat_at(
         if tuple(t.lower_ for t in words) != key or any(taken[i : i + len(key)]):
             continue
         span = parsed.doc[i : i + len(key)]
-        if _stands_alone(span) and all(t.is_title or t.is_upper or not t.is_alpha for t in words):
+        alone = _stands_alone(span) or _named_after(span)
+        if alone and all(t.is_title or t.is_upper or not t.is_alpha for t in words):
             return span
     return None
 
@@ -512,6 +515,22 @@ def _stands_alone(span: SpacySpan) -> bool:
         and (after is None or after.ent_iob_ != "I")
         and len(ents) <= len(span)
     )
+
+
+def _named_after(span: SpacySpan) -> bool:
+    """The span opens an organisation's or a facility's name, after "the" at most, and the
+    name goes on with words of its own ("the Torrington Fire Department", "Ozark Dodge"):
+    the thing is named after its town. Not an owner ("Hope's Wings") nor one of two names
+    joined by a hyphen or slash ("Marshall/Bradford Woods")."""
+    if span[0].ent_type_ not in EMBEDDING_LABELS or _possessive_after(span):
+        return False
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is None or after.ent_iob_ != "I" or after.text in JOINING_MARKS:
+        return False
+    if span[0].ent_iob_ == "B":
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.ent_iob_ == "B" and before.lower_ == "the"
 
 
 def _not_person(span: SpacySpan, place_only: bool = False) -> bool:

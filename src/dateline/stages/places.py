@@ -5,11 +5,12 @@ what the small model misses: the items of a list introduced by a word such
 as "settlements" or "villages" (which it often tags as people or
 organisations), a gazetteer name right after a locative preposition ("in
 Karkijahan"), and, in text set in capitals, gazetteer names of countries,
-divisions and large cities. Resolution (gazetteer.resolve) picks each
-name's GeoNames entry using the article's other places. Demonyms are not
-places; `demonym_country` maps them to countries for the actor stage.
-`event_location` gives the events stage the most specific place in a span,
-with a UCDP-like precision.
+divisions and large cities. A water named by its bare adjective ("the
+tropical Atlantic") is looked up by its full name (place_waters). Resolution
+(gazetteer.resolve) picks each name's GeoNames entry using the article's
+other places. Demonyms are not places; `demonym_country` maps them to
+countries for the actor stage. `event_location` gives the events stage the
+most specific place in a span, with a UCDP-like precision.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ..gazetteer.resolve import Mention, Resolution, resolve
 from ..record import Location, Place, Span
 from .place_names import recognise
 from .place_patterns import DATELINE_LABEL, all_capitals, county_name
+from .place_waters import WATER_HEADS, water_name
 
 __all__ = [
     "PlacesComponent",
@@ -92,7 +94,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Resolution]:
     """Every place name in the article body, resolved, in text order."""
     body = body_span(doc)
     spans = recognise(doc, gazetteer, body)
-    return resolve(gazetteer, mentions(doc, spans, body))
+    return resolve(gazetteer, mentions(doc, spans, body, gazetteer))
 
 
 def source_text(doc: Doc) -> str:
@@ -120,10 +122,13 @@ def to_place(resolution: Resolution) -> Place:
     )  # fmt: skip
 
 
-def mentions(doc: Doc, spans: Sequence[SpacySpan], body: Span) -> list[Mention]:
-    """Mentions with their qualifier ("Alexandria, Louisiana"), dateline flag and list group.
-    Their words come from the article's text: the Doc may be a truecased copy of all-capitals
-    text."""
+def mentions(
+    doc: Doc, spans: Sequence[SpacySpan], body: Span, gazetteer: Gazetteer | None = None
+) -> list[Mention]:
+    """Mentions with their qualifier ("Alexandria, Louisiana"), dateline flag, list group and
+    the name to look up when the words around say more ("Jackson and Barrow counties", "the
+    tropical Atlantic"; with a gazetteer). Their words come from the article's text: the Doc
+    may be a truecased copy of all-capitals text."""
     text = source_text(doc)
     capitals = all_capitals(text[body.start : body.end])
     result = []
@@ -134,10 +139,28 @@ def mentions(doc: Doc, spans: Sequence[SpacySpan], body: Span) -> list[Mention]:
         mention.dateline = (
             span.label_ == DATELINE_LABEL or index == 0 and _dateline(text, span, body)
         )
-        mention.name = county_name(span)
+        mention.name = county_name(span) or (water_name(span, gazetteer) if gazetteer else None)
+        mention.label = _entity_label(span)
         result.append(mention)
+    _one_water_per_article(result)
     _group_lists(text, result)
     return result
+
+
+def _entity_label(span: SpacySpan) -> str:
+    """The parser's entity label of the span's last word, the head of a name ("" if none)."""
+    return str(span[-1].ent_type_)
+
+
+def _one_water_per_article(found: Sequence[Mention]) -> None:
+    """A bare name the article once uses for a water ("the Atlantic") names it where the
+    article repeats it without a determiner ("Atlantic hurricanes"), unless a qualifier or a
+    dateline makes it a town there ("Atlantic, Iowa")."""
+    waters = {m.text: m.name for m in found if m.name and m.name.endswith(WATER_HEADS)}
+    for mention in found:
+        town = mention.qualifier is not None or mention.dateline
+        if mention.name is None and mention.text in waters and not town:
+            mention.name = waters[mention.text]
 
 
 def _group_lists(text: str, found: Sequence[Mention]) -> None:

@@ -279,3 +279,25 @@ def test_an_abbreviated_direction_before_a_place_names_a_part_of_it(gazetteer):
     # "Police patrolled S.E. Paris and W. Paris after the Henry County fair."
     assert resolved(gazetteer, "S.E. Paris", "W. Paris", "Henry County")[:2] == [PARIS_TN] * 2
     assert resolved(gazetteer, "Q. Paris") == [None]  # a letter that is no direction
+
+
+def test_a_county_named_outright_lies_in_the_state_the_article_names():
+    # "Madison County students beat Springfield for the Kentucky title." The larger Madison
+    # County and Springfield lie in Illinois, and each one's Illinois reading supports the
+    # other's; the state named outright says which county and town are meant.
+    kentucky, illinois = 6254925, 4896861
+    madison_ky, springfield_ky = 4297983, 4308122
+    named = [
+        (Entry(4250542, "Madison County", "US", 38.83, -89.9, "admin2", 265_000, illinois),
+         ["Madison County"]),
+        (Entry(madison_ky, "Madison County", "US", 37.72, -84.28, "admin2", 92_000, kentucky),
+         ["Madison County"]),
+        (Entry(kentucky, "Kentucky", "US", 37.5, -85.0, "admin1", 4_400_000), ["Kentucky"]),
+        (Entry(4250491, "Springfield", "US", 39.8, -89.64, "city", 116_000, illinois),
+         ["Springfield"]),
+        (Entry(springfield_ky, "Springfield", "US", 37.68, -85.22, "city", 3_000, kentucky),
+         ["Springfield"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    ids = resolved(places, "Madison County", "Kentucky", "Springfield")
+    assert ids == [madison_ky, kentucky, springfield_ky]

@@ -42,6 +42,11 @@ CAPITAL_BONUS = 2.0  # capitals are named far beyond their size ("Washington sai
 MAIN_NAME_BONUS = 1.5  # the text spells the entry's own name, not one of its alternates
 COUNTRY_CONTEXT = 3.0  # times the share of the article's other places in the same country
 ADMIN_CONTEXT = 2.5  # times the other names' probability mass in the same admin1 (capped at 1)
+# A county named with its designator ("Madison County") in a story that names a state outright
+# lies in that state: local news names its own state, while the towns of the same name that
+# the story's other homonyms may be scatter over several. Only for the designated name:
+# a bare "Washington" or "Houston" is the city far more often than a county in that state.
+NAMED_DIVISION = 2.0  # times the other names' mass naming this county's admin1 (capped at 1)
 ADMIN_SHARE = 1.0  # times the share of the other names' admin1 mass lying in this admin1
 PROXIMITY_CONTEXT = 2.0  # times the other names' probability mass lying near this place (capped)
 NEAR_KM, FAR_KM = 50.0, 300.0  # nearness falls from 1 at NEAR_KM to 0 at FAR_KM
@@ -84,9 +89,18 @@ FEATURE_WORDS = {
 MAX_CANDIDATES = 200  # very common names (San José) keep their most populous homonyms only
 
 Point = tuple[float, float, float]  # lat, lon, probability of that reading
-# (country -> share, admin1 geonameid -> mass, each other name's likeliest points, total mass
-# of the admin1s)
-Shares = tuple[dict[str, float], dict[int, float], list[list[Point]], float]
+
+
+class Shares(NamedTuple):
+    """What the other names of an article say about one name's readings."""
+
+    countries: dict[str, float]  # country -> share of the other names' mass
+    admins: dict[int, float]  # admin1 geonameid -> the other names' mass inside it
+    points: list[list[Point]]  # each other name's likeliest points
+    admin_total: float  # the total mass of the admin1s
+    divisions: dict[int, float]  # admin1 geonameid -> the other names' mass naming it
+
+
 Scored = list[tuple[Entry, float]]
 Candidate = tuple[Entry, bool]  # (entry, reached only through a country code)
 
@@ -100,6 +114,7 @@ class Context:
     points: dict[str, list[Point]] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
     levels: dict[str, dict[str, float]] = field(default_factory=dict)  # mass by feature
+    divisions: dict[str, dict[int, float]] = field(default_factory=dict)  # mass naming an admin1
 
     def shares(self, name: str) -> Shares:
         """The other names' mass: as shares by country, summed by admin1 (a first-level division
@@ -108,16 +123,19 @@ class Context:
         total = sum(w for other, w in self.weights.items() if other != name)
         countries: dict[str, float] = defaultdict(float)
         admins: dict[int, float] = defaultdict(float)
+        divisions: dict[int, float] = defaultdict(float)
         if total <= 0:
-            return countries, admins, [], 0.0
+            return Shares(countries, admins, [], 0.0, divisions)
         for other, weight in self.weights.items():
             if other != name:
                 for country, mass in self.countries[other].items():
                     countries[country] += weight * mass / total
                 for admin, mass in self.admins[other].items():
                     admins[admin] += weight * mass  # presence, not share: capped where used
+                for admin, mass in self.divisions[other].items():
+                    divisions[admin] += weight * mass
         points = [pts for other, pts in self.points.items() if other != name and pts]
-        return countries, admins, points, sum(admins.values())
+        return Shares(countries, admins, points, sum(admins.values()), divisions)
 
 
 class CountyLinks(NamedTuple):
@@ -233,14 +251,17 @@ def contextual(
     shares: Shares,
     qualifiers: Sequence[Entry],
     counties: CountyLinks = NO_COUNTIES,
+    county: bool = False,
 ) -> float:
     """Score from the article's other places: their countries, admin1s, how near they are,
     a qualifier, and the second-level divisions that any reading of them names or lies in
     (`counties`)."""
-    countries, admins, points, admin_total = shares
+    countries, admins, points, admin_total, divisions = shares
     score = COUNTRY_CONTEXT * countries.get(entry.country, 0.0)
     if entry.feature in ("city", "admin2"):
         score += _admin_support(admins.get(entry.admin1, 0.0), admin_total)
+        if county and entry.feature == "admin2":
+            score += NAMED_DIVISION * min(1.0, divisions.get(entry.admin1, 0.0))
         score += PROXIMITY_CONTEXT * min(1.0, nearness(entry, points))
         if (counties.named or counties.holding) and counties.link(entry):
             score += COUNTY_CONTEXT
@@ -345,7 +366,12 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         shares = {name: context.shares(name) for name in set(names.values())}
         scored = {
             key: score_pool(
-                pools[key], own[key], shares[names[key]], qualifiers[key], counties[names[key]]
+                pools[key],
+                own[key],
+                shares[names[key]],
+                qualifiers[key],
+                counties[names[key]],
+                names_county(texts[key]),
             )
             for key in distinct
         }
@@ -572,11 +598,17 @@ def score_pool(
     shares: Shares,
     qualifiers: Sequence[Entry],
     counties: CountyLinks = NO_COUNTIES,
+    county: bool = False,
 ) -> Scored:
     return [
-        (e, p + contextual(e, shares, qualifiers, counties))
+        (e, p + contextual(e, shares, qualifiers, counties, county))
         for (e, _), p in zip(pool, own, strict=True)
     ]
+
+
+def names_county(text: str) -> bool:
+    """The text names a county by its designator ("Boone County", "Rapides Parish")."""
+    return fold(text).rpartition(" ")[2] in COUNTY_WORDS
 
 
 def county_links(pools: dict[str, Sequence[Candidate]]) -> dict[str, CountyLinks]:
@@ -627,11 +659,15 @@ def build_context(named: Sequence[tuple[str, float, Scored]]) -> Context:
             continue
         countries: dict[str, float] = defaultdict(float)
         admins: dict[int, float] = defaultdict(float)
+        divisions: dict[int, float] = defaultdict(float)
         for (entry, _), p in zip(candidates_scored, probabilities(candidates_scored), strict=True):
             if entry.country:
                 countries[entry.country] += p
             if _admin1(entry):
                 admins[_admin1(entry)] += p
+            if entry.feature == "admin1":
+                divisions[entry.geonameid] += p
+        context.divisions[name] = divisions
         context.countries[name], context.admins[name], context.weights[name] = (
             countries,
             admins,

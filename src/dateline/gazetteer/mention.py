@@ -23,6 +23,7 @@ class Mention:
     # "Jackson and Barrow counties" is looked up as "Jackson County".
     name: str | None = None
     group: int | None = None  # the list of places it is an item of ("Ohio, Iowa and Utah")
+    people: bool = False  # a noun for people follows: "a Jordan man" (`homonyms`)
 
 
 @dataclass(slots=True)

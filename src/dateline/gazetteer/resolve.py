@@ -23,6 +23,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .homonyms import COUNTY_WORDS, names_county, without_countries
 from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold
 from .local import locate_local_features
 from .mention import DATELINE_WEIGHT, Mention, Resolution
@@ -70,7 +71,6 @@ GENERIC_SUFFIXES = {
     "governorate",
     "oblast",
 }
-COUNTY_WORDS = {"county", "parish", "borough"}  # the designators of US-style counties
 INNER_NAME_CONFIDENCE = 0.5  # a place found inside an unknown longer name is a weaker answer
 MIN_INNER_LETTERS = 4
 KNOWN_DIVISION_POPULATION = 1_000_000  # a division this large is known by its name alone
@@ -347,6 +347,8 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         else _without_division_namesakes(candidates(gazetteer, texts[key], capitals=capitals))
         for key in distinct
     }
+    for key in {key for key, m in zip(keys, mentions, strict=True) if m.people and not key[1]}:
+        pools[key] = without_countries(pools[key], texts[key])
     datelines = {fold(m.name or m.text) for m in mentions if m.dateline}
     own = {key: priors(pools[key], texts[key], fold(key[0]) in datelines) for key in distinct}
     names = {key: _context_name(texts[key]) for key in distinct}
@@ -604,11 +606,6 @@ def score_pool(
         (e, p + contextual(e, shares, qualifiers, counties, county))
         for (e, _), p in zip(pool, own, strict=True)
     ]
-
-
-def names_county(text: str) -> bool:
-    """The text names a county by its designator ("Boone County", "Rapides Parish")."""
-    return fold(text).rpartition(" ")[2] in COUNTY_WORDS
 
 
 def county_links(pools: dict[str, Sequence[Candidate]]) -> dict[str, CountyLinks]:

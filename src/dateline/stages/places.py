@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..docext import ARTICLE, doc_text, ensure_extensions, stage_attr
 from ..gazetteer import FEATURES, Gazetteer, load_gazetteer, valid_coordinates
+from ..gazetteer.homonyms import people_noun_after
 from ..gazetteer.resolve import Mention, Resolution, resolve
 from ..record import Location, Place, Span
 from .place_names import recognise
@@ -135,6 +136,7 @@ def mentions(doc: Doc, spans: Sequence[SpacySpan], body: Span) -> list[Mention]:
             span.label_ == DATELINE_LABEL or index == 0 and _dateline(text, span, body)
         )
         mention.name = county_name(span)
+        mention.people = people_noun_after(text, span.end_char)
         result.append(mention)
     _group_lists(text, result)
     return result

@@ -1,0 +1,67 @@
+"""Cues around a name that choose among its homonyms (gazetteer.homonyms), on sentences
+written for the tests and hand-made gazetteers with real GeoNames ids and points."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from dateline.gazetteer import Entry, Gazetteer
+from dateline.gazetteer.homonyms import names_county, people_noun_after
+from dateline.gazetteer.resolve import Mention, resolve
+from test_places import doc_with, found
+
+JORDAN_JO, JORDAN_MN, AMMAN, MINNESOTA = 248816, 5031175, 250441, 5037779
+US = 6252001
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    named = [
+        (Entry(JORDAN_JO, "Jordan", "JO", 31.0, 36.0, "country", 9_956_011), ["Jordan"]),
+        (Entry(JORDAN_MN, "Jordan", "US", 44.66691, -93.62690, "city", 6_076, MINNESOTA),
+         ["Jordan"]),
+        (Entry(AMMAN, "Amman", "JO", 31.95522, 35.94503, "city", 1_275_857, capital=True),
+         ["Amman"]),
+        (Entry(US, "United States", "US", 39.76, -98.5, "country", 327_167_434),
+         ["United States"]),
+    ]  # fmt: skip
+    return Gazetteer.from_entries(named, codes={"U.S.": "US"})
+
+
+def test_a_noun_for_people_after_a_name_is_found_as_a_whole_word():
+    text = "A Jordan man was hurt; Jordan mandated masks; the Jordan couple said; Jordan said"
+    ends = [text.index("Jordan", start) + 6 for start in (0, 20, 45, 70)]
+    assert [people_noun_after(text, end) for end in ends] == [True, False, True, False]
+
+
+def test_a_country_name_before_a_noun_for_people_is_the_town_of_that_name(gazetteer):
+    # "A Jordan man was hurt when his motorcycle left the road." English says "a Jordanian
+    # man" of the country's people; the country's name used so is a town's.
+    man = Mention(2, 8, "Jordan", people=True)
+    assert resolve(gazetteer, [man])[0].entry.geonameid == JORDAN_MN
+    # "Jordan signed the treaty." - bare, the country.
+    assert resolve(gazetteer, [Mention(0, 6, "Jordan")])[0].entry.geonameid == JORDAN_JO
+    # One sense per article: "The Jordan couple ... police in Jordan said" is the town.
+    later = Mention(40, 46, "Jordan")
+    ids = [r.entry.geonameid for r in resolve(gazetteer, [man, later])]
+    assert ids == [JORDAN_MN, JORDAN_MN]
+
+
+def test_an_abbreviated_country_before_a_noun_for_people_stays_the_country(gazetteer):
+    # "A U.S. man was detained." - the code names the country only.
+    result = resolve(gazetteer, [Mention(2, 6, "U.S.", people=True)])
+    assert result[0].entry.geonameid == US
+
+
+def test_the_places_stage_marks_a_name_before_a_noun_for_people(gazetteer):
+    nlp = spacy.blank("en")
+    doc = doc_with(nlp, "A Jordan woman was hurt on Sunday.", {"Jordan": "GPE"})
+    assert found(doc, gazetteer) == [("Jordan", JORDAN_MN)]
+    doc = doc_with(nlp, "Jordan closed its border with Syria.", {"Jordan": "GPE"})
+    assert found(doc, gazetteer) == [("Jordan", JORDAN_JO)]
+
+
+def test_a_county_is_named_by_its_designator():
+    assert names_county("Boone County") and names_county("Rapides Parish")
+    assert not names_county("Boone") and not names_county("County Road")

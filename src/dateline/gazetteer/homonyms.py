@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .index import Entry, fold
+from .context import Candidate
+from .index import fold
 
 # Designators of US-style counties.
 COUNTY_WORDS = {"county", "parish", "borough"}
@@ -30,8 +31,6 @@ PEOPLE_NOUNS = (
     "resident", "family", "mother", "father",
 )  # fmt: skip
 PEOPLE_AFTER = re.compile(r"[ \t]+(?:" + "|".join(PEOPLE_NOUNS) + r")\b")
-
-Candidate = tuple[Entry, bool]  # (entry, reached only through a country code)
 
 
 def people_noun_after(text: str, end: int) -> bool:

@@ -65,3 +65,24 @@ def test_the_places_stage_marks_a_name_before_a_noun_for_people(gazetteer):
 def test_a_county_is_named_by_its_designator():
     assert names_county("Boone County") and names_county("Rapides Parish")
     assert not names_county("Boone") and not names_county("County Road")
+
+
+def test_a_large_city_before_a_division_it_is_not_in_is_a_list_item_not_a_qualified_name():
+    # "The band was to play in Copenhagen, Hamburg, Vessa and Mannheim." - the recogniser
+    # missed "Vessa", so "Hamburg" looks like Copenhagen's qualifier; but a city this large
+    # is not qualified by a division that does not hold it.
+    copenhagen, hamburg_state, hamburg = 2618425, 2911297, 2911298
+    named = [
+        (Entry(copenhagen, "Copenhagen", "DK", 55.67594, 12.56553, "city", 1_153_615,
+               capital=True), ["Copenhagen"]),
+        (Entry(hamburg_state, "Hamburg", "DE", 53.58, 10.0, "admin1", 1_845_229), ["Hamburg"]),
+        (Entry(hamburg, "Hamburg", "DE", 53.57532, 10.01534, "city", 1_739_117, hamburg_state),
+         ["Hamburg"]),
+        (Entry(9_000_050, "Villa Sur", "MX", 19.0, -99.0, "city", 900), ["Villa Sur"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    listed = Mention(0, 10, "Copenhagen", qualifier="Hamburg")
+    assert resolve(places, [listed])[0].entry.geonameid == copenhagen
+    # A village the division does not hold is still no answer: the gazetteer lacks this one.
+    village = Mention(0, 9, "Villa Sur", qualifier="Hamburg")
+    assert resolve(places, [village])[0].entry is None

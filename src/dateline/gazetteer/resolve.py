@@ -351,13 +351,24 @@ def _division_namesake(entry: Entry, divisions: dict[int, str]) -> bool:
 def _within_qualifier(pool: list[Candidate], qualifiers: Sequence[Entry]) -> list[Candidate]:
     """No candidate for "X, Y" when Y can be a country or division and no town or district
     called X lies in it: the gazetteer lacks this X ("San Francisco Javier, Usulutan" is not
-    the Mexican village of that name), and Y, a place of its own, still locates it."""
+    the Mexican village of that name), and Y, a place of its own, still locates it. Unless
+    both can be large towns: then "Copenhagen, Hamburg" are items of a list whose next item
+    the recogniser missed, not the Copenhagen in Hamburg ("Paris, Minnesota" is no list)."""
     holders = [q for q in qualifiers if q.feature in ("country", "admin1")]
     if not holders or any(e.feature not in ("city", "admin2") for e, _ in pool):
         return pool
     if any(contains(q, e) for q in holders for e, _ in pool):
         return pool
+    if _peers(pool, qualifiers):
+        return pool
     return []
+
+
+def _peers(pool: Sequence[Candidate], qualifiers: Sequence[Entry]) -> bool:
+    """Both names of "X, Y" can be large towns: a list of cities ("Copenhagen, Hamburg")."""
+    return any(q.feature == "city" and _solid(q) for q in qualifiers) and any(
+        e.feature == "city" and _solid(e) for e, _ in pool
+    )
 
 
 def _known_text(gazetteer: Gazetteer, text: str) -> str:

@@ -86,3 +86,28 @@ def test_a_large_city_before_a_division_it_is_not_in_is_a_list_item_not_a_qualif
     # A village the division does not hold is still no answer: the gazetteer lacks this one.
     village = Mention(0, 9, "Villa Sur", qualifier="Hamburg")
     assert resolve(places, [village])[0].entry is None
+
+
+@pytest.fixture(scope="module")
+def ridges() -> Gazetteer:
+    """A town and a far larger county of the same name in another state (made-up ids)."""
+    named = [
+        (Entry(9_000_060, "Ridgefield", "US", 46.0, -112.5, "city", 34_000, 9_100_010),
+         ["Ridgefield"]),
+        (Entry(9_000_061, "Ridgefield County", "US", 39.7, -121.6, "admin2", 1_500_000,
+               9_100_011), ["Ridgefield County", "Ridgefield"]),
+    ]  # fmt: skip
+    return Gazetteer.from_entries(named)
+
+
+def test_a_bare_name_is_the_town_rather_than_a_larger_county_so_designated(ridges):
+    # "The plane was rerouted to Ridgefield." News names a county with its designator.
+    assert resolve(ridges, [Mention(0, 10, "Ridgefield")])[0].entry.geonameid == 9_000_060
+    # "Ridgefield County deputies searched the canyon."
+    assert resolve(ridges, [Mention(0, 17, "Ridgefield County")])[0].entry.geonameid == 9_000_061
+
+
+def test_a_bare_name_is_the_county_the_article_names_in_full(ridges):
+    # "Ridgefield County supervisors met; Ridgefield officials said ..." - the short form.
+    mentions = [Mention(0, 17, "Ridgefield County"), Mention(30, 40, "Ridgefield")]
+    assert [r.entry.geonameid for r in resolve(ridges, mentions)] == [9_000_061, 9_000_061]

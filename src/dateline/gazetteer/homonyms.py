@@ -10,19 +10,25 @@ around the name itself can settle it before that:
   that way all the time. Such a name is the town (`people_noun_after`,
   `without_countries`).
 - "Boone County": a county named with its designator is a county, and lies in
-  the state the story names outright (`names_county`, used by `resolve`).
+  the state the story names outright (`names_county`, used by `resolve`); a
+  bare "Butte" is seldom a county (`bare_county`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from .context import Candidate
-from .index import fold
+from .index import Entry, fold
 
 # Designators of US-style counties.
 COUNTY_WORDS = {"county", "parish", "borough"}
+# News names a county with its designator ("Shelby County"); a bare "Shelby" or "Butte" is
+# the town, a river or a person, unless the article names the county in full too. The
+# designated county's reading of a bare name loses this much of its prior (log10 of
+# population): it needs a thousandfold size to beat a town of the name.
+BARE_COUNTY = 3.0
 # Nouns for one person or household that a town's name premodifies in local news ("a Jordan
 # man", "the Lebanon couple"). Not "native" ("a Mexico native" is often the country), nor
 # the collective "residents", "voters", "taxpayers" ("U.S. taxpayers", "Canada residents").
@@ -53,3 +59,12 @@ def without_countries(pool: Sequence[Candidate], text: str) -> list[Candidate]:
     if not any(e.feature == "city" and fold(e.name) == key for e, _ in pool):
         return list(pool)
     return [(e, coded) for e, coded in pool if e.feature != "country"]
+
+
+def bare_county(entry: Entry, text: str, counties: Set[str]) -> bool:
+    """The entry is a county whose designator the text leaves out ("Shelby" for Shelby
+    County), and the article never names it with the designator (`counties`: folded names
+    with one)."""
+    if entry.feature != "admin2" or names_county(text) or not names_county(entry.name):
+        return False
+    return fold(entry.name) not in counties

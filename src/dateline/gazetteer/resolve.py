@@ -38,7 +38,7 @@ from .context import (
     probabilities,
     score_pool,
 )
-from .homonyms import COUNTY_WORDS, names_county, without_countries
+from .homonyms import BARE_COUNTY, COUNTY_WORDS, bare_county, names_county, without_countries
 from .index import MAX_NAME_CHARS, Entry, Gazetteer, fold
 from .local import locate_local_features
 from .mention import DATELINE_WEIGHT, Mention, Resolution
@@ -207,7 +207,11 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
     for key in {key for key, m in zip(keys, mentions, strict=True) if m.people and not key[1]}:
         pools[key] = without_countries(pools[key], texts[key])
     datelines = {fold(m.name or m.text) for m in mentions if m.dateline}
-    own = {key: priors(pools[key], texts[key], fold(key[0]) in datelines) for key in distinct}
+    designated = {fold(texts[key]) for key in distinct if names_county(texts[key])}
+    own = {
+        key: priors(pools[key], texts[key], fold(key[0]) in datelines, designated)
+        for key in distinct
+    }
     names = {key: _context_name(texts[key]) for key in distinct}
     weights: dict[tuple[str, str | None], float] = {}
     for key, mention in zip(keys, mentions, strict=True):
@@ -420,8 +424,16 @@ def _names_a_division(entry: Entry, part: str) -> bool:
     return entry.feature == "country"
 
 
-def priors(pool: Sequence[Candidate], text: str, dateline: bool = False) -> list[float]:
+def priors(
+    pool: Sequence[Candidate], text: str, dateline: bool = False, counties: Set[str] = frozenset()
+) -> list[float]:
     """The candidates' priors; a name that opens the article as its dateline is a town there
-    and wherever the article repeats it (one sense per article)."""
+    and wherever the article repeats it (one sense per article). A bare name is seldom a
+    county (`bare_county`) unless the article also names it as one (`counties`: folded)."""
     town = DATELINE_TOWN_BONUS if dateline else 0.0
-    return [prior(e, text, coded) + (town if e.feature == "city" else 0.0) for e, coded in pool]
+    return [
+        prior(e, text, coded)
+        + (town if e.feature == "city" else 0.0)
+        - (BARE_COUNTY if bare_county(e, text, counties) else 0.0)
+        for e, coded in pool
+    ]

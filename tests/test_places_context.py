@@ -301,3 +301,22 @@ def test_a_county_named_outright_lies_in_the_state_the_article_names():
     places = Gazetteer.from_entries(named)
     ids = resolved(places, "Madison County", "Kentucky", "Springfield")
     assert ids == [madison_ky, kentucky, springfield_ky]
+
+
+def test_a_county_lies_in_the_state_the_article_names_most_often():
+    # "Boone County's jobless rate rose, the Indiana agency said. ... Indiana's rate ... below
+    # Kentucky's ... Indiana officials said." The story's own state is the one it keeps
+    # naming; the larger Boone County lies in the state named once.
+    indiana, kentucky, boone_in, boone_ky = 4921868, 6254925, 4255836, 4286486
+    named = [
+        (Entry(boone_in, "Boone County", "US", 40.05, -86.47, "admin2", 52_683, indiana),
+         ["Boone County"]),
+        (Entry(boone_ky, "Boone County", "US", 38.97, -84.73, "admin2", 82_839, kentucky),
+         ["Boone County"]),
+        (Entry(indiana, "Indiana", "US", 40.0, -86.25, "admin1", 6_732_219), ["Indiana"]),
+        (Entry(kentucky, "Kentucky", "US", 37.5, -85.0, "admin1", 4_468_402), ["Kentucky"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    ids = resolved(places, "Boone County", "Indiana", "Indiana", "Kentucky", "Indiana")
+    assert ids[0] == boone_in
+    assert resolved(places, "Boone County", "Indiana", "Kentucky")[0] == boone_ky  # a tie

@@ -24,9 +24,11 @@ COUNTRY_CONTEXT = 3.0  # times the share of the article's other places in the sa
 ADMIN_CONTEXT = 2.5  # times the other names' probability mass in the same admin1 (capped at 1)
 # A county named with its designator ("Madison County") in a story that names a state outright
 # lies in that state: local news names its own state, while the towns of the same name that
-# the story's other homonyms may be scatter over several. Only for the designated name:
-# a bare "Washington" or "Houston" is the city far more often than a county in that state.
-NAMED_DIVISION = 2.0  # times the other names' mass naming this county's admin1 (capped at 1)
+# the story's other homonyms may be scatter over several. When it names several states, the
+# one it names most often is its own ("the Indiana agency said ... Indiana's rate ... above
+# Kentucky's"). Only for the designated name: a bare "Washington" or "Houston" is the city
+# far more often than a county in that state.
+NAMED_DIVISION = 2.0  # times the mass naming this county's admin1 (capped at 1) times its share
 ADMIN_SHARE = 1.0  # times the share of the other names' admin1 mass lying in this admin1
 PROXIMITY_CONTEXT = 2.0  # times the other names' probability mass lying near this place (capped)
 NEAR_KM, FAR_KM = 50.0, 300.0  # nearness falls from 1 at NEAR_KM to 0 at FAR_KM
@@ -45,7 +47,7 @@ class Shares(NamedTuple):
     admins: dict[int, float]  # admin1 geonameid -> the other names' mass inside it
     points: list[list[Point]]  # each other name's likeliest points
     admin_total: float  # the total mass of the admin1s
-    divisions: dict[int, float]  # admin1 geonameid -> the other names' mass naming it
+    divisions: dict[int, float]  # admin1 geonameid -> the other names' mentions naming it
 
 
 Scored = list[tuple[Entry, float]]
@@ -123,7 +125,7 @@ def contextual(
     if entry.feature in ("city", "admin2"):
         score += _admin_support(admins.get(entry.admin1, 0.0), admin_total)
         if county and entry.feature == "admin2":
-            score += NAMED_DIVISION * min(1.0, divisions.get(entry.admin1, 0.0))
+            score += _named_division_support(divisions, entry.admin1)
         score += PROXIMITY_CONTEXT * min(1.0, nearness(entry, points))
         if (counties.named or counties.holding) and counties.link(entry):
             score += COUNTY_CONTEXT
@@ -132,6 +134,15 @@ def contextual(
     if any(contains(q, entry) for q in qualifiers):
         score += QUALIFIER_BONUS
     return score
+
+
+def _named_division_support(divisions: dict[int, float], admin1: int) -> float:
+    """`NAMED_DIVISION` for a county in a state named outright, by that state's share of
+    the mentions of states (each mention counts: `build_context`'s `repeats`)."""
+    named = divisions.get(admin1, 0.0)
+    if named <= 0:
+        return 0.0
+    return NAMED_DIVISION * min(1.0, named) * named / sum(divisions.values())
 
 
 def _admin_support(mass: float, total: float) -> float:
@@ -264,10 +275,14 @@ def likeliest_points(scored: Scored) -> list[Point]:
     ]
 
 
-def build_context(named: Sequence[tuple[str, float, Scored]]) -> Context:
+def build_context(
+    named: Sequence[tuple[str, float, Scored]], repeats: dict[str, int] | None = None
+) -> Context:
     """Each distinct name's reading probabilities, summed by country and admin1 (continents
     name no country, so their mass is left out); `named` holds (folded name, weight, scored)
-    and a name's first scoring stands for it, at its highest weight."""
+    and a name's first scoring stands for it, at its highest weight. A division's own name
+    counts once per mention (`repeats`: folded name -> mentions): how often an article names
+    a state says whether it is the article's own."""
     context = Context()
     for name, weight, candidates_scored in named:
         if not candidates_scored:
@@ -284,7 +299,7 @@ def build_context(named: Sequence[tuple[str, float, Scored]]) -> Context:
             if admin1_of(entry):
                 admins[admin1_of(entry)] += p
             if entry.feature == "admin1":
-                divisions[entry.geonameid] += p
+                divisions[entry.geonameid] += p * (repeats or {}).get(name, 1)
         context.divisions[name] = divisions
         context.countries[name], context.admins[name], context.weights[name] = (
             countries,

@@ -20,7 +20,7 @@ man", "Boone County") in `homonyms`.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence, Set
 
 from .context import (
@@ -219,6 +219,7 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         if texts[key] != key[0]:  # a place inside a longer name is weaker evidence
             weight *= INNER_NAME_CONFIDENCE
         weights[key] = max(weights.get(key, 0.0), weight)
+    repeats = Counter(names[key] for key in keys)
     counties = county_links({names[key]: pools[key] for key in distinct})
     mates = list_mates(
         [m if texts[k] == k[0] else None for m, k in zip(mentions, keys, strict=True)], keys, names
@@ -245,7 +246,7 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
             homes = build_context(
                 [(names[k], weights[k], scored[k]) for k in distinct if names[k] in anchors]
             )
-        context = build_context([(names[k], weights[k], scored[k]) for k in distinct])
+        context = build_context([(names[k], weights[k], scored[k]) for k in distinct], repeats)
     chosen = {
         key: _unless_stray(
             choose(scored[key]),

@@ -111,3 +111,22 @@ def test_a_bare_name_is_the_county_the_article_names_in_full(ridges):
     # "Ridgefield County supervisors met; Ridgefield officials said ..." - the short form.
     mentions = [Mention(0, 17, "Ridgefield County"), Mention(30, 40, "Ridgefield")]
     assert [r.entry.geonameid for r in resolve(ridges, mentions)] == [9_000_061, 9_000_061]
+
+
+def test_a_county_named_in_full_is_no_stray_beside_a_foreign_country():
+    # "The pickup's driver, of Jordan, was hurt in Friday's Ridgefield County crash." The
+    # article names the county with its designator: it is no small place abroad that
+    # nothing supports, even though the only other place read is a country elsewhere.
+    named = [
+        (Entry(JORDAN_JO, "Jordan", "JO", 31.0, 36.0, "country", 9_956_011), ["Jordan"]),
+        (Entry(9_000_070, "Ridgefield County", "US", 40.1, -84.6, "admin2", 22_000, 5165418),
+         ["Ridgefield County"]),
+        (Entry(9_000_071, "Ridgefield", "US", 40.2, -84.7, "city", 2_000, 5165418),
+         ["Ridgefield"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    mentions = [Mention(0, 6, "Jordan"), Mention(20, 37, "Ridgefield County")]
+    assert resolve(places, mentions)[1].entry.geonameid == 9_000_070
+    # A bare small town there is still a stray: the gazetteer may lack the Jordanian one.
+    mentions = [Mention(0, 6, "Jordan"), Mention(20, 30, "Ridgefield")]
+    assert resolve(places, mentions)[1].entry is None

@@ -10,8 +10,9 @@ around the name itself can settle it before that:
   that way all the time. Such a name is the town (`people_noun_after`,
   `without_countries`).
 - "Boone County": a county named with its designator is a county, and lies in
-  the state the story names outright (`names_county`, used by `resolve`); a
-  bare "Butte" is seldom a county (`bare_county`).
+  the state the story names outright (`names_county`, used by `resolve`), and
+  no stray abroad whatever the story's other places (`designates`); a bare
+  "Butte" is seldom a county (`bare_county`).
 """
 
 from __future__ import annotations
@@ -68,3 +69,13 @@ def bare_county(entry: Entry, text: str, counties: Set[str]) -> bool:
     if entry.feature != "admin2" or names_county(text) or not names_county(entry.name):
         return False
     return fold(entry.name) not in counties
+
+
+def designates(text: str, scored: Sequence[tuple[Entry, float]]) -> bool:
+    """The text spells a county's full name with its designator ("Darke County") and the
+    likeliest reading bears it as its own: the article names that county, wherever its other
+    places lie, so it is no stray (`resolve._unless_stray`)."""
+    if not scored or not names_county(text):
+        return False
+    best, _ = max(scored, key=lambda pair: pair[1])
+    return best.feature == "admin2" and fold(best.name) == fold(text)

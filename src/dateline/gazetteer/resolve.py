@@ -38,7 +38,14 @@ from .context import (
     probabilities,
     score_pool,
 )
-from .homonyms import BARE_COUNTY, COUNTY_WORDS, bare_county, names_county, without_countries
+from .homonyms import (
+    BARE_COUNTY,
+    COUNTY_WORDS,
+    bare_county,
+    designates,
+    names_county,
+    without_countries,
+)
 from .index import MAX_NAME_CHARS, Entry, Gazetteer, fold
 from .local import locate_local_features
 from .mention import DATELINE_WEIGHT, Mention, Resolution
@@ -248,7 +255,9 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
             )
         context = build_context([(names[k], weights[k], scored[k]) for k in distinct], repeats)
     chosen = {
-        key: _unless_stray(
+        key: choose(scored[key])
+        if designates(texts[key], scored[key])
+        else _unless_stray(
             choose(scored[key]),
             homes.shares(names[key])[0],
             shares[names[key]][2],

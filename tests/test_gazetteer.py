@@ -257,7 +257,7 @@ def test_the_cache_folder_follows_the_environment(monkeypatch, tmp_path):
 
 
 def test_nearness_counts_the_other_names_likely_readings_close_by(gazetteer):
-    from dateline.gazetteer.resolve import nearness
+    from dateline.gazetteer.context import nearness
 
     louisiana_town, egypt_city = gazetteer.get(4314550), gazetteer.get(361058)
     rapides = [(31.196, -92.417, 0.9)]  # another name's likeliest reading, 15 km away

@@ -279,3 +279,44 @@ def test_an_abbreviated_direction_before_a_place_names_a_part_of_it(gazetteer):
     # "Police patrolled S.E. Paris and W. Paris after the Henry County fair."
     assert resolved(gazetteer, "S.E. Paris", "W. Paris", "Henry County")[:2] == [PARIS_TN] * 2
     assert resolved(gazetteer, "Q. Paris") == [None]  # a letter that is no direction
+
+
+def test_a_county_named_outright_lies_in_the_state_the_article_names():
+    # "Madison County students beat Springfield for the Kentucky title." The larger Madison
+    # County and Springfield lie in Illinois, and each one's Illinois reading supports the
+    # other's; the state named outright says which county and town are meant.
+    kentucky, illinois = 6254925, 4896861
+    madison_ky, springfield_ky = 4297983, 4308122
+    named = [
+        (Entry(4250542, "Madison County", "US", 38.83, -89.9, "admin2", 265_000, illinois),
+         ["Madison County"]),
+        (Entry(madison_ky, "Madison County", "US", 37.72, -84.28, "admin2", 92_000, kentucky),
+         ["Madison County"]),
+        (Entry(kentucky, "Kentucky", "US", 37.5, -85.0, "admin1", 4_400_000), ["Kentucky"]),
+        (Entry(4250491, "Springfield", "US", 39.8, -89.64, "city", 116_000, illinois),
+         ["Springfield"]),
+        (Entry(springfield_ky, "Springfield", "US", 37.68, -85.22, "city", 3_000, kentucky),
+         ["Springfield"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    ids = resolved(places, "Madison County", "Kentucky", "Springfield")
+    assert ids == [madison_ky, kentucky, springfield_ky]
+
+
+def test_a_county_lies_in_the_state_the_article_names_most_often():
+    # "Boone County's jobless rate rose, the Indiana agency said. ... Indiana's rate ... below
+    # Kentucky's ... Indiana officials said." The story's own state is the one it keeps
+    # naming; the larger Boone County lies in the state named once.
+    indiana, kentucky, boone_in, boone_ky = 4921868, 6254925, 4255836, 4286486
+    named = [
+        (Entry(boone_in, "Boone County", "US", 40.05, -86.47, "admin2", 52_683, indiana),
+         ["Boone County"]),
+        (Entry(boone_ky, "Boone County", "US", 38.97, -84.73, "admin2", 82_839, kentucky),
+         ["Boone County"]),
+        (Entry(indiana, "Indiana", "US", 40.0, -86.25, "admin1", 6_732_219), ["Indiana"]),
+        (Entry(kentucky, "Kentucky", "US", 37.5, -85.0, "admin1", 4_468_402), ["Kentucky"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    ids = resolved(places, "Boone County", "Indiana", "Indiana", "Kentucky", "Indiana")
+    assert ids[0] == boone_in
+    assert resolved(places, "Boone County", "Indiana", "Kentucky")[0] == boone_ky  # a tie

@@ -97,6 +97,13 @@ def test_names_listed_before_counties_are_the_counties(nlp, counties):
     assert found(doc, counties) == [("Indiana", 4921868)]  # a state says where, not which
 
 
+def test_a_lone_name_before_counties_says_which_counties_not_their_name(nlp, counties):
+    doc = doc_with(nlp, "Jobs fell in the metro Jackson counties.", {"Jackson": "GPE"})
+    assert found(doc, counties) == [("Jackson", 4431410)]  # the counties around the city
+    doc = doc_with(nlp, "Roads closed from Jackson to Barrow counties.", {"Jackson": "GPE"})
+    assert found(doc, counties) == [("Jackson", 4196972), ("Barrow", 4185657)]  # a range
+
+
 def test_a_legislators_home_after_the_party_letter_is_a_place(nlp, counties):
     doc = doc_with(nlp, "Rep. Ann Lee, D-Pleasanton, and Sen. Jo Moe (R-N.D.) voted no.")
     assert [name for name, _ in found(doc, counties)] == ["Pleasanton", "N.D."]

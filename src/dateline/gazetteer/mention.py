@@ -24,6 +24,7 @@ class Mention:
     name: str | None = None
     group: int | None = None  # the list of places it is an item of ("Ohio, Iowa and Utah")
     label: str = ""  # the parser's entity label of its head, the last word ("GPE", "FAC", "ORG")
+    people: bool = False  # a noun for people follows: "a Jordan man" (`homonyms`)
 
 
 @dataclass(slots=True)

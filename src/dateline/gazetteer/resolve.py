@@ -12,19 +12,42 @@ and refined over a few rounds, so that names that support each other
 ("Alexandria", "Douglas County", "Minnesota") settle together. The confidence
 is the winner's softmax share, so a name with several plausible homonyms gets
 a low one; a name the gazetteer does not know resolves to nothing, unless it
-names a street or building, which `local` places in the story's town.
+names a street or building, which `local` places in the story's town. The
+article's context lives in `context`, the cues read around a name ("a Jordan
+man", "Boone County") in `homonyms`.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence, Set
-from dataclasses import dataclass, field
 from functools import partial
-from typing import NamedTuple
 
-from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold
+from .context import (
+    Candidate,
+    Context,
+    CountyLinks,
+    Point,
+    Scored,
+    build_context,
+    contains,
+    county_links,
+    like_list_mates,
+    list_mates,
+    nearness,
+    probabilities,
+    score_pool,
+)
+from .homonyms import (
+    BARE_COUNTY,
+    COUNTY_WORDS,
+    bare_county,
+    designates,
+    names_county,
+    without_countries,
+)
+from .index import MAX_NAME_CHARS, Entry, Gazetteer, fold
 from .local import locate_local_features
 from .mention import DATELINE_WEIGHT, Mention, Resolution
 from .named_after import town_named_after
@@ -43,15 +66,6 @@ FEATURE_BONUS = {
 }  # fmt: skip
 CAPITAL_BONUS = 2.0  # capitals are named far beyond their size ("Washington said")
 MAIN_NAME_BONUS = 1.5  # the text spells the entry's own name, not one of its alternates
-COUNTRY_CONTEXT = 3.0  # times the share of the article's other places in the same country
-ADMIN_CONTEXT = 2.5  # times the other names' probability mass in the same admin1 (capped at 1)
-ADMIN_SHARE = 1.0  # times the share of the other names' admin1 mass lying in this admin1
-PROXIMITY_CONTEXT = 2.0  # times the other names' probability mass lying near this place (capped)
-NEAR_KM, FAR_KM = 50.0, 300.0  # nearness falls from 1 at NEAR_KM to 0 at FAR_KM
-POINTS_PER_NAME = 3  # each other name's likeliest readings that count for nearness
-QUALIFIER_BONUS = 6.0  # "X, Y" where Y is the division or country that holds X
-COUNTY_CONTEXT = 2.5  # a town in a county the article names, or a county holding a town it names
-LIST_LEVEL = 4.0  # times the share of a list's other items at a reading's level
 DATELINE_TOWN_BONUS = 4.0  # a dateline names a town: "NEW YORK (AP)" is the city, not the state
 ROUNDS = 3  # context refinements after the context-free first pass
 STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support from the article
@@ -68,7 +82,6 @@ GENERIC_SUFFIXES = {
     "governorate",
     "oblast",
 }
-COUNTY_WORDS = {"county", "parish", "borough"}  # the designators of US-style counties
 INNER_NAME_CONFIDENCE = 0.5  # a place found inside an unknown longer name is a weaker answer
 MIN_INNER_LETTERS = 4
 KNOWN_DIVISION_POPULATION = 1_000_000  # a division this large is known by its name alone
@@ -88,65 +101,6 @@ FEATURE_WORDS = {
 # Entity labels of names that are things named after a place, not places ("Dayton Dragons").
 NAMED_AFTER = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"}
 MAX_CANDIDATES = 200  # very common names (San José) keep their most populous homonyms only
-
-Point = tuple[float, float, float]  # lat, lon, probability of that reading
-# (country -> share, admin1 geonameid -> mass, each other name's likeliest points, total mass
-# of the admin1s)
-Shares = tuple[dict[str, float], dict[int, float], list[list[Point]], float]
-Scored = list[tuple[Entry, float]]
-Candidate = tuple[Entry, bool]  # (entry, reached only through a country code)
-
-
-@dataclass(slots=True)
-class Context:
-    """Where each distinct name's readings lie: probability mass per country and per admin1."""
-
-    countries: dict[str, dict[str, float]] = field(default_factory=dict)
-    admins: dict[str, dict[int, float]] = field(default_factory=dict)
-    points: dict[str, list[Point]] = field(default_factory=dict)
-    weights: dict[str, float] = field(default_factory=dict)
-    levels: dict[str, dict[str, float]] = field(default_factory=dict)  # mass by feature
-
-    def shares(self, name: str) -> Shares:
-        """The other names' mass: as shares by country, summed by admin1 (a first-level division
-        named anywhere in the article is evidence however many other places it names), and
-        their likeliest points (a name does not vote for itself)."""
-        total = sum(w for other, w in self.weights.items() if other != name)
-        countries: dict[str, float] = defaultdict(float)
-        admins: dict[int, float] = defaultdict(float)
-        if total <= 0:
-            return countries, admins, [], 0.0
-        for other, weight in self.weights.items():
-            if other != name:
-                for country, mass in self.countries[other].items():
-                    countries[country] += weight * mass / total
-                for admin, mass in self.admins[other].items():
-                    admins[admin] += weight * mass  # presence, not share: capped where used
-        points = [pts for other, pts in self.points.items() if other != name and pts]
-        return countries, admins, points, sum(admins.values())
-
-
-class CountyLinks(NamedTuple):
-    """The counties (second-level divisions) the other names of an article may be (`named`),
-    those their towns may lie in (`holding`), and the divisions of both levels they may be
-    (`divisions`)."""
-
-    named: Set[int] = frozenset()
-    holding: Set[int] = frozenset()
-    divisions: Set[int] = frozenset()
-
-    def holds(self, entry: Entry) -> bool:
-        """The entry lies in a division that another name of the article may be."""
-        return bool({entry.admin1, entry.admin2} & self.divisions)
-
-    def link(self, entry: Entry) -> bool:
-        """A town in a county named elsewhere, or a county holding a town named elsewhere."""
-        if entry.feature == "city":
-            return entry.admin2 in self.named
-        return entry.feature == "admin2" and entry.geonameid in self.holding
-
-
-NO_COUNTIES = CountyLinks()
 
 
 def candidates(
@@ -234,75 +188,6 @@ def size(entry: Entry) -> float:
     return 0.0 if entry.feature == "region" else math.log10(entry.population + 10)
 
 
-def contextual(
-    entry: Entry,
-    shares: Shares,
-    qualifiers: Sequence[Entry],
-    counties: CountyLinks = NO_COUNTIES,
-) -> float:
-    """Score from the article's other places: their countries, admin1s, how near they are,
-    a qualifier, and the second-level divisions that any reading of them names or lies in
-    (`counties`)."""
-    countries, admins, points, admin_total = shares
-    score = COUNTRY_CONTEXT * countries.get(entry.country, 0.0)
-    if entry.feature in ("city", "admin2"):
-        score += _admin_support(admins.get(entry.admin1, 0.0), admin_total)
-        score += PROXIMITY_CONTEXT * min(1.0, nearness(entry, points))
-        if (counties.named or counties.holding) and counties.link(entry):
-            score += COUNTY_CONTEXT
-    elif entry.feature == "admin1":  # the article's other places lie inside it
-        score += _admin_support(admins.get(entry.geonameid, 0.0), admin_total)
-    if any(_contains(q, entry) for q in qualifiers):
-        score += QUALIFIER_BONUS
-    return score
-
-
-def _admin_support(mass: float, total: float) -> float:
-    """A first-level division the other names may lie in counts once it is named at all
-    (capped presence), and more the larger its share of them: a story with six Indiana places
-    and one Kentucky place means Boone County, Indiana."""
-    if mass <= 0:
-        return 0.0
-    return ADMIN_CONTEXT * min(1.0, mass) + ADMIN_SHARE * mass / total
-
-
-def nearness(entry: Entry, points: Sequence[Sequence[Point]]) -> float:
-    """Sum over the other names of their likeliest nearby reading's probability, weighted by
-    how near it is: towns named together tend to lie together."""
-    total = 0.0
-    reach = FAR_KM / 111.0  # degrees of latitude: a cheap test before the distance
-    here_lat, here_lon = entry.lat, entry.lon
-    for readings in points:
-        best = 0.0
-        for lat, lon, p in readings:
-            if p <= best or abs(lat - here_lat) > reach:
-                continue
-            km = distance_km(here_lat, here_lon, lat, lon)
-            closeness = 1.0 if km <= NEAR_KM else max(0.0, (FAR_KM - km) / (FAR_KM - NEAR_KM))
-            best = max(best, p * closeness)
-        total += best
-    return total
-
-
-def _admin1(entry: Entry) -> int:
-    return entry.geonameid if entry.feature == "admin1" else entry.admin1
-
-
-def _contains(outer: Entry, inner: Entry) -> bool:
-    if outer.feature == "country":
-        return inner.country == outer.country and inner.feature != "country"
-    return outer.feature == "admin1" and inner.admin1 == outer.geonameid
-
-
-def probabilities(scored: Scored) -> list[float]:
-    if not scored:
-        return []
-    top = max(score for _, score in scored)
-    weights = [math.exp(score - top) for _, score in scored]
-    total = sum(weights)
-    return [w / total for w in weights]
-
-
 def choose(scored: Scored) -> tuple[Entry | None, float]:
     """The best candidate and its softmax share (1.0 when it is the only one)."""
     if not scored:
@@ -333,8 +218,14 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         else _without_division_namesakes(candidates(gazetteer, texts[key], capitals=capitals))
         for key in distinct
     }
+    for key in {key for key, m in zip(keys, mentions, strict=True) if m.people and not key[1]}:
+        pools[key] = without_countries(pools[key], texts[key])
     datelines = {fold(m.name or m.text) for m in mentions if m.dateline}
-    own = {key: priors(pools[key], texts[key], fold(key[0]) in datelines) for key in distinct}
+    designated = {fold(texts[key]) for key in distinct if names_county(texts[key])}
+    own = {
+        key: priors(pools[key], texts[key], fold(key[0]) in datelines, designated)
+        for key in distinct
+    }
     names = {key: _context_name(texts[key]) for key in distinct}
     weights: dict[tuple[str, str | None], float] = {}
     for key, mention in zip(keys, mentions, strict=True):
@@ -342,6 +233,7 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         if texts[key] != key[0]:  # a place inside a longer name is weaker evidence
             weight *= INNER_NAME_CONFIDENCE
         weights[key] = max(weights.get(key, 0.0), weight)
+    repeats = Counter(names[key] for key in keys)
     counties = county_links({names[key]: pools[key] for key in distinct})
     mates = list_mates(
         [m if texts[k] == k[0] else None for m, k in zip(mentions, keys, strict=True)], keys, names
@@ -352,20 +244,27 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         shares = {name: context.shares(name) for name in set(names.values())}
         scored = {
             key: score_pool(
-                pools[key], own[key], shares[names[key]], qualifiers[key], counties[names[key]]
+                pools[key],
+                own[key],
+                shares[names[key]],
+                qualifiers[key],
+                counties[names[key]],
+                names_county(texts[key]),
             )
             for key in distinct
         }
         if mates:
-            scored = {key: _like_list_mates(scored[key], mates.get(key), context) for key in scored}
+            scored = {key: like_list_mates(scored[key], mates.get(key), context) for key in scored}
         if round_ == 0:  # the anchors' context by their priors alone, for the stray test
             anchors = _anchors(scored, names, texts)
             homes = build_context(
                 [(names[k], weights[k], scored[k]) for k in distinct if names[k] in anchors]
             )
-        context = build_context([(names[k], weights[k], scored[k]) for k in distinct])
+        context = build_context([(names[k], weights[k], scored[k]) for k in distinct], repeats)
     chosen = {
-        key: _unless_stray(
+        key: choose(scored[key])
+        if designates(texts[key], scored[key])
+        else _unless_stray(
             choose(scored[key]),
             homes.shares(names[key])[0],
             shares[names[key]][2],
@@ -389,41 +288,6 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         results.append(Resolution(mention, entry, confidence, len(scored[key]), inner))
     locate_local_features(results)
     return results
-
-
-def list_mates(
-    mentions: Sequence[Mention | None],
-    keys: Sequence[tuple[str, str | None]],
-    names: dict[tuple[str, str | None], str],
-) -> dict[tuple[str, str | None], set[str]]:
-    """For each name that is an item of a list, the names of the other items: "Washington,
-    New York and Boston" are towns, "Missouri, New York and Virginia" states. Names known
-    only by a place inside them (None) take no part: "King Street" is not a town."""
-    groups: dict[int, set[str]] = defaultdict(set)
-    for mention, key in zip(mentions, keys, strict=True):
-        if mention is not None and mention.group is not None:
-            groups[mention.group].add(names[key])
-    mates: dict[tuple[str, str | None], set[str]] = defaultdict(set)
-    for mention, key in zip(mentions, keys, strict=True):
-        if mention is not None and mention.group is not None:
-            mates[key] |= groups[mention.group] - {names[key]}
-    return {key: found for key, found in mates.items() if found}
-
-
-def _like_list_mates(scored: Scored, mates: set[str] | None, context: Context) -> Scored:
-    """Items of one list are places of one kind: each reading gains by the share of the other
-    items' readings at its level (town, county, division, country)."""
-    levels = [context.levels[mate] for mate in mates or () if mate in context.levels]
-    if not levels:
-        return scored
-    return [
-        (
-            entry,
-            score
-            + LIST_LEVEL * sum(level.get(entry.feature, 0.0) for level in levels) / len(levels),
-        )
-        for entry, score in scored
-    ]
 
 
 def _one_sense_per_article(keys: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
@@ -515,13 +379,24 @@ def _division_namesake(entry: Entry, divisions: dict[int, str]) -> bool:
 def _within_qualifier(pool: list[Candidate], qualifiers: Sequence[Entry]) -> list[Candidate]:
     """No candidate for "X, Y" when Y can be a country or division and no town or district
     called X lies in it: the gazetteer lacks this X ("San Francisco Javier, Usulutan" is not
-    the Mexican village of that name), and Y, a place of its own, still locates it."""
+    the Mexican village of that name), and Y, a place of its own, still locates it. Unless
+    both can be large towns: then "Copenhagen, Hamburg" are items of a list whose next item
+    the recogniser missed, not the Copenhagen in Hamburg ("Paris, Minnesota" is no list)."""
     holders = [q for q in qualifiers if q.feature in ("country", "admin1")]
     if not holders or any(e.feature not in ("city", "admin2") for e, _ in pool):
         return pool
-    if any(_contains(q, e) for q in holders for e, _ in pool):
+    if any(contains(q, e) for q in holders for e, _ in pool):
+        return pool
+    if _peers(pool, qualifiers):
         return pool
     return []
+
+
+def _peers(pool: Sequence[Candidate], qualifiers: Sequence[Entry]) -> bool:
+    """Both names of "X, Y" can be large towns: a list of cities ("Copenhagen, Hamburg")."""
+    return any(q.feature == "city" and _solid(q) for q in qualifiers) and any(
+        e.feature == "city" and _solid(e) for e, _ in pool
+    )
 
 
 def _known_text(gazetteer: Gazetteer, text: str, named_after: bool = False) -> str:
@@ -587,87 +462,16 @@ def _names_a_division(entry: Entry, part: str) -> bool:
     return entry.feature == "country"
 
 
-def priors(pool: Sequence[Candidate], text: str, dateline: bool = False) -> list[float]:
+def priors(
+    pool: Sequence[Candidate], text: str, dateline: bool = False, counties: Set[str] = frozenset()
+) -> list[float]:
     """The candidates' priors; a name that opens the article as its dateline is a town there
-    and wherever the article repeats it (one sense per article)."""
+    and wherever the article repeats it (one sense per article). A bare name is seldom a
+    county (`bare_county`) unless the article also names it as one (`counties`: folded)."""
     town = DATELINE_TOWN_BONUS if dateline else 0.0
-    return [prior(e, text, coded) + (town if e.feature == "city" else 0.0) for e, coded in pool]
-
-
-def score_pool(
-    pool: Sequence[Candidate],
-    own: Sequence[float],
-    shares: Shares,
-    qualifiers: Sequence[Entry],
-    counties: CountyLinks = NO_COUNTIES,
-) -> Scored:
     return [
-        (e, p + contextual(e, shares, qualifiers, counties))
-        for (e, _), p in zip(pool, own, strict=True)
+        prior(e, text, coded)
+        + (town if e.feature == "city" else 0.0)
+        - (BARE_COUNTY if bare_county(e, text, counties) else 0.0)
+        for e, coded in pool
     ]
-
-
-def county_links(pools: dict[str, Sequence[Candidate]]) -> dict[str, CountyLinks]:
-    """Each name's `CountyLinks` from the other names' readings: "Paris" and "Henry County" in
-    one story are the Paris in Henry County, however many Parises and Henry Counties there
-    are. Only readings that bear the name as their own count (Houston County is not
-    "Houston"), and two towns in one county do not link: common town names share counties
-    too often."""
-    counties: dict[str, set[int]] = {}
-    towns_in: dict[str, set[int]] = {}
-    divisions: dict[str, set[int]] = {}
-    for name, pool in pools.items():
-        own = [e for e, _ in pool if fold(e.name) == name]
-        counties[name] = {e.geonameid for e in own if e.feature == "admin2"}
-        towns_in[name] = {e.admin2 for e in own if e.feature == "city" and e.admin2}
-        divisions[name] = counties[name] | {e.geonameid for e in own if e.feature == "admin1"}
-
-    def others(ids: dict[str, set[int]], name: str) -> set[int]:
-        return set().union(*(values for other, values in ids.items() if other != name))
-
-    return {
-        name: CountyLinks(others(counties, name), others(towns_in, name), others(divisions, name))
-        for name in pools
-    }
-
-
-def likeliest_points(scored: Scored) -> list[Point]:
-    """The likeliest readings of a name that are towns or districts (a country's point says
-    nothing about which of its towns is meant)."""
-    ranked = sorted(zip(scored, probabilities(scored), strict=True), key=lambda pair: -pair[1])
-    return [
-        (entry.lat, entry.lon, p)
-        for (entry, _), p in ranked[:POINTS_PER_NAME]
-        if entry.feature in ("city", "admin2")
-    ]
-
-
-def build_context(named: Sequence[tuple[str, float, Scored]]) -> Context:
-    """Each distinct name's reading probabilities, summed by country and admin1 (continents
-    name no country, so their mass is left out); `named` holds (folded name, weight, scored)
-    and a name's first scoring stands for it, at its highest weight."""
-    context = Context()
-    for name, weight, candidates_scored in named:
-        if not candidates_scored:
-            continue
-        if name in context.weights:
-            context.weights[name] = max(context.weights[name], weight)
-            continue
-        countries: dict[str, float] = defaultdict(float)
-        admins: dict[int, float] = defaultdict(float)
-        for (entry, _), p in zip(candidates_scored, probabilities(candidates_scored), strict=True):
-            if entry.country:
-                countries[entry.country] += p
-            if _admin1(entry):
-                admins[_admin1(entry)] += p
-        context.countries[name], context.admins[name], context.weights[name] = (
-            countries,
-            admins,
-            weight,
-        )
-        context.points[name] = likeliest_points(candidates_scored)
-        levels: dict[str, float] = defaultdict(float)
-        for (entry, _), p in zip(candidates_scored, probabilities(candidates_scored), strict=True):
-            levels[entry.feature] += p
-        context.levels[name] = levels
-    return context

@@ -57,6 +57,7 @@ PARTY_CUES = {party.lower() for party in PARTIES}
 RESIDENCE_CUES = {"of"}  # "D-Pleasanton": a US legislator's party and home town or state
 PARTY_OPENERS = {",", "("}
 COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
+COUNTY_LIST_JOINS = LIST_JOINS | {"to", "through"}  # a range of counties is a list of them
 
 
 def county_name(span: SpacySpan) -> str | None:
@@ -188,33 +189,45 @@ def party_home_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpa
 def county_list_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
     """The names listed before "counties" or "parishes" ("in Jackson and Barrow counties"),
     each of which, with "County" added, the gazetteer knows and which names no state or
-    country; each span is labelled with that word, for resolution (`county_name`)."""
+    country; each span is labelled with that word, for resolution (`county_name`). A single
+    name before the plural is no list: it says which counties, not what they are called
+    ("the four metro Athens counties" lie around Athens, none is Athens County)."""
     tokens = parsed.tokens
     for i in parsed.cues(set(COUNTY_PLURALS)):
         kind = COUNTY_PLURALS.get(tokens[i].text)
         if kind is None:
             continue
-        end = i
-        while end > 0:
-            start = end
-            while (
-                start > 0 and end - start < MAX_EMBEDDED_TOKENS and _capitalised(tokens[start - 1])
-            ):
-                start -= 1
-            if start == end:
-                break
-            span = SpacySpan(parsed.doc, start, end, label=kind)
+        items = _listed_before(parsed, i, kind)
+        if len(items) < 2:
+            continue
+        for span in items:
             if (
                 parsed.in_body(span)
                 and gazetteer.has_name(f"{span.text} {kind}")
                 and not _state_or_country(gazetteer, span.text)
             ):
                 yield span
-            end = start
-            while end > 0 and tokens[end - 1].lower_ in LIST_JOINS:
-                end -= 1
-            if end == start:
-                break
+
+
+def _listed_before(parsed: Parsed, cue: int, kind: str) -> list[SpacySpan]:
+    """The capitalised names joined by commas, conjunctions or a range ("from Ellsworth to
+    Riley counties") right before token `cue`, last first, each labelled `kind`."""
+    tokens = parsed.tokens
+    items = []
+    end = cue
+    while end > 0:
+        start = end
+        while start > 0 and end - start < MAX_EMBEDDED_TOKENS and _capitalised(tokens[start - 1]):
+            start -= 1
+        if start == end:
+            break
+        items.append(SpacySpan(parsed.doc, start, end, label=kind))
+        end = start
+        while end > 0 and tokens[end - 1].lower_ in COUNTY_LIST_JOINS:
+            end -= 1
+        if end == start:
+            break
+    return items
 
 
 def _state_or_country(gazetteer: Gazetteer, text: str) -> bool:

@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..docext import ARTICLE, doc_text, ensure_extensions, stage_attr
 from ..gazetteer import FEATURES, Gazetteer, load_gazetteer, valid_coordinates
+from ..gazetteer.homonyms import people_noun_after
 from ..gazetteer.resolve import Mention, Resolution, resolve
 from ..record import Location, Place, Span
 from .place_names import recognise
@@ -141,6 +142,7 @@ def mentions(
         )
         mention.name = county_name(span) or (water_name(span, gazetteer) if gazetteer else None)
         mention.label = _entity_label(span)
+        mention.people = people_noun_after(text, span.end_char)
         result.append(mention)
     _one_water_per_article(result)
     _group_lists(text, result)

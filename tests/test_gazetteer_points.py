@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from dateline.gazetteer.build import (
     Country,
     Division,
@@ -14,17 +11,9 @@ from dateline.gazetteer.build import (
     read_points,
 )
 from dateline.gazetteer.load import POINTS
+from tool_scripts import load_tool
 
-TOOL = Path(__file__).resolve().parents[1] / "tools" / "geonames_points.py"
 CANADA, LIBYA, ALASKA = 6251999, 2215636, 5879092
-
-
-def load_tool():
-    spec = importlib.util.spec_from_file_location("geonames_points", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_loader_reads_ids_and_points_and_skips_the_comment_and_header(tmp_path):
@@ -92,7 +81,7 @@ def test_the_tool_keeps_countries_and_first_level_divisions_by_feature_code(tmp_
         dump_row(7, "Aa Hills", "T", "HLLS"),
     ]
     source.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    assert load_tool().read_geonames(source) == {
+    assert load_tool("geonames_points").read_geonames(source) == {
         1: (10.0, 20.0),
         2: (10.0, 20.0),
         3: (11.5, 20.0),
@@ -100,7 +89,7 @@ def test_the_tool_keeps_countries_and_first_level_divisions_by_feature_code(tmp_
 
 
 def test_a_table_point_is_kept_when_geonames_rounded_point_agrees_and_else_not():
-    tool = load_tool()
+    tool = load_tool("geonames_points")
     table = {1: (60.10867, -113.64258), 2: (32.0, -6.0), 3: (28.0, 17.0)}
     rounded = {1: (60.0, -114.0), 2: (29.0, -10.0), 4: (64.0, -150.0)}
     exact = {3: (28.5, 17.5)}
@@ -113,7 +102,7 @@ def test_a_table_point_is_kept_when_geonames_rounded_point_agrees_and_else_not()
 
 
 def test_the_rounded_exports_join_names_to_ids_and_skip_ambiguous_ones(tmp_path):
-    tool = load_tool()
+    tool = load_tool("geonames_points")
     header = "Region,Region_Native,Language,Type,Latitude,Longitude,Enclosed_By_Level0\n"
     dashes = "------,------,------,----,------,------,------\n"
     (tmp_path / "output-countries-0.csv").write_text(

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from dateline.gazetteer import Entry, Gazetteer
@@ -12,13 +9,13 @@ from dateline.gazetteer.build import keep_alternate, region_entries, short_direc
 from dateline.gazetteer.resolve import Mention, resolve
 from dateline.record import Place
 from dateline.stages.places import event_location
+from tool_scripts import load_tool
 
 GULF_OF_ADEN, MIDDLE_EAST, AMERICA, UNITED_STATES = 80303, 6269133, 10861432, 6252001
 HAMLET, MARYLAND, BALTIMORE = 9_000_001, 4361885, 4347778  # the hamlet's id is made up
 RED_SEA, RED_SEA_STATE, PORT_SUDAN, SUDAN = 350155, 9_000_002, 9_000_003, 366755
 STRAIT_OF_OTRANTO, OTRANTO = 2523948, 3172060
 SOUTHERN_AFRICA, SOUTH_AFRICA = 9406051, 953987
-TOOL = Path(__file__).resolve().parents[1] / "tools" / "geonames_regions.py"
 
 
 def regional_gazetteer() -> Gazetteer:
@@ -139,21 +136,20 @@ def test_a_feature_already_indexed_is_not_added_twice():
     }
 
 
-def load_tool():
-    spec = importlib.util.spec_from_file_location("geonames_regions", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def dump_row(gid: int, name: str, alternates: str, lat: float, cls: str, code: str) -> str:
     cols = [str(gid), name, name, alternates, str(lat), "10.0", cls, code]
     return "\t".join(cols + ["", "", "", "", "", "", "0", "", "0", "UTC", "2024-01-01"])
 
 
+def run_tool(tmp_path, rows: list[str]) -> list[list[str]]:
+    """The rows tools/geonames_regions.py keeps of a no-country.txt made of `rows`, split."""
+    source, output = tmp_path / "no-country.txt", tmp_path / "regions.tsv"
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    load_tool("geonames_regions").main([str(source), "--output", str(output)])
+    return [line.split("\t") for line in output.read_text().splitlines()[2:]]
+
+
 def test_the_tool_keeps_feature_codes_not_names_and_one_of_each_duplicate(tmp_path):
-    source = tmp_path / "no-country.txt"
     rows = [
         dump_row(1, "Quiet Gulf", "Golfe Tranquille,QG,Тихий залив", 5.0, "H", "GULF"),
         dump_row(2, "Quiet Gulf", "", 5.1, "H", "GULF"),  # the same gulf listed twice
@@ -161,10 +157,7 @@ def test_the_tool_keeps_feature_codes_not_names_and_one_of_each_duplicate(tmp_pa
         dump_row(4, "Lonely Island", "", 5.0, "T", "ISL"),
         dump_row(5, "Far Lands", "", -40.0, "L", "RGN"),
     ]
-    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    output = tmp_path / "regions.tsv"
-    load_tool().main([str(source), "--output", str(output)])
-    kept = [line.split("\t") for line in output.read_text().splitlines()[2:]]
+    kept = run_tool(tmp_path, rows)
     assert [(cols[0], cols[1], cols[4]) for cols in kept] == [
         ("1", "Quiet Gulf", "GULF"),
         ("5", "Far Lands", "RGN"),
@@ -173,17 +166,13 @@ def test_the_tool_keeps_feature_codes_not_names_and_one_of_each_duplicate(tmp_pa
 
 
 def test_the_tool_keeps_shared_peninsulas_and_historical_states_but_not_zones(tmp_path):
-    source = tmp_path / "no-country.txt"
     rows = [
         dump_row(1, "Long Peninsula", "", 40.0, "T", "PEN"),
         dump_row(2, "Union of Old Republics", "Old Union", 60.0, "A", "PCLH"),
         dump_row(3, "Trade Zone", "", 10.0, "A", "ZN"),  # an organisation's area
         dump_row(4, "Old Province", "", 10.0, "A", "ADM1H"),
     ]
-    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    output = tmp_path / "regions.tsv"
-    load_tool().main([str(source), "--output", str(output)])
-    kept = [line.split("\t") for line in output.read_text().splitlines()[2:]]
+    kept = run_tool(tmp_path, rows)
     assert [(cols[0], cols[4], cols[6]) for cols in kept] == [
         ("1", "PEN", ""),
         ("2", "PCLH", "Old Union"),

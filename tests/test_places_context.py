@@ -96,26 +96,35 @@ def test_a_village_abroad_does_not_win_by_pulling_a_homonym_of_the_capital():
     assert resolved(Gazetteer.from_entries(named), "Lima", "Villa Sol") == [lima_pe, None]
 
 
+INDIANA, KENTUCKY, BOONE_IN, BOONE_KY = 4921868, 6254925, 4255836, 4286486
+
+
+def boone_counties() -> list[tuple[Entry, list[str]]]:
+    """Two counties of one name in neighbouring states: Indiana's the smaller."""
+    return [
+        (Entry(BOONE_IN, "Boone County", "US", 40.05, -86.47, "admin2", 52_683, INDIANA),
+         ["Boone County"]),
+        (Entry(BOONE_KY, "Boone County", "US", 38.97, -84.73, "admin2", 82_839, KENTUCKY),
+         ["Boone County"]),
+    ]  # fmt: skip
+
+
 def test_the_division_holding_most_of_the_other_places_wins_a_county_name():
-    indiana, kentucky, boone_in, boone_ky = 4921868, 6254925, 4255836, 4286486
     named = [
-        (Entry(boone_in, "Boone County", "US", 40.05, -86.47, "admin2", 52_683, indiana),
-         ["Boone County"]),
-        (Entry(boone_ky, "Boone County", "US", 38.97, -84.73, "admin2", 82_839, kentucky),
-         ["Boone County"]),
-        (Entry(4260210, "Zionsville", "US", 39.95087, -86.26194, "city", 14_160, indiana),
+        *boone_counties(),
+        (Entry(4260210, "Zionsville", "US", 39.95087, -86.26194, "city", 14_160, INDIANA),
          ["Zionsville"]),
-        (Entry(4264688, "Lebanon", "US", 40.04837, -86.46917, "city", 15_792, indiana),
+        (Entry(4264688, "Lebanon", "US", 40.04837, -86.46917, "city", 15_792, INDIANA),
          ["Lebanon"]),
-        (Entry(4263108, "Thorntown", "US", 40.12948, -86.60667, "city", 1_520, indiana),
+        (Entry(4263108, "Thorntown", "US", 40.12948, -86.60667, "city", 1_520, INDIANA),
          ["Thorntown"]),
-        (Entry(4291255, "Florence", "US", 38.99895, -84.62661, "city", 29_951, kentucky),
+        (Entry(4291255, "Florence", "US", 38.99895, -84.62661, "city", 29_951, KENTUCKY),
          ["Florence"]),
     ]  # fmt: skip
     towns = Gazetteer.from_entries(named)
     texts = ["Zionsville", "Lebanon", "Thorntown", "Florence", "Boone County"]
     mentions = [Mention(i * 20, i * 20 + len(t), t) for i, t in enumerate(texts)]
-    assert resolve(towns, mentions)[-1].entry.geonameid == boone_in
+    assert resolve(towns, mentions)[-1].entry.geonameid == BOONE_IN
 
 
 def test_a_state_name_is_the_state_not_a_village_so_named_elsewhere_unless_qualified():
@@ -307,16 +316,12 @@ def test_a_county_lies_in_the_state_the_article_names_most_often():
     # "Boone County's jobless rate rose, the Indiana agency said. ... Indiana's rate ... below
     # Kentucky's ... Indiana officials said." The story's own state is the one it keeps
     # naming; the larger Boone County lies in the state named once.
-    indiana, kentucky, boone_in, boone_ky = 4921868, 6254925, 4255836, 4286486
     named = [
-        (Entry(boone_in, "Boone County", "US", 40.05, -86.47, "admin2", 52_683, indiana),
-         ["Boone County"]),
-        (Entry(boone_ky, "Boone County", "US", 38.97, -84.73, "admin2", 82_839, kentucky),
-         ["Boone County"]),
-        (Entry(indiana, "Indiana", "US", 40.0, -86.25, "admin1", 6_732_219), ["Indiana"]),
-        (Entry(kentucky, "Kentucky", "US", 37.5, -85.0, "admin1", 4_468_402), ["Kentucky"]),
+        *boone_counties(),
+        (Entry(INDIANA, "Indiana", "US", 40.0, -86.25, "admin1", 6_732_219), ["Indiana"]),
+        (Entry(KENTUCKY, "Kentucky", "US", 37.5, -85.0, "admin1", 4_468_402), ["Kentucky"]),
     ]  # fmt: skip
     places = Gazetteer.from_entries(named)
     ids = resolved(places, "Boone County", "Indiana", "Indiana", "Kentucky", "Indiana")
-    assert ids[0] == boone_in
-    assert resolved(places, "Boone County", "Indiana", "Kentucky")[0] == boone_ky  # a tie
+    assert ids[0] == BOONE_IN
+    assert resolved(places, "Boone County", "Indiana", "Kentucky")[0] == BOONE_KY  # a tie

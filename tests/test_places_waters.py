@@ -95,16 +95,23 @@ def test_a_town_a_longer_name_a_demonym_or_a_region_keeps_its_words(nlp, gazette
     assert names(nlp, gazetteer, text, place) == [None]
 
 
-def test_an_article_that_names_the_ocean_means_it_where_it_repeats_the_word(nlp, gazetteer):
-    text = "Storms form early in the Atlantic. Forecasters said Atlantic storms grow stronger."
-    doc = doc_with(nlp, text)
+def atlantic_twice(nlp, gazetteer, text: str, second_label: str, labels=None):
+    """The mentions of a text naming "Atlantic" twice, first as a LOC, then with
+    `second_label`, beside the entities `labels` gives."""
+    doc = doc_with(nlp, text, labels or {})
     first = text.index("Atlantic")
     second = text.index("Atlantic", first + 1)
     doc.ents = [
         doc.char_span(first, first + 8, label="LOC"),
-        doc.char_span(second, second + 8, label="LOC"),
+        doc.char_span(second, second + 8, label=second_label),
+        *doc.ents,
     ]
-    found = mentions(doc, doc.ents, body_span(doc), gazetteer)
+    return mentions(doc, doc.ents, body_span(doc), gazetteer)
+
+
+def test_an_article_that_names_the_ocean_means_it_where_it_repeats_the_word(nlp, gazetteer):
+    text = "Storms form early in the Atlantic. Forecasters said Atlantic storms grow stronger."
+    found = atlantic_twice(nlp, gazetteer, text, "LOC")
     assert [m.name for m in found] == ["Atlantic Ocean", "Atlantic Ocean"]
 
 
@@ -115,15 +122,7 @@ def test_lower_case_modifiers_inside_the_span_are_modifiers(nlp, gazetteer):
 
 def test_a_qualified_repeat_of_the_word_stays_a_town(nlp, gazetteer):
     text = "Storms form early in the Atlantic. Farmers in Atlantic, Iowa, watched the sky."
-    doc = doc_with(nlp, text, {"Iowa": "GPE"})
-    first = text.index("Atlantic")
-    second = text.index("Atlantic", first + 1)
-    doc.ents = [
-        doc.char_span(first, first + 8, label="LOC"),
-        doc.char_span(second, second + 8, label="GPE"),
-        *doc.ents,
-    ]
-    found = mentions(doc, doc.ents, body_span(doc), gazetteer)
+    found = atlantic_twice(nlp, gazetteer, text, "GPE", {"Iowa": "GPE"})
     assert [(m.text, m.name) for m in found] == [
         ("Atlantic", "Atlantic Ocean"),
         ("Atlantic", None),

@@ -26,6 +26,7 @@ from typing import NamedTuple
 from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold
 from .local import locate_local_features
 from .mention import DATELINE_WEIGHT, Mention, Resolution
+from .prominence import capital_support, country_presence, larger_namesake_abroad
 
 __all__ = ["Mention", "Resolution", "candidates", "resolve"]
 
@@ -85,8 +86,8 @@ MAX_CANDIDATES = 200  # very common names (San José) keep their most populous h
 
 Point = tuple[float, float, float]  # lat, lon, probability of that reading
 # (country -> share, admin1 geonameid -> mass, each other name's likeliest points, total mass
-# of the admin1s)
-Shares = tuple[dict[str, float], dict[int, float], list[list[Point]], float]
+# of the admin1s, country -> weight of the names likely in it)
+Shares = tuple[dict[str, float], dict[int, float], list[list[Point]], float, dict[str, float]]
 Scored = list[tuple[Entry, float]]
 Candidate = tuple[Entry, bool]  # (entry, reached only through a country code)
 
@@ -104,12 +105,12 @@ class Context:
     def shares(self, name: str) -> Shares:
         """The other names' mass: as shares by country, summed by admin1 (a first-level division
         named anywhere in the article is evidence however many other places it names), and
-        their likeliest points (a name does not vote for itself)."""
+        their likeliest points (a name does not vote for itself), and the countries it names."""
         total = sum(w for other, w in self.weights.items() if other != name)
         countries: dict[str, float] = defaultdict(float)
         admins: dict[int, float] = defaultdict(float)
         if total <= 0:
-            return countries, admins, [], 0.0
+            return countries, admins, [], 0.0, {}
         for other, weight in self.weights.items():
             if other != name:
                 for country, mass in self.countries[other].items():
@@ -117,7 +118,8 @@ class Context:
                 for admin, mass in self.admins[other].items():
                     admins[admin] += weight * mass  # presence, not share: capped where used
         points = [pts for other, pts in self.points.items() if other != name and pts]
-        return countries, admins, points, sum(admins.values())
+        presence = country_presence(self.countries, self.weights, name)
+        return countries, admins, points, sum(admins.values()), presence
 
 
 class CountyLinks(NamedTuple):
@@ -237,8 +239,20 @@ def contextual(
     """Score from the article's other places: their countries, admin1s, how near they are,
     a qualifier, and the second-level divisions that any reading of them names or lies in
     (`counties`)."""
-    countries, admins, points, admin_total = shares
-    score = COUNTRY_CONTEXT * countries.get(entry.country, 0.0)
+    share = shares[0].get(entry.country, 0.0)
+    return COUNTRY_CONTEXT * share + local_context(entry, shares, qualifiers, counties)
+
+
+def local_context(
+    entry: Entry,
+    shares: Shares,
+    qualifiers: Sequence[Entry],
+    counties: CountyLinks = NO_COUNTIES,
+) -> float:
+    """The part of `contextual` beyond the country's share: what singles out this reading
+    among the places of its country."""
+    _, admins, points, admin_total, presence = shares
+    score = capital_support(entry, presence)
     if entry.feature in ("city", "admin2"):
         score += _admin_support(admins.get(entry.admin1, 0.0), admin_total)
         score += PROXIMITY_CONTEXT * min(1.0, nearness(entry, points))
@@ -359,7 +373,12 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         context = build_context([(names[k], weights[k], scored[k]) for k in distinct])
     chosen = {
         key: _unless_stray(
-            choose(scored[key]),
+            _unless_overshadowed(
+                choose(scored[key]),
+                scored[key],
+                (shares[names[key]], qualifiers[key], counties[names[key]]),
+                fold(key[0]) in datelines,
+            ),
             homes.shares(names[key])[0],
             shares[names[key]][2],
             counties[names[key]],
@@ -479,6 +498,23 @@ def _unless_stray(
     ):
         return choice
     return None, 0.0
+
+
+def _unless_overshadowed(
+    choice: tuple[Entry | None, float],
+    scored: Scored,
+    context: tuple[Shares, Sequence[Entry], CountyLinks],
+    dateline: bool,
+) -> tuple[Entry | None, float]:
+    """A much larger namesake abroad rather than a town that only its country's share of the
+    article supports (see `prominence.larger_namesake_abroad`); a dateline town, or one that
+    its division, nearby places, county or a qualifier support, stays."""
+    entry, _ = choice
+    if entry is None or dateline or local_context(entry, *context) > 0:
+        return choice
+    readings = [(e, p) for (e, _), p in zip(scored, probabilities(scored), strict=True)]
+    larger = larger_namesake_abroad(entry, readings)
+    return choice if larger is None else (larger[0], round(larger[1], 3))
 
 
 def _without_division_namesakes(pool: list[Candidate]) -> list[Candidate]:

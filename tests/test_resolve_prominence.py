@@ -1,0 +1,126 @@
+"""Names known far beyond their region: a capital named for its government, and a large city
+against a small namesake that only its country's share of the article supports.
+Hand-made gazetteers with real GeoNames ids and points, and sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.gazetteer import Entry, Gazetteer
+from dateline.gazetteer.prominence import (
+    capital_support,
+    country_presence,
+    larger_namesake_abroad,
+)
+from dateline.gazetteer.resolve import Mention, resolve
+
+ENGLAND, DC, OHIO, ONTARIO, MOSCOW_CITY = 6269131, 4138106, 5165418, 6093943, 524894
+WASHINGTON_DC, WASHINGTON_STATE, WASHINGTON_SUSSEX = 4140963, 5815135, 2634716
+TORONTO_CA, TORONTO_OH = 6167865, 5174095
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    named = [
+        (Entry(WASHINGTON_DC, "Washington", "US", 38.89511, -77.03637, "city", 689_545, DC,
+               capital=True), ["Washington", "Washington, D.C."]),
+        (Entry(WASHINGTON_STATE, "Washington", "US", 47.37054, -120.83426, "admin1", 6_544_495),
+         ["Washington"]),
+        (Entry(WASHINGTON_SUSSEX, "Washington", "GB", 50.90487, -0.40649, "city", 1_930,
+               ENGLAND), ["Washington"]),
+        (Entry(2643743, "London", "GB", 51.50853, -0.12574, "city", 8_961_989, ENGLAND,
+               capital=True), ["London"]),
+        (Entry(2638664, "Salisbury", "GB", 51.06931, -1.79569, "city", 44_748, ENGLAND),
+         ["Salisbury"]),
+        (Entry(2635167, "United Kingdom", "GB", 53.94168, -2.329, "country", 66_488_991),
+         ["United Kingdom", "Britain"]),
+        (Entry(6252001, "United States", "US", 38.75078, -98.03012, "country", 327_167_434),
+         ["United States", "America"]),
+        (Entry(524901, "Moscow", "RU", 55.75204, 37.61781, "city", 10_381_222, MOSCOW_CITY,
+               capital=True), ["Moscow"]),
+        (Entry(2017370, "Russian Federation", "RU", 60.84628, 99.60826, "country", 144_478_050),
+         ["Russia"]),
+        (Entry(3996063, "Mexico", "MX", 23.0, -102.0, "country", 126_190_788), ["Mexico"]),
+        (Entry(6251999, "Canada", "CA", 60.10867, -113.64258, "country", 37_058_856),
+         ["Canada"]),
+        (Entry(TORONTO_CA, "Toronto", "CA", 43.70643, -79.39864, "city", 2_794_356, ONTARIO),
+         ["Toronto"]),
+        (Entry(TORONTO_OH, "Toronto", "US", 40.46423, -80.60091, "city", 4_882, OHIO),
+         ["Toronto"]),
+        (Entry(OHIO, "Ohio", "US", 40.40329, -82.71131, "admin1", 8_331_591), ["Ohio"]),
+        (Entry(4736286, "Texas", "US", 31.46291, -99.68397, "admin1", 22_266_440), ["Texas"]),
+    ]  # fmt: skip
+    return Gazetteer.from_entries(named)
+
+
+def resolved(gazetteer: Gazetteer, *texts: str, dateline: bool = False) -> list[int | None]:
+    mentions = [Mention(i * 30, i * 30 + len(t), t) for i, t in enumerate(texts)]
+    mentions[0].dateline = dateline
+    return [r.entry.geonameid if r.entry else None for r in resolve(gazetteer, mentions)]
+
+
+def test_a_capital_is_named_for_its_government_in_a_story_set_abroad(gazetteer):
+    # "Britain expelled Russia's diplomats after the Salisbury attack; Moscow answered in
+    # kind. In Washington, officials said the United States stood with London."
+    texts = ("Britain", "Russia", "Salisbury", "Moscow", "Washington", "United States", "London")
+    assert resolved(gazetteer, *texts)[4] == WASHINGTON_DC
+
+
+def test_the_capital_needs_its_country_named(gazetteer):
+    # "From London the walkers went south through Salisbury to Washington." Nothing names the
+    # United States: the Sussex village is the reading the article supports.
+    ids = resolved(gazetteer, "London", "Salisbury", "Washington")
+    assert ids[2] == WASHINGTON_SUSSEX
+
+
+def test_a_capital_beside_another_capital_and_its_country(gazetteer):
+    # "Talks between Washington and Moscow stalled, America and Russia said."
+    assert resolved(gazetteer, "Washington", "Moscow", "America", "Russia")[0] == WASHINGTON_DC
+
+
+def test_a_capital_over_the_state_of_the_same_name_in_trade_talks(gazetteer):
+    # "Mexico's minister left for Washington; Canada and the United States want a deal."
+    ids = resolved(gazetteer, "Mexico", "Washington", "Canada", "United States")
+    assert ids[1] == WASHINGTON_DC
+
+
+def test_capital_support_counts_names_likely_in_the_country():
+    capital = Entry(WASHINGTON_DC, "Washington", "US", 38.9, -77.0, "city", 689_545, capital=True)
+    town = Entry(WASHINGTON_SUSSEX, "Washington", "GB", 50.9, -0.4, "city", 1_930)
+    countries = {"us": {"US": 0.9}, "texas": {"US": 0.3, "MX": 0.7}, "washington": {"US": 1.0}}
+    weights = {"us": 1.0, "texas": 1.0, "washington": 1.0}
+    presence = country_presence(countries, weights, "washington")
+    assert presence == {"US": 1.0, "MX": 1.0}  # a name does not count for itself
+    assert capital_support(capital, presence) > 0
+    assert capital_support(town, presence) == 0.0
+    assert capital_support(capital, {"US": 0.0}) == 0.0
+
+
+def test_a_village_backed_only_by_its_country_gives_way_to_a_city_abroad(gazetteer):
+    # "The Rangers of Texas traded him, but he belonged to Toronto."
+    assert resolved(gazetteer, "Texas", "Toronto")[1] == TORONTO_CA
+
+
+def test_a_village_its_division_supports_stays(gazetteer):
+    # "Floods closed roads in Ohio; Toronto's mayor asked for help."
+    assert resolved(gazetteer, "Ohio", "Toronto")[1] == TORONTO_OH
+
+
+def test_a_dateline_village_stays(gazetteer):
+    # "TORONTO (AP) - A Texas company will build a plant on the Ohio River ..." written in the
+    # Ohio village: a dateline is where the story is set.
+    assert resolved(gazetteer, "Toronto", "Texas", dateline=True)[0] == TORONTO_OH
+
+
+def test_larger_namesake_abroad_requires_the_same_name_and_ten_times_the_size():
+    village = Entry(TORONTO_OH, "Toronto", "US", 40.46, -80.6, "city", 4_882, OHIO)
+    city = Entry(TORONTO_CA, "Toronto", "CA", 43.7, -79.4, "city", 2_794_356, ONTARIO)
+    town = Entry(1, "Toronto", "AU", -33.0, 151.6, "city", 5_670)
+    other = Entry(2, "Torontoville", "CA", 43.0, -79.0, "city", 900_000)
+    assert larger_namesake_abroad(village, [(village, 0.6), (city, 0.3), (town, 0.1)]) == (
+        city,
+        0.3,
+    )
+    assert larger_namesake_abroad(village, [(village, 0.9), (town, 0.1)]) is None
+    assert larger_namesake_abroad(village, [(village, 0.9), (other, 0.1)]) is None
+    assert larger_namesake_abroad(city, [(city, 0.9), (village, 0.1)]) is None

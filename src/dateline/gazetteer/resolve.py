@@ -23,7 +23,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold
+from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold, variants
 from .local import locate_local_features
 from .mention import DATELINE_WEIGHT, Mention, Resolution
 from .prominence import capital_support, country_presence, larger_namesake_abroad
@@ -197,14 +197,18 @@ def _without_generic_word(text: str) -> str:
 
 
 def _named_after_town(entry: Entry, named: Sequence[Entry], text: str) -> bool:
-    if not entry.feature.startswith("admin") or fold(entry.name) == fold(text):
+    if not entry.feature.startswith("admin") or own_name(entry, text):
         return False
     return any(
-        e.feature == "city"
-        and entry.geonameid in (e.admin1, e.admin2)
-        and fold(e.name) == fold(text)
+        e.feature == "city" and entry.geonameid in (e.admin1, e.admin2) and own_name(e, text)
         for e in named
     )
+
+
+def own_name(entry: Entry, text: str) -> bool:
+    """The text spells the entry's own name, its generic first word abbreviated or not: "St.
+    Petersburg" is the own name of Saint Petersburg, not an alternate one."""
+    return fold(text) in variants(fold(entry.name))
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -217,7 +221,7 @@ def prior(entry: Entry, text: str, coded: bool = False) -> float:
     A country reached only through a code ("S.D." is Sudan's) gets no bonus for being one, nor
     a region through another of its names: most are foreign, and many a town's own ("Otranto"
     for the strait, "Flores" for the sea)."""
-    main = fold(entry.name) == fold(text)
+    main = own_name(entry, text)
     unearned = coded or (entry.feature == "region" and not main)
     bonus = FEATURE_BONUS.get(entry.feature, 0.0) + (CAPITAL_BONUS if entry.capital else 0.0)
     return size(entry) + (0.0 if unearned else bonus) + (MAIN_NAME_BONUS if main else 0.0)

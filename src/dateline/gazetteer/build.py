@@ -240,6 +240,7 @@ def country_entries(
             continue
         names = country.names + [data.get("name") or ""] + COUNTRY_EXTRA_NAMES.get(country.code, [])
         names += [s for s in data.get("altSpellings") or [] if len(s) > 3 or not s.isupper()]
+        names += country_parts(country.names[0])
         entry = Entry(
             country.geonameid,
             country.names[0],
@@ -251,6 +252,18 @@ def country_entries(
         )
         named.append((entry, names))
     return named
+
+
+def country_parts(name: str) -> list[str]:
+    """The parts a country named after several islands or lands is called by: news writes
+    "Trinidad" or "Bosnia" for the country (or the part of it) named "Trinidad and Tobago" or
+    "Bosnia and Herzegovina", and GeoNames lists few of these parts under it. Only names
+    joined by "and" are lists: the comma of "Virgin Islands, U.S." or "Korea, Republic of"
+    inverts a name."""
+    if not re.search(r"\s+and\s+", name):
+        return []
+    parts = re.split(r",\s*|\s+and\s+", name)
+    return [re.sub(r"^the\s+", "", part) for part in parts if part]
 
 
 def point_of_country(

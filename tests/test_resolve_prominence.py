@@ -124,3 +124,29 @@ def test_larger_namesake_abroad_requires_the_same_name_and_ten_times_the_size():
     assert larger_namesake_abroad(village, [(village, 0.9), (town, 0.1)]) is None
     assert larger_namesake_abroad(village, [(village, 0.9), (other, 0.1)]) is None
     assert larger_namesake_abroad(city, [(city, 0.9), (village, 0.1)]) is None
+
+
+def test_a_capital_before_a_division_it_does_not_lie_in_is_a_list_item():
+    # "The band plays Copenhagen, Hamburg, Brasov and Mannheim": the parser missed Brasov, so
+    # "Copenhagen, Hamburg" looks like a town and its qualifier.
+    hamburg_state = Entry(2911297, "Hamburg", "DE", 53.5, 10.0, "admin1", 1_845_229)
+    named = [
+        (Entry(2618425, "Copenhagen", "DK", 55.67594, 12.56553, "city", 1_153_615, 6418538,
+               capital=True), ["Copenhagen"]),
+        (hamburg_state, ["Hamburg"]),
+        (Entry(3586232, "Santa Elena", "SV", 13.38333, -88.41667, "city", 8_000, 3582883),
+         ["Santa Elena"]),
+        (Entry(3582883, "Usulutan", "SV", 13.4, -88.5, "admin1", 366_040), ["Usulutan"]),
+        (Entry(3995402, "San Agustin", "MX", 20.0, -98.0, "city", 3_000), ["San Agustin"]),
+    ]  # fmt: skip
+    gazetteer = Gazetteer.from_entries(named)
+
+    def qualified(text: str, qualifier: str) -> int | None:
+        mention = Mention(0, len(text), text, qualifier=qualifier)
+        entry = resolve(gazetteer, [mention])[0].entry
+        return entry.geonameid if entry else None
+
+    assert qualified("Copenhagen", "Hamburg") == 2618425
+    # A village the gazetteer lacks in the division named after it is not one abroad.
+    assert qualified("San Agustin", "Usulutan") is None
+    assert qualified("Santa Elena", "Usulutan") == 3586232

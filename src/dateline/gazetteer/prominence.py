@@ -21,6 +21,7 @@ from .index import Entry, fold
 CAPITAL_HOME = 2.0
 CERTAIN_COUNTRY = 0.5  # a name whose readings lie this likely in a country names the country
 NAMESAKE_RATIO = 10  # a namesake abroad this many times larger outweighs country-only support
+WORLD_CITY_POPULATION = 1_000_000  # a city this large is known across the world by its name
 
 
 def country_presence(
@@ -71,3 +72,9 @@ def larger_namesake_abroad(
         and fold(other.name) == key
     ]
     return max(larger, key=lambda pair: pair[0].population) if larger else None
+
+
+def widely_known(entry: Entry) -> bool:
+    """A national capital or a city of a million: news names it without saying where it lies,
+    and a writer who follows it with another place's name is listing, not qualifying."""
+    return entry.feature == "city" and (entry.capital or entry.population >= WORLD_CITY_POPULATION)

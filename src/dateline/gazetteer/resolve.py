@@ -26,7 +26,7 @@ from typing import NamedTuple
 from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold, variants
 from .local import locate_local_features
 from .mention import DATELINE_WEIGHT, Mention, Resolution
-from .prominence import capital_support, country_presence, larger_namesake_abroad
+from .prominence import capital_support, country_presence, larger_namesake_abroad, widely_known
 
 __all__ = ["Mention", "Resolution", "candidates", "resolve"]
 
@@ -541,13 +541,15 @@ def _division_namesake(entry: Entry, divisions: dict[int, str]) -> bool:
 def _within_qualifier(pool: list[Candidate], qualifiers: Sequence[Entry]) -> list[Candidate]:
     """No candidate for "X, Y" when Y can be a country or division and no town or district
     called X lies in it: the gazetteer lacks this X ("San Francisco Javier, Usulutan" is not
-    the Mexican village of that name), and Y, a place of its own, still locates it."""
+    the Mexican village of that name), and Y, a place of its own, still locates it. A capital
+    or a city of millions stays: "Copenhagen, Hamburg" is a list whose "and" the parser did
+    not reach, not a Copenhagen in Hamburg."""
     holders = [q for q in qualifiers if q.feature in ("country", "admin1")]
     if not holders or any(e.feature not in ("city", "admin2") for e, _ in pool):
         return pool
     if any(_contains(q, e) for q in holders for e, _ in pool):
         return pool
-    return []
+    return [(e, coded) for e, coded in pool if widely_known(e)]
 
 
 def _known_text(gazetteer: Gazetteer, text: str) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dateline.gazetteer import Entry, Gazetteer
 from dateline.gazetteer.build import country_parts
-from dateline.gazetteer.resolve import Mention, own_name, prior, resolve
+from dateline.gazetteer.index import own_name
+from dateline.gazetteer.resolve import Mention, prior, resolve
 
 SAINT_PETERSBURG_RU, SAINT_PETERSBURG_CITY_DIVISION = 498817, 536203
 ST_PETERSBURG_FL, FLORIDA = 4171563, 4155751

@@ -126,14 +126,17 @@ def test_larger_namesake_abroad_requires_the_same_name_and_ten_times_the_size():
     assert larger_namesake_abroad(city, [(city, 0.9), (village, 0.1)]) is None
 
 
-def test_a_capital_before_a_division_it_does_not_lie_in_is_a_list_item():
+def test_two_world_cities_after_a_comma_are_list_items():
     # "The band plays Copenhagen, Hamburg, Brasov and Mannheim": the parser missed Brasov, so
     # "Copenhagen, Hamburg" looks like a town and its qualifier.
-    hamburg_state = Entry(2911297, "Hamburg", "DE", 53.5, 10.0, "admin1", 1_845_229)
     named = [
         (Entry(2618425, "Copenhagen", "DK", 55.67594, 12.56553, "city", 1_153_615, 6418538,
                capital=True), ["Copenhagen"]),
-        (hamburg_state, ["Hamburg"]),
+        (Entry(2911297, "Hamburg", "DE", 53.5, 10.0, "admin1", 1_845_229), ["Hamburg"]),
+        (Entry(2911298, "Hamburg", "DE", 53.55073, 9.99302, "city", 1_739_117, 2911297),
+         ["Hamburg"]),
+        (Entry(5037779, "Minnesota", "US", 46.25024, -94.25055, "admin1", 5_639_632),
+         ["Minnesota"]),
         (Entry(3586232, "Santa Elena", "SV", 13.38333, -88.41667, "city", 8_000, 3582883),
          ["Santa Elena"]),
         (Entry(3582883, "Usulutan", "SV", 13.4, -88.5, "admin1", 366_040), ["Usulutan"]),
@@ -147,6 +150,8 @@ def test_a_capital_before_a_division_it_does_not_lie_in_is_a_list_item():
         return entry.geonameid if entry else None
 
     assert qualified("Copenhagen", "Hamburg") == 2618425
+    # A town the gazetteer lacks in a US state is not the capital abroad of that name.
+    assert qualified("Copenhagen", "Minnesota") is None
     # A village the gazetteer lacks in the division named after it is not one abroad.
     assert qualified("San Agustin", "Usulutan") is None
     assert qualified("Santa Elena", "Usulutan") == 3586232

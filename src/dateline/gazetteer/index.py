@@ -83,6 +83,12 @@ class Entry:
         return FEATURES.index(self.feature)
 
 
+def own_name(entry: Entry, text: str) -> bool:
+    """The text spells the entry's own name, its generic first word abbreviated or not: "St.
+    Petersburg" is the own name of Saint Petersburg, not an alternate one."""
+    return fold(text) in variants(fold(entry.name))
+
+
 @dataclass(slots=True)
 class Rows:
     """The entries' fields column by column, numbers in typed arrays: a third of the memory of

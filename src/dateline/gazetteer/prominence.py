@@ -51,15 +51,30 @@ def capital_support(entry: Entry, presence: Mapping[str, float]) -> float:
     return CAPITAL_HOME * min(1.0, presence.get(entry.country, 0.0))
 
 
+def unless_overshadowed(
+    choice: tuple[Entry | None, float],
+    scored: Sequence[tuple[Entry, float]],
+    probabilities: Sequence[float],
+    supported: bool,
+) -> tuple[Entry | None, float]:
+    """The choice, or a namesake abroad ten times larger when nothing but its country's share
+    of the article supports the chosen town (not `supported`): that share says the story is
+    set in the country, not that it concerns one of the country's villages, and a town is
+    named in news far more often the larger it is ("Toronto" in a baseball story that names
+    Texas is not the Ohio village). `scored` and `probabilities` are the name's readings."""
+    entry, _ = choice
+    if entry is None or supported:
+        return choice
+    readings = [(e, p) for (e, _), p in zip(scored, probabilities, strict=True)]
+    larger = larger_namesake_abroad(entry, readings)
+    return choice if larger is None else (larger[0], round(larger[1], 3))
+
+
 def larger_namesake_abroad(
     entry: Entry, readings: Sequence[tuple[Entry, float]]
 ) -> tuple[Entry, float] | None:
     """The largest town abroad that bears the same name as `entry` and is NAMESAKE_RATIO times
-    larger, with its probability (`readings`: (entry, probability) pairs). The caller asks
-    only when nothing but its country's share of the article supports `entry`: that share
-    says the story is set in the country, not that it concerns one of the country's
-    villages, and a town is named in news far more often the larger it is ("Toronto" in a
-    baseball story that names Texas is not the Ohio village)."""
+    larger, with its probability (`readings`: (entry, probability) pairs)."""
     if entry.feature not in ("city", "admin2"):
         return None
     key = fold(entry.name)

@@ -23,10 +23,10 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold, variants
+from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold, own_name
 from .local import locate_local_features
 from .mention import DATELINE_WEIGHT, Mention, Resolution
-from .prominence import capital_support, country_presence, larger_namesake_abroad, widely_known
+from .prominence import capital_support, country_presence, unless_overshadowed, widely_known
 
 __all__ = ["Mention", "Resolution", "candidates", "resolve"]
 
@@ -203,12 +203,6 @@ def _named_after_town(entry: Entry, named: Sequence[Entry], text: str) -> bool:
         e.feature == "city" and entry.geonameid in (e.admin1, e.admin2) and own_name(e, text)
         for e in named
     )
-
-
-def own_name(entry: Entry, text: str) -> bool:
-    """The text spells the entry's own name, its generic first word abbreviated or not: "St.
-    Petersburg" is the own name of Saint Petersburg, not an alternate one."""
-    return fold(text) in variants(fold(entry.name))
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -510,15 +504,11 @@ def _unless_overshadowed(
     context: tuple[Shares, Sequence[Entry], CountyLinks],
     dateline: bool,
 ) -> tuple[Entry | None, float]:
-    """A much larger namesake abroad rather than a town that only its country's share of the
-    article supports (see `prominence.larger_namesake_abroad`); a dateline town, or one that
-    its division, nearby places, county or a qualifier support, stays."""
+    """`prominence.unless_overshadowed`, told whether anything beyond its country's share
+    supports the choice: being the dateline, its division, nearby places, county, qualifier."""
     entry, _ = choice
-    if entry is None or dateline or local_context(entry, *context) > 0:
-        return choice
-    readings = [(e, p) for (e, _), p in zip(scored, probabilities(scored), strict=True)]
-    larger = larger_namesake_abroad(entry, readings)
-    return choice if larger is None else (larger[0], round(larger[1], 3))
+    supported = entry is None or dateline or local_context(entry, *context) > 0
+    return unless_overshadowed(choice, scored, probabilities(scored), supported)
 
 
 def _without_division_namesakes(pool: list[Candidate]) -> list[Candidate]:
@@ -541,14 +531,16 @@ def _division_namesake(entry: Entry, divisions: dict[int, str]) -> bool:
 def _within_qualifier(pool: list[Candidate], qualifiers: Sequence[Entry]) -> list[Candidate]:
     """No candidate for "X, Y" when Y can be a country or division and no town or district
     called X lies in it: the gazetteer lacks this X ("San Francisco Javier, Usulutan" is not
-    the Mexican village of that name), and Y, a place of its own, still locates it. A capital
-    or a city of millions stays: "Copenhagen, Hamburg" is a list whose "and" the parser did
-    not reach, not a Copenhagen in Hamburg."""
+    the Mexican village of that name, nor "Paris, Minnesota" the French capital), and Y, a
+    place of its own, still locates it. Two world cities are a list whose "and" the parser
+    did not reach: "Copenhagen, Hamburg" names no Copenhagen in Hamburg."""
     holders = [q for q in qualifiers if q.feature in ("country", "admin1")]
     if not holders or any(e.feature not in ("city", "admin2") for e, _ in pool):
         return pool
     if any(_contains(q, e) for q in holders for e, _ in pool):
         return pool
+    if not any(widely_known(q) for q in qualifiers):
+        return []
     return [(e, coded) for e, coded in pool if widely_known(e)]
 
 

@@ -8,9 +8,10 @@ import pytest
 
 from dateline.gazetteer import Entry, Gazetteer
 from dateline.gazetteer.prominence import (
+    Support,
     capital_support,
     country_presence,
-    larger_namesake_abroad,
+    unless_overshadowed,
 )
 from dateline.gazetteer.resolve import Mention, resolve
 
@@ -112,18 +113,21 @@ def test_a_dateline_village_stays(gazetteer):
     assert resolved(gazetteer, "Toronto", "Texas", dateline=True)[0] == TORONTO_OH
 
 
-def test_larger_namesake_abroad_requires_the_same_name_and_ten_times_the_size():
+def test_a_namesake_overshadows_only_with_the_same_name_and_ten_times_the_size():
     village = Entry(TORONTO_OH, "Toronto", "US", 40.46, -80.6, "city", 4_882, OHIO)
     city = Entry(TORONTO_CA, "Toronto", "CA", 43.7, -79.4, "city", 2_794_356, ONTARIO)
     town = Entry(1, "Toronto", "AU", -33.0, 151.6, "city", 5_670)
     other = Entry(2, "Torontoville", "CA", 43.0, -79.0, "city", 900_000)
-    assert larger_namesake_abroad(village, [(village, 0.6), (city, 0.3), (town, 0.1)]) == (
+    weak, backed = Support(False, False), Support(True, True)
+    choice = (village, 0.6)
+    assert unless_overshadowed(choice, [(village, 0.6), (city, 0.3), (town, 0.1)], weak) == (
         city,
         0.3,
     )
-    assert larger_namesake_abroad(village, [(village, 0.9), (town, 0.1)]) is None
-    assert larger_namesake_abroad(village, [(village, 0.9), (other, 0.1)]) is None
-    assert larger_namesake_abroad(city, [(city, 0.9), (village, 0.1)]) is None
+    assert unless_overshadowed(choice, [(village, 0.6), (city, 0.4)], backed) == choice
+    assert unless_overshadowed(choice, [(village, 0.9), (town, 0.1)], weak) == choice
+    assert unless_overshadowed(choice, [(village, 0.9), (other, 0.1)], weak) == choice
+    assert unless_overshadowed((city, 0.9), [(city, 0.9), (village, 0.1)], weak) == (city, 0.9)
 
 
 def test_two_world_cities_after_a_comma_are_list_items():
@@ -155,3 +159,56 @@ def test_two_world_cities_after_a_comma_are_list_items():
     # A village the gazetteer lacks in the division named after it is not one abroad.
     assert qualified("San Agustin", "Usulutan") is None
     assert qualified("Santa Elena", "Usulutan") == 3586232
+
+
+NEW_YORK_STATE, MASSACHUSETTS, TEXAS, ERIE_COUNTY = 5128638, 6254926, 4736286, 5116642
+BOSTON_MA, BOSTON_NY = 4930956, 5109797
+
+
+@pytest.fixture(scope="module")
+def bostons() -> Gazetteer:
+    named = [
+        (Entry(BOSTON_MA, "Boston", "US", 42.35843, -71.05977, "city", 653_833, MASSACHUSETTS),
+         ["Boston"]),
+        (Entry(BOSTON_NY, "Boston", "US", 42.62895, -78.73753, "city", 8_049, NEW_YORK_STATE,
+               ERIE_COUNTY), ["Boston"]),
+        (Entry(5128581, "New York City", "US", 40.71427, -74.00597, "city", 8_804_190,
+               NEW_YORK_STATE), ["New York City", "New York"]),
+        (Entry(NEW_YORK_STATE, "New York", "US", 43.0, -75.5, "admin1", 19_274_244),
+         ["New York"]),
+        (Entry(4699066, "Houston", "US", 29.76328, -95.36327, "city", 2_314_157, TEXAS),
+         ["Houston"]),
+        (Entry(5110629, "Buffalo", "US", 42.88645, -78.87837, "city", 258_071, NEW_YORK_STATE,
+               ERIE_COUNTY), ["Buffalo"]),
+    ]  # fmt: skip
+    return Gazetteer.from_entries(named)
+
+
+def test_a_village_is_not_read_into_a_national_story(bostons):
+    # "After stops in New York City and Houston, the prince flew to Boston."
+    assert resolved(bostons, "New York City", "Houston", "Boston")[2] == BOSTON_MA
+
+
+def test_a_village_its_neighbours_back_stays(bostons):
+    # "Snow closed schools in Buffalo and Boston, where the town hall lost power."
+    assert resolved(bostons, "Buffalo", "Boston")[1] == BOSTON_NY
+
+
+def test_a_village_that_opens_the_story_stays(bostons):
+    # "BOSTON, N.Y. - Flights from New York City and Houston ..." without its qualifier.
+    assert resolved(bostons, "Boston", "New York City", "Houston", dateline=True)[0] == BOSTON_NY
+
+
+def test_a_village_in_a_story_about_its_state_alone_stays():
+    # "Alexandria will discuss the 2010 census at its town hall, Minnesota officials said."
+    minnesota = 5037779
+    named = [
+        (Entry(5016108, "Alexandria", "US", 45.88524, -95.37754, "city", 11_843, minnesota),
+         ["Alexandria"]),
+        (Entry(4744091, "Alexandria", "US", 38.80484, -77.04692, "city", 159_467, 6254928),
+         ["Alexandria"]),
+        (Entry(minnesota, "Minnesota", "US", 46.39127, -93.63438, "admin1", 4_614_061),
+         ["Minnesota"]),
+    ]  # fmt: skip
+    gazetteer = Gazetteer.from_entries(named)
+    assert resolved(gazetteer, "Alexandria", "Minnesota")[0] == 5016108

@@ -2,14 +2,16 @@
 
 News names a national capital for its government ("Washington and Moscow", "left for
 Washington"), wherever the story is set, and a large city far more often than a village
-that shares its name. The article's context (which country and division its places lie
-in) is built for local readings; these two rules keep it from handing a famous name to a
-small namesake on evidence that says nothing about the small place itself.
+that shares its name: a village is named in the news of its own area. The article's
+context (which country and division its places lie in) is built for local readings; these
+rules keep it from handing a famous name to a small namesake on evidence that says nothing
+about the small place itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from .index import Entry, fold
 
@@ -20,7 +22,8 @@ from .index import Entry, fold
 # nearby places and its county support.
 CAPITAL_HOME = 2.0
 CERTAIN_COUNTRY = 0.5  # a name whose readings lie this likely in a country names the country
-NAMESAKE_RATIO = 10  # a namesake abroad this many times larger outweighs country-only support
+NAMESAKE_RATIO = 10  # a namesake this many times larger outweighs weak support for a town
+VILLAGE_POPULATION = 30_000  # a town smaller than this is named in the news of its own area
 WORLD_CITY_POPULATION = 1_000_000  # a city this large is known across the world by its name
 
 
@@ -51,38 +54,50 @@ def capital_support(entry: Entry, presence: Mapping[str, float]) -> float:
     return CAPITAL_HOME * min(1.0, presence.get(entry.country, 0.0))
 
 
+class Support(NamedTuple):
+    """What in the article backs the town chosen for a name, beyond its size."""
+
+    beyond_country: bool  # anything but its country's share of the article's places
+    own_area: bool  # its dateline, a qualifier, its county, places near it, its division alone
+
+
 def unless_overshadowed(
     choice: tuple[Entry | None, float],
-    scored: Sequence[tuple[Entry, float]],
-    probabilities: Sequence[float],
-    supported: bool,
+    readings: Sequence[tuple[Entry, float]],
+    support: Support,
 ) -> tuple[Entry | None, float]:
-    """The choice, or a namesake abroad ten times larger when nothing but its country's share
-    of the article supports the chosen town (not `supported`): that share says the story is
-    set in the country, not that it concerns one of the country's villages, and a town is
-    named in news far more often the larger it is ("Toronto" in a baseball story that names
-    Texas is not the Ohio village). `scored` and `probabilities` are the name's readings."""
+    """The choice, or a same-named town NAMESAKE_RATIO times larger (`readings`: the name's
+    (entry, probability) pairs), the largest such, when the article backs the chosen town too
+    little: a town is named in news far more often the larger it is.
+
+    - Abroad, when nothing but its country's share supports it: that share says the story
+      is set in the country, not that it concerns one of the country's villages ("Toronto" in
+      a baseball story that names Texas is not the Ohio village).
+    - In its own country, for a village that nothing of its own area backs: its state named
+      among others, or a big city two hundred kilometres off, is how national news reads
+      too ("Louisville" in a basketball story datelined Columbus, Ohio, is Kentucky's city;
+      "Boston" beside "New York" is not the village near Buffalo). A local story names the
+      village's neighbours, its county, or its state alone, or opens with its dateline."""
     entry, _ = choice
-    if entry is None or supported:
+    if entry is None or entry.feature not in ("city", "admin2"):
         return choice
-    readings = [(e, p) for (e, _), p in zip(scored, probabilities, strict=True)]
-    larger = larger_namesake_abroad(entry, readings)
+    larger = None
+    if not support.beyond_country:
+        larger = _larger_namesake(entry, readings, abroad=True)
+    if larger is None and not support.own_area and entry.population < VILLAGE_POPULATION:
+        larger = _larger_namesake(entry, readings, abroad=False)
     return choice if larger is None else (larger[0], round(larger[1], 3))
 
 
-def larger_namesake_abroad(
-    entry: Entry, readings: Sequence[tuple[Entry, float]]
+def _larger_namesake(
+    entry: Entry, readings: Sequence[tuple[Entry, float]], *, abroad: bool
 ) -> tuple[Entry, float] | None:
-    """The largest town abroad that bears the same name as `entry` and is NAMESAKE_RATIO times
-    larger, with its probability (`readings`: (entry, probability) pairs)."""
-    if entry.feature not in ("city", "admin2"):
-        return None
     key = fold(entry.name)
     larger = [
         (other, p)
         for other, p in readings
         if other.feature == "city"
-        and other.country != entry.country
+        and (other.country != entry.country) == abroad
         and other.population >= NAMESAKE_RATIO * max(entry.population, 1)
         and fold(other.name) == key
     ]

@@ -26,7 +26,13 @@ from typing import NamedTuple
 from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold, own_name
 from .local import locate_local_features
 from .mention import DATELINE_WEIGHT, Mention, Resolution
-from .prominence import capital_support, country_presence, unless_overshadowed, widely_known
+from .prominence import (
+    Support,
+    capital_support,
+    country_presence,
+    unless_overshadowed,
+    widely_known,
+)
 
 __all__ = ["Mention", "Resolution", "candidates", "resolve"]
 
@@ -56,6 +62,7 @@ STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support 
 STRAY_HOME_SHARE = 0.5  # ... when this share of the article's other places lies in one country
 STRAY_SUPPORT = 0.1  # ... and no more than this share lies in the town's own country
 STRAY_NEAR_SUPPORT = 0.5  # ... and the other names' readings near it weigh less than this
+STATE_STORY_SHARE = 0.9  # a division holding this share of the article's is what it is about
 GENERIC_SUFFIXES = {
     "state",
     "province",
@@ -504,11 +511,27 @@ def _unless_overshadowed(
     context: tuple[Shares, Sequence[Entry], CountyLinks],
     dateline: bool,
 ) -> tuple[Entry | None, float]:
-    """`prominence.unless_overshadowed`, told whether anything beyond its country's share
-    supports the choice: being the dateline, its division, nearby places, county, qualifier."""
+    """`prominence.unless_overshadowed`, told what supports the choice beyond its country's
+    share (its division, nearby places, county, qualifier) and what of its own area does:
+    the dateline, a qualifier, its county, the other names' readings near it (as much as
+    saves a stray), or its division holding nearly all of the article's."""
     entry, _ = choice
-    supported = entry is None or dateline or local_context(entry, *context) > 0
-    return unless_overshadowed(choice, scored, probabilities(scored), supported)
+    if entry is None:
+        return choice
+    shares, qualifiers, counties = context
+    _, admins, points, admin_total, _ = shares
+    own_area = (
+        dateline
+        or any(_contains(q, entry) for q in qualifiers)
+        or bool(counties.named or counties.holding)
+        and counties.link(entry)
+        or nearness(entry, points) >= STRAY_NEAR_SUPPORT
+        or admin_total > 0
+        and admins.get(entry.admin1, 0.0) / admin_total >= STATE_STORY_SHARE
+    )
+    support = Support(dateline or local_context(entry, *context) > 0, own_area)
+    readings = [(e, p) for (e, _), p in zip(scored, probabilities(scored), strict=True)]
+    return unless_overshadowed(choice, readings, support)
 
 
 def _without_division_namesakes(pool: list[Candidate]) -> list[Candidate]:

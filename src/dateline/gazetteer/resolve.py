@@ -9,10 +9,13 @@ list it stands in ("Washington, New York and Boston" are towns), and the
 dateline place, which counts four times and names a town. The context is soft
 (each other name spreads its vote over its readings by their probabilities)
 and refined over a few rounds, so that names that support each other
-("Alexandria", "Douglas County", "Minnesota") settle together. The confidence
-is the winner's softmax share, so a name with several plausible homonyms gets
-a low one; a name the gazetteer does not know resolves to nothing, unless it
-names a street or building, which `local` places in the story's town.
+("Alexandria", "Douglas County", "Minnesota") settle together. A national
+capital gains once the article names its country, and a town that the
+article backs too little gives way to a namesake ten times larger
+(`prominence`). The confidence is the winner's softmax share, so a name with
+several plausible homonyms gets a low one; a name the gazetteer does not know
+resolves to nothing, unless it names a street or building, which `local`
+places in the story's town.
 """
 
 from __future__ import annotations

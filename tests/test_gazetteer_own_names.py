@@ -5,8 +5,7 @@ GeoNames ids and points, and sentences written for the tests."""
 from __future__ import annotations
 
 from dateline.gazetteer import Entry, Gazetteer
-from dateline.gazetteer.build import country_parts
-from dateline.gazetteer.index import own_name
+from dateline.gazetteer.index import country_parts, own_name
 from dateline.gazetteer.resolve import Mention, prior, resolve
 
 SAINT_PETERSBURG_RU, SAINT_PETERSBURG_CITY_DIVISION = 498817, 536203
@@ -52,3 +51,26 @@ def test_the_federal_city_gives_way_to_the_city_under_an_abbreviated_saint():
     result = resolve(gazetteer, [Mention(0, 14, "St. Petersburg")])[0]
     assert result.entry is not None and result.entry.geonameid == SAINT_PETERSBURG_RU
     assert result.candidates == 2  # the federal city of the same place is no separate reading
+
+
+def test_a_land_a_country_is_named_after_needs_the_article_to_mean_the_country():
+    trinidad_tobago = Entry(3573591, "Trinidad and Tobago", "TT", 10.7, -61.2, "country",
+                            1_389_858)  # fmt: skip
+    parts = ["Trinidad and Tobago", *country_parts("Trinidad and Tobago")]
+    named = [
+        (trinidad_tobago, parts),
+        (Entry(3562502, "Cuba", "CU", 22.0, -79.5, "country", 11_338_138), ["Cuba"]),
+        (Entry(3534915, "Trinidad", "CU", 21.80224, -79.98467, "city", 60_206), ["Trinidad"]),
+    ]
+    gazetteer = Gazetteer.from_entries(named)
+
+    def first(*texts: str) -> str | None:
+        mentions = [Mention(i * 30, i * 30 + len(t), t) for i, t in enumerate(texts)]
+        entry = resolve(gazetteer, mentions)[0].entry
+        return entry.country if entry else None
+
+    # "The ministry in Trinidad consulted the Washington mission, Trinidad and Tobago said."
+    assert first("Trinidad", "Trinidad and Tobago") == "TT"
+    # "Tourists crowd the colonial streets of Trinidad, Cuba's tourism board said."
+    assert first("Trinidad", "Cuba") == "CU"
+    assert prior(trinidad_tobago, "Trinidad") < prior(trinidad_tobago, "Trinidad and Tobago")

@@ -30,7 +30,7 @@ from importlib import resources
 from pathlib import Path
 
 from .geometry import KM_PER_DEGREE, NearestPoint, hull_centroid, main_polygon_centroid, outer_rings
-from .index import Entry, Gazetteer, distance_km, fold
+from .index import Entry, Gazetteer, country_parts, distance_km, fold
 from .load import REGIONS
 
 # A city alternate name kept in the index must fold to plain ASCII (the text we read is
@@ -252,18 +252,6 @@ def country_entries(
         )
         named.append((entry, names))
     return named
-
-
-def country_parts(name: str) -> list[str]:
-    """The parts a country named after several islands or lands is called by: news writes
-    "Trinidad" or "Bosnia" for the country (or the part of it) named "Trinidad and Tobago" or
-    "Bosnia and Herzegovina", and GeoNames lists few of these parts under it. Only names
-    joined by "and" are lists: the comma of "Virgin Islands, U.S." or "Korea, Republic of"
-    inverts a name."""
-    if not re.search(r"\s+and\s+", name):
-        return []
-    parts = re.split(r",\s*|\s+and\s+", name)
-    return [re.sub(r"^the\s+", "", part) for part in parts if part]
 
 
 def point_of_country(

@@ -26,7 +26,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold, own_name
+from .index import MAX_NAME_CHARS, Entry, Gazetteer, distance_km, fold, names_a_part, own_name
 from .local import locate_local_features
 from .mention import DATELINE_WEIGHT, Mention, Resolution
 from .prominence import (
@@ -222,11 +222,12 @@ def _is_abbreviation(text: str) -> bool:
 
 def prior(entry: Entry, text: str, coded: bool = False) -> float:
     """Score without context: size, kind of feature, capital, and spelling of its main name.
-    A country reached only through a code ("S.D." is Sudan's) gets no bonus for being one, nor
-    a region through another of its names: most are foreign, and many a town's own ("Otranto"
-    for the strait, "Flores" for the sea)."""
+    A country reached only through a code ("S.D." is Sudan's) or through one of the lands it is
+    named after ("Trinidad") gets no bonus for being one, nor a region through another of its
+    names: most are foreign, and many a town's own ("Otranto" for the strait, "Flores" for the
+    sea, "Trinidad" for the Cuban town): only the article's context makes them the reading."""
     main = own_name(entry, text)
-    unearned = coded or (entry.feature == "region" and not main)
+    unearned = coded or (entry.feature == "region" and not main) or names_a_part(entry, text)
     bonus = FEATURE_BONUS.get(entry.feature, 0.0) + (CAPITAL_BONUS if entry.capital else 0.0)
     return size(entry) + (0.0 if unearned else bonus) + (MAIN_NAME_BONUS if main else 0.0)
 

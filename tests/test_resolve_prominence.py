@@ -10,10 +10,10 @@ from dateline.gazetteer import Entry, Gazetteer
 from dateline.gazetteer.prominence import (
     Support,
     capital_support,
-    country_presence,
+    likely_country,
     unless_overshadowed,
 )
-from dateline.gazetteer.resolve import Mention, resolve
+from dateline.gazetteer.resolve import Context, Mention, probabilities, resolve
 
 ENGLAND, DC, OHIO, ONTARIO, MOSCOW_CITY = 6269131, 4138106, 5165418, 6093943, 524894
 WASHINGTON_DC, WASHINGTON_STATE, WASHINGTON_SUSSEX = 4140963, 5815135, 2634716
@@ -88,9 +88,12 @@ def test_a_capital_over_the_state_of_the_same_name_in_trade_talks(gazetteer):
 def test_capital_support_counts_names_likely_in_the_country():
     capital = Entry(WASHINGTON_DC, "Washington", "US", 38.9, -77.0, "city", 689_545, capital=True)
     town = Entry(WASHINGTON_SUSSEX, "Washington", "GB", 50.9, -0.4, "city", 1_930)
-    countries = {"us": {"US": 0.9}, "texas": {"US": 0.3, "MX": 0.7}, "washington": {"US": 1.0}}
-    weights = {"us": 1.0, "texas": 1.0, "washington": 1.0}
-    presence = country_presence(countries, weights, "washington")
+    context = Context()
+    for name, countries in (("us", {"US": 0.9}), ("texas", {"US": 0.3, "MX": 0.7}),
+                            ("washington", {"US": 1.0})):  # fmt: skip
+        context.countries[name], context.admins[name], context.weights[name] = countries, {}, 1.0
+        context.likely_country[name] = likely_country(countries)
+    presence = context.shares("washington")[4]
     assert presence == {"US": 1.0, "MX": 1.0}  # a name does not count for itself
     assert capital_support(capital, presence) > 0
     assert capital_support(town, presence) == 0.0
@@ -118,16 +121,21 @@ def test_a_namesake_overshadows_only_with_the_same_name_and_ten_times_the_size()
     city = Entry(TORONTO_CA, "Toronto", "CA", 43.7, -79.4, "city", 2_794_356, ONTARIO)
     town = Entry(1, "Toronto", "AU", -33.0, 151.6, "city", 5_670)
     other = Entry(2, "Torontoville", "CA", 43.0, -79.0, "city", 900_000)
-    weak, backed = Support(False, False), Support(True, True)
-    choice = (village, 0.6)
-    assert unless_overshadowed(choice, [(village, 0.6), (city, 0.3), (town, 0.1)], weak) == (
-        city,
-        0.3,
-    )
-    assert unless_overshadowed(choice, [(village, 0.6), (city, 0.4)], backed) == choice
-    assert unless_overshadowed(choice, [(village, 0.9), (town, 0.1)], weak) == choice
-    assert unless_overshadowed(choice, [(village, 0.9), (other, 0.1)], weak) == choice
-    assert unless_overshadowed((city, 0.9), [(city, 0.9), (village, 0.1)], weak) == (city, 0.9)
+
+    def weak(entry: Entry) -> Support:
+        return Support(False, False)
+
+    def backed(entry: Entry) -> Support:
+        return Support(True, True)
+
+    def chosen(scored: list[tuple[Entry, float]], support=weak) -> Entry | None:
+        return unless_overshadowed((scored[0][0], 0.5), scored, support, probabilities)[0]
+
+    assert chosen([(village, 9.0), (city, 8.0), (town, 7.0)]) == city
+    assert chosen([(village, 9.0), (city, 8.0)], backed) == village
+    assert chosen([(village, 9.0), (town, 8.0)]) == village
+    assert chosen([(village, 9.0), (other, 8.0)]) == village
+    assert chosen([(city, 9.0), (village, 8.0)]) == city
 
 
 def test_two_world_cities_after_a_comma_are_list_items():

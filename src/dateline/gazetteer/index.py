@@ -103,7 +103,8 @@ def names_a_part(entry: Entry, text: str) -> bool:
 def own_name(entry: Entry, text: str) -> bool:
     """The text spells the entry's own name, its generic first word abbreviated or not: "St.
     Petersburg" is the own name of Saint Petersburg, not an alternate one."""
-    return fold(text) in variants(fold(entry.name))
+    key, name = fold(text), fold(entry.name)
+    return key == name or name.partition(" ")[0] in _PREFIXES and key in variants(name)
 
 
 @dataclass(slots=True)

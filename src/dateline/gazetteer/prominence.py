@@ -10,7 +10,7 @@ about the small place itself.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from .index import Entry, fold
@@ -21,27 +21,23 @@ from .index import Entry, fold
 # ("Washington" in Tyne and Wear), not a qualifier ("Tacoma, Washington") nor a town that
 # nearby places and its county support.
 CAPITAL_HOME = 2.0
-CERTAIN_COUNTRY = 0.5  # a name whose readings lie this likely in a country names the country
+# A name whose readings lie this likely in a country names the country: the capital's support
+# counts such names (their weights), a presence that, unlike a share, does not shrink as the
+# article names more places elsewhere (a London story that mentions the United States twice
+# still names the United States).
+CERTAIN_COUNTRY = 0.5
 NAMESAKE_RATIO = 10  # a namesake this many times larger outweighs weak support for a town
 VILLAGE_POPULATION = 30_000  # a town smaller than this is named in the news of its own area
 WORLD_CITY_POPULATION = 1_000_000  # a city this large is known across the world by its name
 
 
-def country_presence(
-    countries: Mapping[str, Mapping[str, float]], weights: Mapping[str, float], name: str
-) -> dict[str, float]:
-    """For each country, the summed weight of the article's other names that likely lie in it
-    (`countries`: each name's probability mass by country). Unlike a share, this does not
-    shrink as the article names more places elsewhere: a story set in London that mentions
-    the United States twice still names the United States."""
-    presence: dict[str, float] = {}
-    for other, weight in weights.items():
-        if other == name:
-            continue
-        for country, mass in countries.get(other, {}).items():
-            if mass >= CERTAIN_COUNTRY:
-                presence[country] = presence.get(country, 0.0) + weight
-    return presence
+def likely_country(countries: Mapping[str, float]) -> str:
+    """The country a name's readings likely lie in (`countries`: their mass by country), or
+    "" when none holds CERTAIN_COUNTRY of it."""
+    if not countries:
+        return ""
+    country = max(countries, key=countries.__getitem__)
+    return country if countries[country] >= CERTAIN_COUNTRY else ""
 
 
 def capital_support(entry: Entry, presence: Mapping[str, float]) -> float:
@@ -61,14 +57,19 @@ class Support(NamedTuple):
     own_area: bool  # its dateline, a qualifier, its county, places near it, its division alone
 
 
+Scored = list[tuple[Entry, float]]
+
+
 def unless_overshadowed(
     choice: tuple[Entry | None, float],
-    readings: Sequence[tuple[Entry, float]],
-    support: Support,
+    scored: Scored,
+    support: Callable[[Entry], Support],
+    probabilities: Callable[[Scored], Sequence[float]],
 ) -> tuple[Entry | None, float]:
-    """The choice, or a same-named town NAMESAKE_RATIO times larger (`readings`: the name's
-    (entry, probability) pairs), the largest such, when the article backs the chosen town too
-    little: a town is named in news far more often the larger it is.
+    """The choice, or a same-named town NAMESAKE_RATIO times larger among the name's `scored`
+    readings, the largest such, with its probability, when the article backs the chosen town
+    too little (`support`, asked only when there is such a namesake): a town is named in news
+    far more often the larger it is.
 
     - Abroad, when nothing but its country's share supports it: that share says the story
       is set in the country, not that it concerns one of the country's villages ("Toronto" in
@@ -81,27 +82,33 @@ def unless_overshadowed(
     entry, _ = choice
     if entry is None or entry.feature not in ("city", "admin2"):
         return choice
-    larger = None
-    if not support.beyond_country:
-        larger = _larger_namesake(entry, readings, abroad=True)
-    if larger is None and not support.own_area and entry.population < VILLAGE_POPULATION:
-        larger = _larger_namesake(entry, readings, abroad=False)
-    return choice if larger is None else (larger[0], round(larger[1], 3))
+    abroad = _larger_namesake(entry, scored, abroad=True)
+    home = _larger_namesake(entry, scored, abroad=False)
+    if home is not None and entry.population >= VILLAGE_POPULATION:
+        home = None
+    if abroad is None and home is None:
+        return choice
+    backing = support(entry)
+    larger = abroad if abroad is not None and not backing.beyond_country else None
+    if larger is None and not backing.own_area:
+        larger = home
+    if larger is None:
+        return choice
+    index = [e for e, _ in scored].index(larger)
+    return larger, round(probabilities(scored)[index], 3)
 
 
-def _larger_namesake(
-    entry: Entry, readings: Sequence[tuple[Entry, float]], *, abroad: bool
-) -> tuple[Entry, float] | None:
+def _larger_namesake(entry: Entry, scored: Scored, *, abroad: bool) -> Entry | None:
     key = fold(entry.name)
     larger = [
-        (other, p)
-        for other, p in readings
+        other
+        for other, _ in scored
         if other.feature == "city"
         and (other.country != entry.country) == abroad
         and other.population >= NAMESAKE_RATIO * max(entry.population, 1)
         and fold(other.name) == key
     ]
-    return max(larger, key=lambda pair: pair[0].population) if larger else None
+    return max(larger, key=lambda other: other.population) if larger else None
 
 
 def widely_known(entry: Entry) -> bool:

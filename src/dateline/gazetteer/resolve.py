@@ -32,7 +32,7 @@ from .mention import DATELINE_WEIGHT, Mention, Resolution
 from .prominence import (
     Support,
     capital_support,
-    country_presence,
+    likely_country,
     unless_overshadowed,
     widely_known,
 )
@@ -111,6 +111,7 @@ class Context:
     points: dict[str, list[Point]] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
     levels: dict[str, dict[str, float]] = field(default_factory=dict)  # mass by feature
+    likely_country: dict[str, str] = field(default_factory=dict)  # see CERTAIN_COUNTRY
 
     def shares(self, name: str) -> Shares:
         """The other names' mass: as shares by country, summed by admin1 (a first-level division
@@ -119,16 +120,19 @@ class Context:
         total = sum(w for other, w in self.weights.items() if other != name)
         countries: dict[str, float] = defaultdict(float)
         admins: dict[int, float] = defaultdict(float)
+        presence: dict[str, float] = defaultdict(float)
         if total <= 0:
-            return countries, admins, [], 0.0, {}
+            return countries, admins, [], 0.0, presence
         for other, weight in self.weights.items():
             if other != name:
                 for country, mass in self.countries[other].items():
                     countries[country] += weight * mass / total
+                likely = self.likely_country.get(other)
+                if likely:
+                    presence[likely] += weight
                 for admin, mass in self.admins[other].items():
                     admins[admin] += weight * mass  # presence, not share: capped where used
         points = [pts for other, pts in self.points.items() if other != name and pts]
-        presence = country_presence(self.countries, self.weights, name)
         return countries, admins, points, sum(admins.values()), presence
 
 
@@ -248,20 +252,10 @@ def contextual(
     """Score from the article's other places: their countries, admin1s, how near they are,
     a qualifier, and the second-level divisions that any reading of them names or lies in
     (`counties`)."""
-    share = shares[0].get(entry.country, 0.0)
-    return COUNTRY_CONTEXT * share + local_context(entry, shares, qualifiers, counties)
-
-
-def local_context(
-    entry: Entry,
-    shares: Shares,
-    qualifiers: Sequence[Entry],
-    counties: CountyLinks = NO_COUNTIES,
-) -> float:
-    """The part of `contextual` beyond the country's share: what singles out this reading
-    among the places of its country."""
-    _, admins, points, admin_total, presence = shares
-    score = capital_support(entry, presence)
+    countries, admins, points, admin_total, presence = shares
+    score = COUNTRY_CONTEXT * countries.get(entry.country, 0.0)
+    if entry.capital:
+        score += capital_support(entry, presence)
     if entry.feature in ("city", "admin2"):
         score += _admin_support(admins.get(entry.admin1, 0.0), admin_total)
         score += PROXIMITY_CONTEXT * min(1.0, nearness(entry, points))
@@ -515,27 +509,27 @@ def _unless_overshadowed(
     context: tuple[Shares, Sequence[Entry], CountyLinks],
     dateline: bool,
 ) -> tuple[Entry | None, float]:
-    """`prominence.unless_overshadowed`, told what supports the choice beyond its country's
-    share (its division, nearby places, county, qualifier) and what of its own area does:
-    the dateline, a qualifier, its county, the other names' readings near it (as much as
-    saves a stray), or its division holding nearly all of the article's."""
-    entry, _ = choice
-    if entry is None:
-        return choice
+    """`prominence.unless_overshadowed`, told what supports a town beyond its country's share
+    (its division, nearby places, county, qualifier) and what of its own area does: the
+    dateline, a qualifier, its county, the other names' readings near it (as much as saves a
+    stray), or its division holding nearly all of the article's."""
     shares, qualifiers, counties = context
     _, admins, points, admin_total, _ = shares
-    own_area = (
-        dateline
-        or any(_contains(q, entry) for q in qualifiers)
-        or bool(counties.named or counties.holding)
-        and counties.link(entry)
-        or nearness(entry, points) >= STRAY_NEAR_SUPPORT
-        or admin_total > 0
-        and admins.get(entry.admin1, 0.0) / admin_total >= STATE_STORY_SHARE
-    )
-    support = Support(dateline or local_context(entry, *context) > 0, own_area)
-    readings = [(e, p) for (e, _), p in zip(scored, probabilities(scored), strict=True)]
-    return unless_overshadowed(choice, readings, support)
+
+    def support(entry: Entry) -> Support:
+        own_area = (
+            dateline
+            or any(_contains(q, entry) for q in qualifiers)
+            or bool(counties.named or counties.holding)
+            and counties.link(entry)
+            or nearness(entry, points) >= STRAY_NEAR_SUPPORT
+            or admin_total > 0
+            and admins.get(entry.admin1, 0.0) / admin_total >= STATE_STORY_SHARE
+        )
+        country = COUNTRY_CONTEXT * shares[0].get(entry.country, 0.0)
+        return Support(dateline or contextual(entry, *context) > country, own_area)
+
+    return unless_overshadowed(choice, scored, support, probabilities)
 
 
 def _without_division_namesakes(pool: list[Candidate]) -> list[Candidate]:
@@ -699,6 +693,7 @@ def build_context(named: Sequence[tuple[str, float, Scored]]) -> Context:
             weight,
         )
         context.points[name] = likeliest_points(candidates_scored)
+        context.likely_country[name] = likely_country(countries)
         levels: dict[str, float] = defaultdict(float)
         for (entry, _), p in zip(candidates_scored, probabilities(candidates_scored), strict=True):
             levels[entry.feature] += p

@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 
 from .geometry import KM_PER_DEGREE, NearestPoint, hull_centroid, main_polygon_centroid, outer_rings
-from .index import Entry, Gazetteer, distance_km, fold
+from .index import Entry, Gazetteer, country_parts, distance_km, fold
 from .load import POINTS, REGIONS
 
 # A city alternate name kept in the index must fold to plain ASCII (the text we read is
@@ -261,6 +261,7 @@ def country_entries(
             continue
         names = country.names + [data.get("name") or ""] + COUNTRY_EXTRA_NAMES.get(country.code, [])
         names += [s for s in data.get("altSpellings") or [] if len(s) > 3 or not s.isupper()]
+        names += country_parts(country.names[0])
         entry = Entry(
             country.geonameid,
             country.names[0],

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from .index import Entry, distance_km, fold
 from .mention import Mention
+from .prominence import capital_support, likely_country
 
 COUNTRY_CONTEXT = 3.0  # times the share of the article's other places in the same country
 ADMIN_CONTEXT = 2.5  # times the other names' probability mass in the same admin1 (capped at 1)
@@ -48,6 +49,7 @@ class Shares(NamedTuple):
     points: list[list[Point]]  # each other name's likeliest points
     admin_total: float  # the total mass of the admin1s
     divisions: dict[int, float]  # admin1 geonameid -> the other names' mentions naming it
+    presence: dict[str, float]  # country -> weight of the other names likely in it
 
 
 Scored = list[tuple[Entry, float]]
@@ -64,17 +66,19 @@ class Context:
     weights: dict[str, float] = field(default_factory=dict)
     levels: dict[str, dict[str, float]] = field(default_factory=dict)  # mass by feature
     divisions: dict[str, dict[int, float]] = field(default_factory=dict)  # mass naming an admin1
+    likely_country: dict[str, str] = field(default_factory=dict)  # see prominence.likely_country
 
     def shares(self, name: str) -> Shares:
         """The other names' mass: as shares by country, summed by admin1 (a first-level division
         named anywhere in the article is evidence however many other places it names), and
-        their likeliest points (a name does not vote for itself)."""
+        their likeliest points (a name does not vote for itself), and the countries they name."""
         total = sum(w for other, w in self.weights.items() if other != name)
         countries: dict[str, float] = defaultdict(float)
         admins: dict[int, float] = defaultdict(float)
         divisions: dict[int, float] = defaultdict(float)
+        presence: dict[str, float] = defaultdict(float)
         if total <= 0:
-            return Shares(countries, admins, [], 0.0, divisions)
+            return Shares(countries, admins, [], 0.0, divisions, presence)
         for other, weight in self.weights.items():
             if other != name:
                 for country, mass in self.countries[other].items():
@@ -83,8 +87,10 @@ class Context:
                     admins[admin] += weight * mass  # presence, not share: capped where used
                 for admin, mass in self.divisions[other].items():
                     divisions[admin] += weight * mass
+                if self.likely_country.get(other):
+                    presence[self.likely_country[other]] += weight
         points = [pts for other, pts in self.points.items() if other != name and pts]
-        return Shares(countries, admins, points, sum(admins.values()), divisions)
+        return Shares(countries, admins, points, sum(admins.values()), divisions, presence)
 
 
 class CountyLinks(NamedTuple):
@@ -120,8 +126,8 @@ def contextual(
     """Score from the article's other places: their countries, admin1s, how near they are,
     a qualifier, and the second-level divisions that any reading of them names or lies in
     (`counties`)."""
-    countries, admins, points, admin_total, divisions = shares
-    score = COUNTRY_CONTEXT * countries.get(entry.country, 0.0)
+    countries, admins, points, admin_total, divisions, presence = shares
+    score = COUNTRY_CONTEXT * countries.get(entry.country, 0.0) + capital_support(entry, presence)
     if entry.feature in ("city", "admin2"):
         score += _admin_support(admins.get(entry.admin1, 0.0), admin_total)
         if county and entry.feature == "admin2":
@@ -307,6 +313,7 @@ def build_context(
             weight,
         )
         context.points[name] = likeliest_points(candidates_scored)
+        context.likely_country[name] = likely_country(countries)
         levels: dict[str, float] = defaultdict(float)
         for (entry, _), p in zip(candidates_scored, probabilities(candidates_scored), strict=True):
             levels[entry.feature] += p

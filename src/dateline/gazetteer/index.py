@@ -83,6 +83,30 @@ class Entry:
         return FEATURES.index(self.feature)
 
 
+def country_parts(name: str) -> list[str]:
+    """The parts a country named after several islands or lands is called by: news writes
+    "Trinidad" or "Bosnia" for the country (or the part of it) named "Trinidad and Tobago" or
+    "Bosnia and Herzegovina", and GeoNames lists few of these parts under it. Only names
+    joined by "and" are lists: the comma of "Virgin Islands, U.S." or "Korea, Republic of"
+    inverts a name."""
+    if not re.search(r"\s+and\s+", name):
+        return []
+    parts = re.split(r",\s*|\s+and\s+", name)
+    return [re.sub(r"^the\s+", "", part) for part in parts if part]
+
+
+def names_a_part(entry: Entry, text: str) -> bool:
+    """The text names one of the lands a country is named after ("Trinidad"), not all of it."""
+    return entry.feature == "country" and fold(text) in map(fold, country_parts(entry.name))
+
+
+def own_name(entry: Entry, text: str) -> bool:
+    """The text spells the entry's own name, its generic first word abbreviated or not: "St.
+    Petersburg" is the own name of Saint Petersburg, not an alternate one."""
+    key, name = fold(text), fold(entry.name)
+    return key == name or name.partition(" ")[0] in _PREFIXES and key in variants(name)
+
+
 @dataclass(slots=True)
 class Rows:
     """The entries' fields column by column, numbers in typed arrays: a third of the memory of

@@ -9,12 +9,14 @@ list it stands in ("Washington, New York and Boston" are towns), and the
 dateline place, which counts four times and names a town. The context is soft
 (each other name spreads its vote over its readings by their probabilities)
 and refined over a few rounds, so that names that support each other
-("Alexandria", "Douglas County", "Minnesota") settle together. The confidence
-is the winner's softmax share, so a name with several plausible homonyms gets
-a low one; a name the gazetteer does not know resolves to nothing, unless it
-names a street or building, which `local` places in the story's town. The
-article's context lives in `context`, the cues read around a name ("a Jordan
-man", "Boone County") in `homonyms`.
+("Alexandria", "Douglas County", "Minnesota") settle together. A national
+capital gains once the article names its country, and a town that the
+article backs too little gives way to a namesake ten times larger
+(`prominence`). The confidence is the winner's softmax share, so a name with
+several plausible homonyms gets a low one; a name the gazetteer does not know
+resolves to nothing, unless it names a street or building, which `local`
+places in the story's town. The article's context lives in `context`, the
+cues read around a name ("a Jordan man", "Boone County") in `homonyms`.
 """
 
 from __future__ import annotations
@@ -25,13 +27,16 @@ from collections.abc import Sequence, Set
 from functools import partial
 
 from .context import (
+    COUNTRY_CONTEXT,
     Candidate,
     Context,
     CountyLinks,
     Point,
     Scored,
+    Shares,
     build_context,
     contains,
+    contextual,
     county_links,
     like_list_mates,
     list_mates,
@@ -47,10 +52,11 @@ from .homonyms import (
     names_county,
     without_countries,
 )
-from .index import MAX_NAME_CHARS, Entry, Gazetteer, fold
+from .index import MAX_NAME_CHARS, Entry, Gazetteer, fold, names_a_part, own_name
 from .local import locate_local_features
 from .mention import DATELINE_WEIGHT, Mention, Resolution
 from .named_after import town_named_after
+from .prominence import Support, unless_overshadowed
 from .regional import regional_choices
 
 __all__ = ["Mention", "Resolution", "candidates", "resolve"]
@@ -72,6 +78,7 @@ STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support 
 STRAY_HOME_SHARE = 0.5  # ... when this share of the article's other places lies in one country
 STRAY_SUPPORT = 0.1  # ... and no more than this share lies in the town's own country
 STRAY_NEAR_SUPPORT = 0.5  # ... and the other names' readings near it weigh less than this
+STATE_STORY_SHARE = 0.9  # a division holding this share of the article's is what it is about
 GENERIC_SUFFIXES = {
     "state",
     "province",
@@ -155,12 +162,10 @@ def _without_generic_word(text: str) -> str:
 
 
 def _named_after_town(entry: Entry, named: Sequence[Entry], text: str) -> bool:
-    if not entry.feature.startswith("admin") or fold(entry.name) == fold(text):
+    if not entry.feature.startswith("admin") or own_name(entry, text):
         return False
     return any(
-        e.feature == "city"
-        and entry.geonameid in (e.admin1, e.admin2)
-        and fold(e.name) == fold(text)
+        e.feature == "city" and entry.geonameid in (e.admin1, e.admin2) and own_name(e, text)
         for e in named
     )
 
@@ -172,11 +177,12 @@ def _is_abbreviation(text: str) -> bool:
 
 def prior(entry: Entry, text: str, coded: bool = False) -> float:
     """Score without context: size, kind of feature, capital, and spelling of its main name.
-    A country reached only through a code ("S.D." is Sudan's) gets no bonus for being one, nor
-    a region through another of its names: most are foreign, and many a town's own ("Otranto"
-    for the strait, "Flores" for the sea)."""
-    main = fold(entry.name) == fold(text)
-    unearned = coded or (entry.feature == "region" and not main)
+    A country reached only through a code ("S.D." is Sudan's) or through one of the lands it is
+    named after ("Trinidad") gets no bonus for being one, nor a region through another of its
+    names: most are foreign, and many a town's own ("Otranto" for the strait, "Flores" for the
+    sea, "Trinidad" for the Cuban town): only the article's context makes them the reading."""
+    main = own_name(entry, text)
+    unearned = coded or (entry.feature == "region" and not main) or names_a_part(entry, text)
     bonus = FEATURE_BONUS.get(entry.feature, 0.0) + (CAPITAL_BONUS if entry.capital else 0.0)
     return size(entry) + (0.0 if unearned else bonus) + (MAIN_NAME_BONUS if main else 0.0)
 
@@ -265,7 +271,12 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         key: choose(scored[key])
         if designates(texts[key], scored[key])
         else _unless_stray(
-            choose(scored[key]),
+            _unless_overshadowed(
+                choose(scored[key]),
+                scored[key],
+                (shares[names[key]], qualifiers[key], counties[names[key]]),
+                fold(key[0]) in datelines,
+            ),
             homes.shares(names[key])[0],
             shares[names[key]][2],
             counties[names[key]],
@@ -358,6 +369,34 @@ def _unless_stray(
         return choice
     return None, 0.0
 
+
+
+def _unless_overshadowed(
+    choice: tuple[Entry | None, float],
+    scored: Scored,
+    context: tuple[Shares, Sequence[Entry], CountyLinks],
+    dateline: bool,
+) -> tuple[Entry | None, float]:
+    """`prominence.unless_overshadowed`, told what supports a town beyond its country's share
+    (its division, nearby places, county, qualifier) and what of its own area does: the
+    dateline, a qualifier, its county, the other names' readings near it (as much as saves a
+    stray), or its division holding nearly all of the article's."""
+    shares, qualifiers, counties = context
+
+    def support(entry: Entry) -> Support:
+        own_area = (
+            dateline
+            or any(contains(q, entry) for q in qualifiers)
+            or bool(counties.named or counties.holding)
+            and counties.link(entry)
+            or nearness(entry, shares.points) >= STRAY_NEAR_SUPPORT
+            or shares.admin_total > 0
+            and shares.admins.get(entry.admin1, 0.0) / shares.admin_total >= STATE_STORY_SHARE
+        )
+        country = COUNTRY_CONTEXT * shares.countries.get(entry.country, 0.0)
+        return Support(dateline or contextual(entry, *context) > country, own_area)
+
+    return unless_overshadowed(choice, scored, support, probabilities)
 
 def _without_division_namesakes(pool: list[Candidate]) -> list[Candidate]:
     """No town named like a first-level division of its own country that it does not lie

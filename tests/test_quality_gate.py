@@ -71,11 +71,11 @@ def test_geoparsing_floors(shared_dir, options):
     from dateline.evaluate.geo import evaluate
 
     corpora = evaluate(shared_dir / "data" / "geo", options)["corpora"]
-    # acc161 floors sit about two standard errors under the measured (n 1,842 / 3,670)
-    for name, floor_acc in (("GWN", 0.865), ("LGL", 0.865)):
-        assert corpora[name]["strict"]["f1"] >= 0.78, name  # measured 0.802 / 0.803
-        assert corpora[name]["loose"]["f1"] >= 0.83, name  # measured 0.847 / 0.851
-        assert corpora[name]["acc161"] >= floor_acc, name  # measured 0.884 / 0.880
+    # acc161 floors sit about two standard errors under the measured (n 1,854 / 3,701)
+    for name, floor_acc in (("GWN", 0.905), ("LGL", 0.88)):
+        assert corpora[name]["strict"]["f1"] >= 0.78, name  # measured 0.804 / 0.805
+        assert corpora[name]["loose"]["f1"] >= 0.83, name  # measured 0.850 / 0.854
+        assert corpora[name]["acc161"] >= floor_acc, name  # measured 0.922 / 0.893
 
 
 @pytest.mark.model

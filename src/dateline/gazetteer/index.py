@@ -118,12 +118,15 @@ def unrelated_alternate(entry: Entry, text: str) -> bool:
     own name and is no close spelling of it: a former name or one in another language
     (Beeville's "Maryville", Augsburg's "Augusta"), not a variant ("Kiev" for Kyiv,
     "Hillsboro" for Hillsborough) nor a short form ("Boulder" for Boulder City)."""
-    if own_name(entry, text):
-        return False
-    key, name = fold(text), fold(entry.name)
+    return not own_name(entry, text) and _unrelated(fold(text), fold(entry.name))
+
+
+@lru_cache(maxsize=1 << 14)  # an article's names meet the same candidates every round
+def _unrelated(key: str, name: str) -> bool:
     if set(key.split()) & set(name.split()):
         return False
-    return SequenceMatcher(None, key, name).ratio() < VARIANT_SIMILARITY
+    matcher = SequenceMatcher(None, key, name)
+    return matcher.quick_ratio() < VARIANT_SIMILARITY or matcher.ratio() < VARIANT_SIMILARITY
 
 
 @dataclass(slots=True)

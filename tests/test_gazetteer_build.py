@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 
 from dateline.gazetteer import Entry, Gazetteer
-from dateline.gazetteer.build import Division, reach_borders
+from dateline.gazetteer.build import Division, names_a_kind_of_part, reach_borders
 from dateline.gazetteer.geometry import NearestPoint, hull_centroid, outer_rings
 
 
@@ -111,3 +111,11 @@ def test_the_column_store_gives_back_each_entry_as_added_and_survives_pickling()
     assert gazetteer.get(1) is None and gazetteer.get(9_999_999) is None
     assert gazetteer.is_main_name("Springfield") and not gazetteer.is_main_name("Lutetia")
     assert len(gazetteer) == 5
+
+
+def test_phrases_for_a_part_of_any_town_are_no_towns_other_name():
+    # "Crews worked through the night on the North Side, near the old mill on Big Creek."
+    for phrase in ("North Side", "Old Town", "South Island", "Big Creek", "Chinatown", "West End"):
+        assert names_a_kind_of_part(phrase), phrase
+    for name in ("Northampton", "Little Rock", "Old Saybrook", "Newtown", "North Bergen", "Bay"):
+        assert not names_a_kind_of_part(name), name

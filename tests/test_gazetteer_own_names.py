@@ -5,8 +5,8 @@ GeoNames ids and points, and sentences written for the tests."""
 from __future__ import annotations
 
 from dateline.gazetteer import Entry, Gazetteer
-from dateline.gazetteer.index import country_parts, own_name
-from dateline.gazetteer.resolve import Mention, prior, resolve
+from dateline.gazetteer.index import country_parts, own_name, unrelated_alternate
+from dateline.gazetteer.resolve import Mention, prior, priors, resolve
 
 SAINT_PETERSBURG_RU, SAINT_PETERSBURG_CITY_DIVISION = 498817, 536203
 ST_PETERSBURG_FL, FLORIDA = 4171563, 4155751
@@ -74,3 +74,62 @@ def test_a_land_a_country_is_named_after_needs_the_article_to_mean_the_country()
     # "Tourists crowd the colonial streets of Trinidad, Cuba's tourism board said."
     assert first("Trinidad", "Cuba") == "CU"
     assert prior(trinidad_tobago, "Trinidad") < prior(trinidad_tobago, "Trinidad and Tobago")
+
+
+# A town once called by a name other towns still bear: hand-made gazetteer, real ids and points.
+TEXAS, TENNESSEE, INDIA, MAHARASHTRA = 4736286, 4662168, 1269750, 1264418
+BEEVILLE = Entry(4673258, "Beeville", "US", 28.40095, -97.74974, "city", 13_277, TEXAS, 4673147)
+MARYVILLE_TN = Entry(4639848, "Maryville", "US", 35.75647, -83.97046, "city", 28_464, TENNESSEE,
+                     4607192)  # fmt: skip
+FORT_WORTH = Entry(4691930, "Fort Worth", "US", 32.72541, -97.32085, "city", 1_008_106, TEXAS,
+                   4735638)  # fmt: skip
+MUMBAI = Entry(1275339, "Mumbai", "IN", 19.07283, 72.88261, "city", 12_691_836, MAHARASHTRA)
+BOMBAY_NZ = Entry(2193111, "Bombay", "NZ", -37.16667, 174.98333, "city", 740, 2193734, 2193732)
+
+
+def _towns_once_called() -> Gazetteer:
+    return Gazetteer.from_entries(
+        [
+            (BEEVILLE, ["Beeville", "Maryville"]),
+            (MARYVILLE_TN, ["Maryville"]),
+            (FORT_WORTH, ["Fort Worth"]),
+            (Entry(TEXAS, "Texas", "US", 31.0, -99.0, "admin1", 22_266_440), ["Texas"]),
+            (MUMBAI, ["Mumbai", "Bombay"]),
+            (BOMBAY_NZ, ["Bombay"]),
+        ]
+    )
+
+
+def test_a_former_name_is_unrelated_to_the_own_name_but_a_variant_or_short_form_is_not():
+    kyiv = Entry(703448, "Kyiv", "UA", 50.45466, 30.5238, "city", 2_952_301, 703447)
+    boulder_city = Entry(5500539, "Boulder City", "US", 35.97859, -114.83249, "city", 16_207)
+    assert unrelated_alternate(BEEVILLE, "Maryville")
+    assert unrelated_alternate(MUMBAI, "Bombay")
+    assert not unrelated_alternate(kyiv, "Kiev")  # a transliteration
+    assert not unrelated_alternate(boulder_city, "Boulder")  # shares a word
+    assert not unrelated_alternate(MARYVILLE_TN, "Maryville")  # its own name
+
+
+def test_a_town_called_so_long_ago_does_not_win_on_its_state_alone():
+    # "Members of a Maryville church prayed with survivors of a shooting in Fort Worth, Texas."
+    text = "Members of a Maryville church prayed with survivors of a shooting in Fort Worth, Texas."
+    mentions = [
+        Mention(text.index("Maryville"), text.index("Maryville") + 9, "Maryville"),
+        Mention(text.index("Fort Worth"), text.index("Fort Worth") + 10, "Fort Worth", "Texas"),
+        Mention(text.index("Texas"), text.index("Texas") + 5, "Texas"),
+    ]
+    result = resolve(_towns_once_called(), mentions)[0]
+    assert result.entry is not None and result.entry.geonameid == MARYVILLE_TN.geonameid
+
+
+def test_a_town_still_wins_by_size_under_its_former_name():
+    # "Trains stopped in Bombay after the monsoon rains."
+    result = resolve(_towns_once_called(), [Mention(18, 24, "Bombay")])[0]
+    assert result.entry is not None and result.entry.geonameid == MUMBAI.geonameid
+
+
+def test_only_a_former_name_that_is_not_the_likeliest_reading_by_size_costs():
+    pool = [(MUMBAI, False), (BOMBAY_NZ, False)]
+    assert priors(pool, "Bombay") == [prior(MUMBAI, "Bombay"), prior(BOMBAY_NZ, "Bombay")]
+    pool = [(MARYVILLE_TN, False), (BEEVILLE, False)]
+    assert priors(pool, "Maryville")[1] < prior(BEEVILLE, "Maryville")

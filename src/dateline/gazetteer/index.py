@@ -10,6 +10,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 # Feature levels, coarse to fine; `Place.feature` takes these values. A "region" spans
@@ -19,6 +20,11 @@ FEATURES = ("continent", "region", "country", "admin1", "admin2", "city")
 # Longer than any real place name (GeoNames' longest common names are under 100 characters);
 # anything longer is not looked up at all, so absurd input costs nothing.
 MAX_NAME_CHARS = 120
+
+# Two spellings of one name at least this similar (difflib's ratio) are variants of each other:
+# "Kiev" and "Kyiv" (0.75), "Cookville" and "Cookeville"; "Maryville" and "Beeville" (0.71),
+# which share only a common ending, are different names.
+VARIANT_SIMILARITY = 0.75
 
 # Letters that Unicode does not decompose to an ASCII base but transliterations write plainly
 # (Şırnak -> Sirnak, Łódź -> Lodz), so that one folded key covers the common spellings.
@@ -105,6 +111,22 @@ def own_name(entry: Entry, text: str) -> bool:
     Petersburg" is the own name of Saint Petersburg, not an alternate one."""
     key, name = fold(text), fold(entry.name)
     return key == name or name.partition(" ")[0] in _PREFIXES and key in variants(name)
+
+
+def unrelated_alternate(entry: Entry, text: str) -> bool:
+    """The text reaches the entry only through an alternate name that shares no word with its
+    own name and is no close spelling of it: a former name or one in another language
+    (Beeville's "Maryville", Augsburg's "Augusta"), not a variant ("Kiev" for Kyiv,
+    "Hillsboro" for Hillsborough) nor a short form ("Boulder" for Boulder City)."""
+    return not own_name(entry, text) and _unrelated(fold(text), fold(entry.name))
+
+
+@lru_cache(maxsize=1 << 14)  # an article's names meet the same candidates every round
+def _unrelated(key: str, name: str) -> bool:
+    if set(key.split()) & set(name.split()):
+        return False
+    matcher = SequenceMatcher(None, key, name)
+    return matcher.quick_ratio() < VARIANT_SIMILARITY or matcher.ratio() < VARIANT_SIMILARITY
 
 
 @dataclass(slots=True)

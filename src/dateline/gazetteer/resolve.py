@@ -52,7 +52,15 @@ from .homonyms import (
     names_county,
     without_countries,
 )
-from .index import MAX_NAME_CHARS, Entry, Gazetteer, fold, names_a_part, own_name
+from .index import (
+    MAX_NAME_CHARS,
+    Entry,
+    Gazetteer,
+    fold,
+    names_a_part,
+    own_name,
+    unrelated_alternate,
+)
 from .local import locate_local_features
 from .mention import DATELINE_WEIGHT, Mention, Resolution
 from .named_after import town_named_after
@@ -72,6 +80,13 @@ FEATURE_BONUS = {
 }  # fmt: skip
 CAPITAL_BONUS = 2.0  # capitals are named far beyond their size ("Washington said")
 MAIN_NAME_BONUS = 1.5  # the text spells the entry's own name, not one of its alternates
+# A town the text reaches only through a name unrelated to its own (a former name, one in
+# another language: `unrelated_alternate`) while other places bear that name as their own:
+# news calls a town by its current name, so "Maryville" beside "Texas" is more likely one of
+# the towns called Maryville than Beeville, Texas, once called so. With MAIN_NAME_BONUS it
+# takes more than the article's country to win, but the town still wins by size where it is
+# the likeliest reading by its prior ("Bombay" is Mumbai, not the village called Bombay).
+UNRELATED_ALTERNATE_PENALTY = 2.0
 DATELINE_TOWN_BONUS = 4.0  # a dateline names a town: "NEW YORK (AP)" is the city, not the state
 ROUNDS = 3  # context refinements after the context-free first pass
 STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support from the article
@@ -508,9 +523,28 @@ def priors(
     and wherever the article repeats it (one sense per article). A bare name is seldom a
     county (`bare_county`) unless the article also names it as one (`counties`: folded)."""
     town = DATELINE_TOWN_BONUS if dateline else 0.0
+    own = [prior(e, text, coded) for e, coded in pool]
+    formerly = _formerly_called(pool, own, text)
     return [
-        prior(e, text, coded)
+        score
         + (town if e.feature == "city" else 0.0)
         - (BARE_COUNTY if bare_county(e, text, counties) else 0.0)
-        for e, coded in pool
+        - (UNRELATED_ALTERNATE_PENALTY if e.geonameid in formerly else 0.0)
+        for (e, _), score in zip(pool, own, strict=True)
     ]
+
+
+def _formerly_called(pool: Sequence[Candidate], own: Sequence[float], text: str) -> set[int]:
+    """The towns of the pool reached only through a name unrelated to their own, when some
+    other candidate bears the name as its own and the town is not the likeliest reading by its
+    prior alone (`UNRELATED_ALTERNATE_PENALTY`). Divisions and countries are left alone: a
+    county is named without its designator ("Becker" for Becker County), a country by its
+    short or former name ("Holland", "Burma"), and these are no towns' former names."""
+    if not any(own_name(e, text) for e, _ in pool):
+        return set()
+    top = max(own)
+    return {
+        e.geonameid
+        for (e, _), score in zip(pool, own, strict=True)
+        if e.feature == "city" and score < top and unrelated_alternate(e, text)
+    }

@@ -385,7 +385,6 @@ def _unless_stray(
     return None, 0.0
 
 
-
 def _unless_overshadowed(
     choice: tuple[Entry | None, float],
     scored: Scored,
@@ -412,6 +411,7 @@ def _unless_overshadowed(
         return Support(dateline or contextual(entry, *context) > country, own_area)
 
     return unless_overshadowed(choice, scored, support, probabilities)
+
 
 def _without_division_namesakes(pool: list[Candidate]) -> list[Candidate]:
     """No town named like a first-level division of its own country that it does not lie

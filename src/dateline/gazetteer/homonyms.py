@@ -63,15 +63,12 @@ INSTITUTIONS = (
     r"city manager", r"mayor", r"public library", r"school board", r"board of education",
     r"(?:little )?league", r"(?:boys |girls )?(?:junior[ -])?varsity",
 )  # fmt: skip
-INSTITUTION_AFTER = re.compile(
-    r"[ \t]+(?:" + "|".join(INSTITUTIONS) + r")\b", re.IGNORECASE
-)
+INSTITUTION_AFTER = re.compile(r"[ \t]+(?:" + "|".join(INSTITUTIONS) + r")\b", re.IGNORECASE)
 # A street address or a named road right before a name: "400 S. Locust St., Lebanon", "West
 # 11th Street in San Pedro", "Malta Road in Malta". Streets lie in towns, and an address
 # names its town, not a country or a province; a lower-case "a road in Jordan" says nothing.
-STREET_WORDS = (
-    r"St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Pike|Parkway|Pkwy|Terrace"
-)  # not "Court" ("the Supreme Court in Jordan") nor highways, which cross borders
+# Not "Court" ("the Supreme Court in Jordan") nor highways, which cross borders.
+STREET_WORDS = r"St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Pike|Parkway|Pkwy"
 ADDRESS_BEFORE = re.compile(r"\b(?:" + STREET_WORDS + r")\.?(?:,|\s+in)[ \t]+$")
 # "the city of Saida", "the southern coastal town of Malta", "City of Norfolk": the writer
 # says what it is. A determiner or a capital is needed: in "Torkula village of Guma" the
@@ -82,7 +79,11 @@ TOWN_WORD_BEFORE = re.compile(
 )
 # How far back the cues before a name are looked for.
 BEFORE_WINDOW = 40
-# What each cue rules out when a town bears the name.
+# What each cue rules out when a town bears the name. An address or "the city of" is said
+# of a town only. A province, a state or a county, unlike a country, has people who are
+# said to be "of" it ("Rep. Ann Roe of Texas") and institutions of its own ("the Texas high
+# school", "the Laguna mayor" of a Philippine province, the Kent Police): those cues rule
+# out countries only.
 LARGER = {
     "people": frozenset({"country"}),
     "institution": frozenset({"country"}),

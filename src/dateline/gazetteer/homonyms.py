@@ -54,14 +54,15 @@ def people_noun_after(text: str, end: int) -> bool:
 # School", "the Jordan middle school", "Dublin City Council", "the Jordan boys junior-varsity
 # team"). A country's are national and named with its adjective ("the Jordanian police"),
 # so none of these follow a country's name; "police" alone is left out ("Israel Police" is
-# national, "Kent Police" a county's).
+# national, "Kent Police" a county's), and so is "league" but for Little League (sports news
+# says "the Qatar league" of a national one).
 INSTITUTIONS = (
     r"(?:high|middle|elementary|junior[ -]high|senior[ -]high|grade|primary) schools?",
     r"(?:independent |unified |public |community )?school district", r"public schools",
     r"police department", r"police chief", r"fire department", r"fire chief",
     r"city council", r"town council", r"village board", r"city hall", r"town hall",
     r"city manager", r"mayor", r"public library", r"school board", r"board of education",
-    r"(?:little )?league", r"(?:boys |girls )?(?:junior[ -])?varsity",
+    r"little league", r"(?:boys |girls )?(?:junior[ -])?varsity",
 )  # fmt: skip
 INSTITUTION_AFTER = re.compile(r"[ \t]+(?:" + "|".join(INSTITUTIONS) + r")\b", re.IGNORECASE)
 # A street address or a named road right before a name: "400 S. Locust St., Lebanon", "West

@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from dateline.gazetteer import Entry, Gazetteer
-from dateline.gazetteer.homonyms import names_county, people_noun_after
+from dateline.gazetteer.homonyms import names_county, people_noun_after, town_cue
 from dateline.gazetteer.resolve import Mention, resolve
 from test_places import doc_with, found
 
@@ -38,7 +38,7 @@ def test_a_noun_for_people_after_a_name_is_found_as_a_whole_word():
 def test_a_country_name_before_a_noun_for_people_is_the_town_of_that_name(gazetteer):
     # "A Jordan man was hurt when his motorcycle left the road." English says "a Jordanian
     # man" of the country's people; the country's name used so is a town's.
-    man = Mention(2, 8, "Jordan", people=True)
+    man = Mention(2, 8, "Jordan", town_cue="people")
     assert resolve(gazetteer, [man])[0].entry.geonameid == JORDAN_MN
     # "Jordan signed the treaty." - bare, the country.
     assert resolve(gazetteer, [Mention(0, 6, "Jordan")])[0].entry.geonameid == JORDAN_JO
@@ -50,7 +50,7 @@ def test_a_country_name_before_a_noun_for_people_is_the_town_of_that_name(gazett
 
 def test_an_abbreviated_country_before_a_noun_for_people_stays_the_country(gazetteer):
     # "A U.S. man was detained." - the code names the country only.
-    result = resolve(gazetteer, [Mention(2, 6, "U.S.", people=True)])
+    result = resolve(gazetteer, [Mention(2, 6, "U.S.", town_cue="people")])
     assert result[0].entry.geonameid == US
 
 
@@ -60,6 +60,76 @@ def test_the_places_stage_marks_a_name_before_a_noun_for_people(gazetteer):
     assert found(doc, gazetteer) == [("Jordan", JORDAN_MN)]
     doc = doc_with(nlp, "Jordan closed its border with Syria.", {"Jordan": "GPE"})
     assert found(doc, gazetteer) == [("Jordan", JORDAN_JO)]
+
+
+def cue_of(text: str, name: str) -> str:
+    start = text.index(name)
+    return town_cue(text, start, start + len(name))
+
+
+def test_a_municipal_institution_after_a_name_is_a_town_cue():
+    assert cue_of("She teaches at Jordan High School.", "Jordan") == "institution"
+    assert cue_of("the Lebanon city council met", "Lebanon") == "institution"
+    assert cue_of("the Jordan girls varsity team won", "Jordan") == "institution"
+    assert cue_of("Malta Independent School District", "Malta") == "institution"
+    # A national body or a bare "police" is no cue: "Jordan Police said".
+    assert cue_of("Jordan Police said the road was closed.", "Jordan") == ""
+    assert cue_of("Jordan highlighted the risks.", "Jordan") == ""
+
+
+def test_a_street_address_or_the_word_city_before_a_name_is_a_town_cue():
+    assert cue_of("services at 12 N. Elm St., Malta, on Friday", "Malta") == "address"
+    assert cue_of("a crash on Hill Road in Malta", "Malta") == "address"
+    assert cue_of("fighting in the northern port city of Saida", "Saida") == "town"
+    assert cue_of("The City of Lebanon will pave it.", "Lebanon") == "town"
+    # A lower-case road or a court is no address; a village "of" a district lies in it.
+    assert cue_of("a road in Jordan was closed", "Jordan") == ""
+    assert cue_of("the Supreme Court in Jordan ruled", "Jordan") == ""
+    assert cue_of("from Kuru village of Saida district", "Saida") == ""
+    assert cue_of("Dr. Jordan examined him", "Jordan") == ""
+
+
+@pytest.fixture(scope="module")
+def homonyms() -> Gazetteer:
+    malta, malta_mt, saida_dz, saida_city = 2562770, 5664486, 2482557, 2482572
+    named = [
+        (Entry(malta, "Malta", "MT", 35.91667, 14.43333, "country", 483_530), ["Malta"]),
+        (Entry(malta_mt, "Malta", "US", 48.35972, -107.87428, "city", 1_963), ["Malta"]),
+        (Entry(saida_dz, "Saïda", "DZ", 34.79439, 0.14849, "admin1", 155_493), ["Saida"]),
+        (Entry(saida_city, "Saïda", "DZ", 34.83033, 0.15171, "city", 142_497, saida_dz),
+         ["Saida"]),
+    ]  # fmt: skip
+    return Gazetteer.from_entries(named)
+
+
+def test_an_address_takes_a_name_from_its_country_and_the_city_of_from_its_province(homonyms):
+    # "The funeral is at 12 Elm St., Malta." - a street address names a town.
+    [address] = resolve(homonyms, [Mention(20, 25, "Malta", town_cue="address")])
+    assert address.entry.geonameid == 5664486
+    assert resolve(homonyms, [Mention(0, 5, "Malta")])[0].entry.geonameid == 2562770
+    # "in the city of Saida" - the city, not the province of the name.
+    [city] = resolve(homonyms, [Mention(16, 21, "Saida", town_cue="town")])
+    assert city.entry.geonameid == 2482572
+    # An institution or a person's home leaves the province alone (it has these too).
+    [school] = resolve(homonyms, [Mention(0, 5, "Saida", town_cue="institution")])
+    assert school.entry.geonameid == 2482557
+
+
+def test_the_places_stage_marks_a_persons_home_but_not_a_title_holders_realm(gazetteer):
+    nlp = spacy.blank("en")
+    text = "The driver, Ann Roe of Jordan, was hurt."
+    doc = doc_with(nlp, text, {"Ann Roe": "PERSON", "Jordan": "GPE"})
+    assert found(doc, gazetteer) == [("Jordan", JORDAN_MN)]
+    text = "Roe, 34, of Jordan, was hurt."
+    doc = doc_with(nlp, text, {"Roe": "PERSON", "Jordan": "GPE"})
+    assert found(doc, gazetteer) == [("Jordan", JORDAN_MN)]
+    for text, person in (
+        ("He met King Abdullah of Jordan in Amman.", "Abdullah"),
+        ("He met Foreign Minister Nasser Judeh of Jordan.", "Nasser Judeh"),
+        ("The treaty of Ferdinand of Jordan was signed.", "Ferdinand"),
+    ):
+        doc = doc_with(nlp, text, {person: "PERSON", "Jordan": "GPE"})
+        assert ("Jordan", JORDAN_JO) in found(doc, gazetteer), text
 
 
 def test_a_county_is_named_by_its_designator():

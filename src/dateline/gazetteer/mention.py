@@ -24,7 +24,9 @@ class Mention:
     name: str | None = None
     group: int | None = None  # the list of places it is an item of ("Ohio, Iowa and Utah")
     label: str = ""  # the parser's entity label of its head, the last word ("GPE", "FAC", "ORG")
-    people: bool = False  # a noun for people follows: "a Jordan man" (`homonyms`)
+    # The kind of words around that say it is a town: "people" ("a Jordan man"), "address"
+    # ("Main St., Malta") ... (`homonyms.town_cue`); "" if none.
+    town_cue: str = ""
 
 
 @dataclass(slots=True)

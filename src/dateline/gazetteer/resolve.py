@@ -50,7 +50,7 @@ from .homonyms import (
     bare_county,
     designates,
     names_county,
-    without_countries,
+    without_larger,
 )
 from .index import (
     MAX_NAME_CHARS,
@@ -239,8 +239,9 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
         else _without_division_namesakes(candidates(gazetteer, texts[key], capitals=capitals))
         for key in distinct
     }
-    for key in {key for key, m in zip(keys, mentions, strict=True) if m.people and not key[1]}:
-        pools[key] = without_countries(pools[key], texts[key])
+    for key, mention in zip(keys, mentions, strict=True):
+        if mention.town_cue and not key[1]:
+            pools[key] = without_larger(pools[key], texts[key], mention.town_cue)
     datelines = {fold(m.name or m.text) for m in mentions if m.dateline}
     designated = {fold(texts[key]) for key in distinct if names_county(texts[key])}
     own = {

@@ -24,7 +24,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..docext import ARTICLE, doc_text, ensure_extensions, stage_attr
 from ..gazetteer import FEATURES, Gazetteer, load_gazetteer, valid_coordinates
-from ..gazetteer.homonyms import people_noun_after
+from ..gazetteer.homonyms import town_cue
 from ..gazetteer.resolve import Mention, Resolution, resolve
 from ..record import Location, Place, Span
 from .place_names import recognise
@@ -63,6 +63,12 @@ NEAR = re.compile(
     r"\d[\d,.]*\s*(km|kilometers|kilometres|miles|mi)\s+(\w+\s+){0,2}(of|from))\s+(the\s+)?$",
     re.IGNORECASE,
 )
+# Titles that a name may carry inside the parser's PERSON entity ("King Abdullah").
+TITLES = {
+    "king", "queen", "prince", "princess", "emir", "sultan", "sheikh", "president", "minister",
+    "sen", "rep", "gov", "mayor", "duke", "archduke", "emperor", "pope", "saint", "st",
+}  # fmt: skip
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr"}  # say nothing of an office
 NEAR_WINDOW = 60  # characters before a place name searched for "near", "outside", "20 km north of"
 
 
@@ -142,11 +148,47 @@ def mentions(
         )
         mention.name = county_name(span) or (water_name(span, gazetteer) if gazetteer else None)
         mention.label = _entity_label(span)
-        mention.people = people_noun_after(text, span.end_char)
+        mention.town_cue = town_cue(text, span.start_char, span.end_char) or _residence(span)
         result.append(mention)
     _one_water_per_article(result)
     _group_lists(text, result)
     return result
+
+
+def _residence(span: SpacySpan) -> str:
+    """The cue "resident" when the name is a person's home: "Galen Miller of Palestine",
+    "Roe, 34, of Nelson". Local news says where a person lives so, while a country's people
+    are told by their nationality ("a Jordanian man"). Holders of an office or a crown are
+    named by what they hold, not their home ("Foreign Minister Nasser Judeh of Jordan",
+    "King Abdullah of Jordan", "Ferdinand of Austria"): no cue."""
+    tokens = span.doc[max(0, span.start - 5) : span.start]
+    if len(tokens) < 2 or tokens[-1].lower_ != "of":
+        return ""
+    last = len(tokens) - 2  # the person's last word, before "of" or before ", 34,"
+    aged = tokens[last].text == "," and last >= 3 and tokens[last - 1].like_num
+    if aged:
+        last -= 3
+    if tokens[last].ent_type_ != "PERSON":
+        return ""
+    return "resident" if _untitled_person(span.doc, tokens[last].i, aged) else ""
+
+
+def _untitled_person(doc: Doc, last: int, aged: bool) -> bool:
+    """The PERSON entity ending at token `last` bears no title of office and, unless an age
+    follows it ("Roe, 34,"), is named in full: a lone given name ("Ferdinand of Austria",
+    "Catherine of Aragon") is a monarch's style."""
+    first = last
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    if first == last and not aged:
+        return False
+    before = doc[first - 1] if first > 0 else None
+    titled = before is not None and (
+        before.lower_.rstrip(".") in TITLES
+        or before.is_title and before.pos_ == "PROPN" and not before.is_sent_start
+        and before.lower_.rstrip(".") not in COURTESY_TITLES
+    )  # fmt: skip
+    return not titled and doc[first].lower_.rstrip(".") not in TITLES
 
 
 def _entity_label(span: SpacySpan) -> str:

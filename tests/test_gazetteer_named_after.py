@@ -83,3 +83,34 @@ def test_the_historic_part_of_a_town_lies_in_the_town(gazetteer):
 
 def test_a_place_of_y_that_the_gazetteer_lacks_lies_by_y(gazetteer):
     assert resolved(gazetteer, "Vale of Kelso", "LOC")[0] == KELSO
+
+
+MASSACHUSETTS, COLUMBIA, NEWTON = 6254926, 4138106, 4945283
+NORTH_REGION = 9_000_101  # made-up id: a province named "North Region" somewhere
+
+
+def short_form_gazetteer() -> Gazetteer:
+    named = [
+        (Entry(MASSACHUSETTS, "Massachusetts", "US", 42.37, -71.11, "admin1", 6_547_629),
+         ["Massachusetts", "Mass."]),
+        (Entry(COLUMBIA, "District of Columbia", "US", 38.91, -77.0, "admin1", 601_723),
+         ["District of Columbia", "D.C."]),
+        (Entry(NEWTON, "Newton", "US", 42.34, -71.21, "city", 85_146), ["Newton", "New."]),
+        (Entry(NORTH_REGION, "North Region", "CM", 8.5, 13.9, "admin1", 2_050_229),
+         ["North Region", "North"]),
+    ]  # fmt: skip
+    return Gazetteer.from_entries(named)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Western Mass.", MASSACHUSETTS),  # a part of the state, written short
+        ("Northwest D.C.", COLUMBIA),
+        ("North Lake", None),  # "North" is a word, not a short form of North Region
+        ("Newton Lake", NEWTON),  # the town's own name, as before
+    ],
+)
+def test_a_short_form_after_a_direction_names_the_place_it_shortens(text, place):
+    [result] = resolve(short_form_gazetteer(), [Mention(0, len(text), text, label="GPE")])
+    assert (result.entry.geonameid if result.entry else None) == place

@@ -108,6 +108,7 @@ INNER_NAME_CONFIDENCE = 0.5  # a place found inside an unknown longer name is a 
 MIN_INNER_LETTERS = 4
 KNOWN_DIVISION_POPULATION = 1_000_000  # a division this large is known by its name alone
 MAX_INNER_WORDS = 8
+MAX_SHORT_FORM = 5  # letters of a short form ("Mass.", "Phila.") found inside a name
 # Words saying that a name is a feature in or by a place, or a part of it.
 FEATURE_WORDS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -491,7 +492,10 @@ def _best_prior(gazetteer: Gazetteer, part: str) -> float:
 
 def _inner_candidate(gazetteer: Gazetteer, part: str, any_place: bool = True) -> bool:
     """A part that is a place's own name (unless `any_place`, one that `_names_a_division`) and
-    not just feature words ("Eastern", "West")."""
+    not just feature words ("Eastern", "West"); after a direction or feature word, also the
+    usual short form of a well-known place ("Western Mass.", "Northwest D.C.", "W. Phila.")."""
+    if any_place and _short_form(gazetteer, part):
+        return True
     letters = sum(ch.isalpha() for ch in part)
     if letters < MIN_INNER_LETTERS or not part[:1].isupper():
         return False
@@ -500,6 +504,25 @@ def _inner_candidate(gazetteer: Gazetteer, part: str, any_place: bool = True) ->
     if any_place:
         return gazetteer.is_main_name(part)
     return any(_names_a_division(e, part) for e in gazetteer.lookup(part))
+
+
+def _short_form(gazetteer: Gazetteer, part: str) -> bool:
+    """One capitalised word with a dot and at most MAX_SHORT_FORM letters that shortens the
+    own name of a country, a division or a city of STRAY_MAX_POPULATION: news shortens only
+    names its readers know ("Mass.", "D.C.", "Phila."), and a short form starts with the
+    name's letter. The dot tells a short form from a short word ("North", "New", "Lake"),
+    and a village's alternate names hold too many short words."""
+    letters = part.replace(".", "")
+    if "." not in part or not (letters.isalpha() and letters[:1].isupper()):
+        return False
+    if len(letters) > MAX_SHORT_FORM or fold(letters) in FEATURE_WORDS:
+        return False
+    return any(
+        (e.feature in ("country", "admin1") or e.population >= STRAY_MAX_POPULATION)
+        and len(e.name) > len(part)
+        and fold(e.name)[:1] == fold(letters)[:1]
+        for e in gazetteer.lookup(part)
+    )
 
 
 def _names_a_division(entry: Entry, part: str) -> bool:

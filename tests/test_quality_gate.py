@@ -75,7 +75,7 @@ def test_geoparsing_floors(shared_dir, options):
     for name, floor_acc in (("GWN", 0.905), ("LGL", 0.88)):
         assert corpora[name]["strict"]["f1"] >= 0.78, name  # measured 0.804 / 0.805
         assert corpora[name]["loose"]["f1"] >= 0.83, name  # measured 0.850 / 0.854
-        assert corpora[name]["acc161"] >= floor_acc, name  # measured 0.922 / 0.893
+        assert corpora[name]["acc161"] >= floor_acc, name  # measured 0.921 / 0.898
 
 
 @pytest.mark.model
@@ -90,7 +90,7 @@ def test_muc_event_floors(shared_dir, options):
     assert report["killed"]["recall"] >= 0.89  # measured 0.912 (all events)
     assert report["injured"]["recall"] >= 0.87  # measured 0.911 (all events)
     in_scope = report["killed_in_scope"], report["injured_in_scope"]
-    assert in_scope[0]["recall"] >= 0.845 and in_scope[0]["precision"] >= 0.775  # 0.872 / 0.802
+    assert in_scope[0]["recall"] >= 0.845 and in_scope[0]["precision"] >= 0.775  # 0.872 / 0.801
     assert in_scope[1]["recall"] >= 0.83 and in_scope[1]["precision"] >= 0.75  # 0.877 / 0.800
 
 

@@ -72,7 +72,7 @@ def test_geoparsing_floors(shared_dir, options):
 
     corpora = evaluate(shared_dir / "data" / "geo", options)["corpora"]
     # acc161 floors sit about two standard errors under the measured (n 1,854 / 3,701)
-    for name, floor_acc in (("GWN", 0.905), ("LGL", 0.88)):
+    for name, floor_acc in (("GWN", 0.905), ("LGL", 0.885)):
         assert corpora[name]["strict"]["f1"] >= 0.78, name  # measured 0.804 / 0.805
         assert corpora[name]["loose"]["f1"] >= 0.83, name  # measured 0.850 / 0.854
         assert corpora[name]["acc161"] >= floor_acc, name  # measured 0.921 / 0.898

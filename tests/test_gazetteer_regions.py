@@ -6,9 +6,9 @@ import pytest
 
 from dateline.gazetteer import Entry, Gazetteer
 from dateline.gazetteer.build import keep_alternate, region_entries, short_directions
-from dateline.gazetteer.resolve import Mention, resolve
 from dateline.record import Place
 from dateline.stages.places import event_location
+from test_gazetteer import resolved_ids
 from tool_scripts import load_tool
 
 GULF_OF_ADEN, MIDDLE_EAST, AMERICA, UNITED_STATES = 80303, 6269133, 10861432, 6252001
@@ -52,11 +52,6 @@ def regional_gazetteer() -> Gazetteer:
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
     return regional_gazetteer()
-
-
-def resolved_ids(gazetteer: Gazetteer, *texts: str) -> list[int | None]:
-    mentions = [Mention(i * 20, i * 20 + len(t), t) for i, t in enumerate(texts)]
-    return [r.entry.geonameid if r.entry else None for r in resolve(gazetteer, mentions)]
 
 
 def test_a_gulf_named_in_full_is_the_gulf(gazetteer):

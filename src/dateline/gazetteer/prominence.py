@@ -28,7 +28,6 @@ CAPITAL_HOME = 2.0
 CERTAIN_COUNTRY = 0.5
 NAMESAKE_RATIO = 10  # a namesake this many times larger outweighs weak support for a town
 VILLAGE_POPULATION = 30_000  # a town smaller than this is named in the news of its own area
-WORLD_CITY_POPULATION = 1_000_000  # a city this large is known across the world by its name
 
 
 def likely_country(countries: Mapping[str, float]) -> str:
@@ -109,9 +108,3 @@ def _larger_namesake(entry: Entry, scored: Scored, *, abroad: bool) -> Entry | N
         and fold(other.name) == key
     ]
     return max(larger, key=lambda other: other.population) if larger else None
-
-
-def widely_known(entry: Entry) -> bool:
-    """A national capital or a city of a million: news names it without saying where it lies,
-    and a writer who follows it with another place's name is listing, not qualifying."""
-    return entry.feature == "city" and (entry.capital or entry.population >= WORLD_CITY_POPULATION)

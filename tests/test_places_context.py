@@ -325,3 +325,64 @@ def test_a_county_lies_in_the_state_the_article_names_most_often():
     ids = resolved(places, "Boone County", "Indiana", "Indiana", "Kentucky", "Indiana")
     assert ids[0] == BOONE_IN
     assert resolved(places, "Boone County", "Indiana", "Kentucky")[0] == BOONE_KY  # a tie
+
+
+@pytest.fixture(scope="module")
+def namesakes() -> Gazetteer:
+    """A story town, two far towns of one name, a far town of its own name, and a county
+    (made-up ids)."""
+    named = [
+        (Entry(9_000_050, "Brookport", "US", 38.63, -90.2, "city", 300_000, 4398678),
+         ["Brookport"]),
+        (Entry(9_000_051, "Jerome", "US", 42.72, -114.52, "city", 11_000, 5596512), ["Jerome"]),
+        (Entry(9_000_052, "Jerome", "US", 34.75, -112.11, "city", 1_000, 5551752), ["Jerome"]),
+        (Entry(9_000_053, "Manassas", "US", 38.75, -77.48, "city", 41_000, 6254928),
+         ["Manassas"]),
+        (Entry(9_000_054, "Laurel County", "US", 37.11, -84.12, "admin2", 60_000, 6254925),
+         ["Laurel County"]),
+    ]  # fmt: skip
+    return Gazetteer.from_entries(named)
+
+
+def test_a_township_or_park_named_after_an_uncertain_far_town_lies_in_the_story_town(namesakes):
+    # "Brookport council met ... a well in Jerome Township ... Brookport water."
+    assert resolved(namesakes, "Brookport", "Jerome Township", "Brookport") == [9_000_050] * 3
+    assert resolved(namesakes, "Brookport", "Jerome Park", "Brookport") == [9_000_050] * 3
+    # A lake named first by its kind is a feature by the town too.
+    assert resolved(namesakes, "Brookport", "Lake Jerome")[1] == 9_000_050
+    # Alone, the township still points to the likelier town it is named after.
+    assert resolved(namesakes, "Jerome Township") == [9_000_051]
+
+
+def test_a_feature_named_after_a_sure_town_or_a_county_keeps_it(namesakes):
+    # The one Manassas is no uncertain namesake: "Lake Manassas" lies by it, whatever the
+    # story's town; a school named after a county serves that county.
+    assert resolved(namesakes, "Brookport", "Lake Manassas")[1] == 9_000_053
+    assert resolved(namesakes, "Brookport", "Laurel County High School")[1] == 9_000_054
+
+
+def test_the_name_after_a_qualified_one_is_the_division_holding_it():
+    # "An architect of Toronto, Ontario, Canada" in an Ohio story: the bare "Ontario" would be
+    # the Ohio town the story's context favours, but it qualifies Toronto (made-up ids).
+    ohio, province = 9_100_010, 9_100_011
+    named = [
+        (Entry(ohio, "Ohio", "US", 40.25, -83.0, "admin1", 11_500_000), ["Ohio"]),
+        (Entry(province, "Ontario", "CA", 49.25, -84.5, "admin1", 12_800_000), ["Ontario"]),
+        (Entry(9_100_012, "Dublin", "US", 40.1, -83.11, "city", 45_000, ohio), ["Dublin"]),
+        (Entry(9_100_013, "Ontario", "US", 40.76, -82.59, "city", 6_000, ohio), ["Ontario"]),
+        (Entry(9_100_014, "Toronto", "CA", 43.7, -79.42, "city", 2_800_000, province),
+         ["Toronto"]),
+        (Entry(9_100_015, "Columbus", "US", 39.96, -83.0, "city", 900_000, ohio), ["Columbus"]),
+        (Entry(9_100_016, "Ontario", "US", 34.06, -117.65, "city", 170_000, 5332921),
+         ["Ontario"]),
+        (Entry(9_100_017, "Cuyahoga Falls", "US", 41.13, -81.48, "city", 49_000, ohio),
+         ["Cuyahoga Falls"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named)
+    story = ["Dublin", "Ohio", "Dublin", "Columbus", "Dublin", "Cuyahoga Falls"]
+    texts = [*story, "Toronto", "Ontario"]
+    mentions = [Mention(i * 30, i * 30 + len(t), t) for i, t in enumerate(texts)]
+    mentions[-2].qualifier = "Ontario"
+    assert [r.entry.geonameid for r in resolve(places, mentions)][-2:] == [9_100_014, province]
+    # Not after a name it qualifies, the same bare name in that story is a US town.
+    assert resolved(places, *story, "Ontario")[-1] in (9_100_013, 9_100_016)

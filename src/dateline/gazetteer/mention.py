@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .index import Entry
 
 DATELINE_WEIGHT = 4.0  # a place opening the article counts this many times (wire stories are local)
+INNER_NAME_CONFIDENCE = 0.5  # a place found inside an unknown longer name is a weaker answer
 
 
 @dataclass(slots=True)

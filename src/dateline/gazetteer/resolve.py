@@ -62,7 +62,7 @@ from .index import (
     unrelated_alternate,
 )
 from .local import locate_local_features
-from .mention import DATELINE_WEIGHT, Mention, Resolution
+from .mention import DATELINE_WEIGHT, INNER_NAME_CONFIDENCE, Mention, Resolution
 from .named_after import town_named_after
 from .prominence import Support, unless_overshadowed
 from .regional import regional_choices
@@ -104,7 +104,6 @@ GENERIC_SUFFIXES = {
     "governorate",
     "oblast",
 }
-INNER_NAME_CONFIDENCE = 0.5  # a place found inside an unknown longer name is a weaker answer
 MIN_INNER_LETTERS = 4
 KNOWN_DIVISION_POPULATION = 1_000_000  # a division this large is known by its name alone
 MAX_INNER_WORDS = 8
@@ -314,8 +313,24 @@ def resolve(gazetteer: Gazetteer, mentions: Sequence[Mention]) -> list[Resolutio
             confidence = round(confidence * INNER_NAME_CONFIDENCE, 3)
         inner = texts[key] != key[0]
         results.append(Resolution(mention, entry, confidence, len(scored[key]), inner))
+    _qualifiers_hold(results, [qualifiers[key] for key in keys])
     locate_local_features(results)
     return results
+
+
+def _qualifiers_hold(results: Sequence[Resolution], qualifiers: Sequence[Sequence[Entry]]) -> None:
+    """The name right after a qualified one is the division or country that holds it: in
+    "Toronto, Ontario, Canada" the Ontario is the province the chosen Toronto lies in, whatever
+    a US story's context says of the bare name (a town in California, another in Ohio). The
+    qualifier takes the qualified name's confidence when that is higher."""
+    for (result, holders), following in zip(zip(results, qualifiers), results[1:]):
+        mention, entry = result.mention, result.entry
+        if entry is None or mention.qualifier != following.mention.text:
+            continue
+        holding = [q for q in holders if contains(q, entry)]
+        if len(holding) == 1 and following.entry != holding[0]:
+            following.entry = holding[0]
+            following.confidence = max(following.confidence, result.confidence)
 
 
 def _one_sense_per_article(keys: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:

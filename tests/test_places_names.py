@@ -109,6 +109,9 @@ def test_a_legislators_home_after_the_party_letter_is_a_place(nlp, counties):
     assert [name for name, _ in found(doc, counties)] == ["Pleasanton", "N.D."]
     doc = doc_with(nlp, "The grade was B-Pleasanton said nothing.")
     assert found(doc, counties) == []
+    # The model takes the party letter into the place entity: the name is the home alone.
+    doc = doc_with(nlp, "Rep. Ann Lee, D-North Dakota, voted no.", {"D-North Dakota": "GPE"})
+    assert found(doc, counties) == [("North Dakota", 5690763)]
 
 
 def test_a_direction_before_a_town_is_not_part_of_its_name(nlp, counties):

@@ -29,7 +29,7 @@ from .place_names import (
     _spelled_as,
     capitalised_run,
 )
-from .place_shapes import _capitalised
+from .place_shapes import PARTIES, PARTY_OPENERS, _capitalised
 
 # Nouns for people that a town's name premodifies in news ("an Albany man", "Dayton woman
 # charged"): the name before them is where the people live.
@@ -52,10 +52,8 @@ JUDGED_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVEN
 # A city found by the gazetteer matcher of all-capitals text must be this big:
 CAPITALS_MIN_POPULATION = 100_000
 CAPITALS_SHARE = 0.8  # a body whose letters are this share upper case is "all capitals"
-PARTIES = {"D", "R", "I"}
 PARTY_CUES = {party.lower() for party in PARTIES}
 RESIDENCE_CUES = {"of"}  # "D-Pleasanton": a US legislator's party and home town or state
-PARTY_OPENERS = {",", "("}
 COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
 COUNTY_LIST_JOINS = LIST_JOINS | {"to", "through"}  # a range of counties is a list of them
 

@@ -35,6 +35,10 @@ DIRECTION_WORDS = {
     "northern", "southern", "eastern", "western", "central", "metro", "downtown",
 }  # fmt: skip
 LEADING_WORDS = {"the"}
+# A US legislator's party letter before the home, which the model takes into the name:
+# "Rep. Vicki Lensing, D-Iowa City" (and "(R-N.D.)").
+PARTIES = {"D", "R", "I"}
+PARTY_OPENERS = {",", "("}
 
 
 def without_body(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
@@ -93,10 +97,13 @@ def _widened(span: SpacySpan, side: int, within: SpacySpan | None) -> SpacySpan 
 def trim(span: SpacySpan) -> SpacySpan | None:
     """The name without a leading "the" or a trailing possessive, punctuation or small word:
     "the Nile's" -> "Nile", "Fargo-" -> "Fargo", "Red Bank Road near" -> "Red Bank Road",
-    "Torkula village" -> "Torkula" (a name ends in a capitalised word)."""
+    "Torkula village" -> "Torkula" (a name ends in a capitalised word); also without a
+    legislator's party letter: ", D-Iowa City" -> "Iowa City"."""
     start, end = span.start, span.end
     while start < end and span.doc[start].lower_ in LEADING_WORDS:
         start += 1
+    if _party_letter(span.doc, start) and start + 2 < end:
+        start += 2
     while end > start and _trailing(span.doc[end - 1]):
         if _abbreviation_period(span.doc, end - 1, start):
             break
@@ -104,6 +111,15 @@ def trim(span: SpacySpan) -> SpacySpan | None:
     if end <= start or not any(ch.isalpha() for ch in span.doc[start:end].text):
         return None
     return span.doc[start:end]
+
+
+def _party_letter(doc: Doc, i: int) -> bool:
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text in PARTIES
+        and doc[i + 1].text == "-"
+        and doc[i - 1].text in PARTY_OPENERS
+    )
 
 
 def _trailing(token: Token) -> bool:

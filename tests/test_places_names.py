@@ -114,6 +114,18 @@ def test_a_legislators_home_after_the_party_letter_is_a_place(nlp, counties):
     assert found(doc, counties) == [("North Dakota", 5690763)]
 
 
+def test_one_entity_joining_two_places_is_two_places(nlp, counties):
+    doc = doc_with(nlp, "He rode from Jackson to Philadelphia.", {"Jackson to Philadelphia": "GPE"})
+    assert found(doc, counties) == [("Jackson", 4431410), ("Philadelphia", 4560349)]
+    # Before a common noun the parts are of its kind: two streets, not two towns.
+    doc = doc_with(nlp, "Shots at Jackson and Philadelphia streets.",
+                   {"Jackson and Philadelphia": "GPE"})  # fmt: skip
+    assert [name for name, _ in found(doc, counties)] == ["Jackson and Philadelphia"]
+    # A part that is no known place keeps the entity whole.
+    doc = doc_with(nlp, "He rode from Jackson to Elmwood.", {"Jackson to Elmwood": "GPE"})
+    assert [name for name, _ in found(doc, counties)] == ["Jackson to Elmwood"]
+
+
 def test_a_direction_before_a_town_is_not_part_of_its_name(nlp, counties):
     doc = doc_with(nlp, "A fire in South Philadelphia spread.", {"South Philadelphia": "GPE"})
     assert [name for name, _ in found(doc, counties)] == ["Philadelphia"]

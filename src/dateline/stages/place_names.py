@@ -33,6 +33,7 @@ from .place_shapes import (
     LEADING_WORDS,
     PLACE_LABELS,
     _capitalised,
+    joined_parts,
     trim,
     with_name_start,
     without_body,
@@ -192,8 +193,9 @@ def entity_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
             word = trimmed[0].lower_
             if _unknown_word(trimmed, gazetteer) and (word not in located or word in speaking):
                 continue
-            whole = without_body(with_name_start(trimmed, gazetteer), gazetteer)
-            yield from _unless_demonym([without_direction(whole, gazetteer)], gazetteer)
+            for part in joined_parts(trimmed, gazetteer):
+                whole = without_body(with_name_start(part, gazetteer), gazetteer)
+                yield from _unless_demonym([without_direction(whole, gazetteer)], gazetteer)
 
 
 def _unknown_word(span: SpacySpan, gazetteer: Gazetteer) -> bool:

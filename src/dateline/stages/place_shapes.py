@@ -35,6 +35,7 @@ DIRECTION_WORDS = {
     "northern", "southern", "eastern", "western", "central", "metro", "downtown",
 }  # fmt: skip
 LEADING_WORDS = {"the"}
+JOIN_WORDS = {"to", "and", "&"}  # words one entity may join two places with
 # A US legislator's party letter before the home, which the model takes into the name:
 # "Rep. Vicki Lensing, D-Iowa City" (and "(R-N.D.)").
 PARTIES = {"D", "R", "I"}
@@ -52,6 +53,22 @@ def without_body(span: SpacySpan, gazetteer: Gazetteer) -> SpacySpan:
             head = span[:i]
             return head if gazetteer.has_name(head.text) else span
     return span
+
+
+def joined_parts(span: SpacySpan, gazetteer: Gazetteer) -> list[SpacySpan]:
+    """The places one entity joins with "to", "and" or "&" ("from [Norman to D.C.]"), when the
+    whole is no place's name ("Trinidad and Tobago" is) and every part is a known one; else
+    the span itself. Before a common noun the parts are of its kind: "at Orange and White
+    streets" names two streets, not the towns Orange and White."""
+    joins = [t.i for t in span[1:-1] if t.lower_ in JOIN_WORDS]
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if not joins or gazetteer.has_name(span.text) or after is not None and after.is_lower:
+        return [span]
+    bounds = [span.start, *joins, span.end]
+    parts = [span.doc[a + (a != span.start) : b] for a, b in zip(bounds, bounds[1:])]
+    if all(len(part) and gazetteer.has_name(part.text) for part in parts):
+        return parts
+    return [span]
 
 
 def with_name_start(

@@ -39,6 +39,7 @@ from typing import Any
 from ..errors import DatelineError
 from ..gazetteer import Gazetteer, distance_km, load_gazetteer
 from ..gazetteer.resolve import Mention, resolve
+from ..gazetteer.spelling import spelling
 from ..options import Options
 
 CORPORA = {"GWN": "GWN.xml", "LGL": "lgl.xml"}
@@ -184,7 +185,8 @@ def resolve_gold(tally: Tally, doc: Document, gazetteer: Gazetteer) -> None:
     """Resolve the gold toponyms themselves: the resolver's accuracy without recognition errors."""
     gold = [t for t in doc.gold if t.lat is not None]
     mentions = [Mention(t.start, t.end, t.text) for t in gold]
-    for toponym, result in zip(gold, resolve(gazetteer, mentions), strict=True):
+    resolved = resolve(gazetteer, mentions, spelling(doc.text))
+    for toponym, result in zip(gold, resolved, strict=True):
         entry = result.entry
         tally.given_gold.append(
             error_km(toponym, entry.lat if entry else None, entry.lon if entry else None)

@@ -65,7 +65,7 @@ def joined_parts(span: SpacySpan, gazetteer: Gazetteer) -> list[SpacySpan]:
     if not joins or gazetteer.has_name(span.text) or after is not None and after.is_lower:
         return [span]
     bounds = [span.start, *joins, span.end]
-    parts = [span.doc[a + (a != span.start) : b] for a, b in zip(bounds, bounds[1:])]
+    parts = [span.doc[a + (a != span.start) : b] for a, b in zip(bounds, bounds[1:], strict=False)]
     if all(len(part) and gazetteer.has_name(part.text) for part in parts):
         return parts
     return [span]

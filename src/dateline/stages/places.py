@@ -26,6 +26,7 @@ from ..docext import ARTICLE, doc_text, ensure_extensions, stage_attr
 from ..gazetteer import FEATURES, Gazetteer, load_gazetteer, valid_coordinates
 from ..gazetteer.homonyms import town_cue
 from ..gazetteer.resolve import Mention, Resolution, resolve
+from ..gazetteer.spelling import spelling
 from ..record import Location, Place, Span
 from .place_names import recognise
 from .place_patterns import DATELINE_LABEL, all_capitals, county_name
@@ -101,7 +102,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Resolution]:
     """Every place name in the article body, resolved, in text order."""
     body = body_span(doc)
     spans = recognise(doc, gazetteer, body)
-    return resolve(gazetteer, mentions(doc, spans, body, gazetteer))
+    spelled = spelling(source_text(doc))
+    return resolve(gazetteer, mentions(doc, spans, body, gazetteer), spelled)
 
 
 def source_text(doc: Doc) -> str:

@@ -127,10 +127,23 @@ def test_resolving_the_gold_names_measures_the_resolver_alone(data):
 def test_the_report_names_every_figure():
     tally = geo.Tally(documents=1, gold=2, predicted=2, strict=1, loose=2, gold_with_point=2)
     tally.errors, tally.given_gold, tally.demonyms = [1.0, 500.0], [1.0], 3
+    tally.confidences = [0.9, 0.3]
     text = geo.format_report({"data": "/d", "limit": 5, "corpora": {"GWN": geo.summary(tally)}})
     for fragment in ["first 5 articles", "GWN: 1 articles", "strict", "loose", "acc@161km 0.500",
-                     "end-to-end", "given gold", "demonyms", "Targets"]:  # fmt: skip
+                     "confidence >= 0.8: 50% of matched, acc@161km 1.000", "end-to-end",
+                     "given gold", "demonyms", "Targets"]:  # fmt: skip
         assert fragment in text
+
+
+def test_the_confident_share_counts_only_matches_resolved_that_surely():
+    doc = geo.Document("d", "x" * 40, [geo.Toponym(0, 7, "Khojaly", 39.91, 46.79),
+                                       geo.Toponym(20, 27, "Shusha", 39.76, 46.75)])  # fmt: skip
+    tally = geo.Tally()
+    geo.score_document(tally, doc, [geo.Predicted(0, 7, 39.9, 46.8, 0.95),
+                                    geo.Predicted(20, 27, 10.0, 10.0, 0.4)])  # fmt: skip
+    report = geo.summary(tally)
+    assert report["acc161"] == 0.5
+    assert report["confident_share"] == 0.5 and report["confident_acc161"] == 1.0
 
 
 def test_missing_data_is_a_named_error(tmp_path):

@@ -23,6 +23,8 @@ Figures, per corpus:
   toponyms with coordinates;
 - resolution given the gold toponyms (no recognition errors), comparable with
   Mordecai3's 96.6% within 161 km "given correct toponyms";
+- how far the confidence can be trusted: the share of matched toponyms resolved
+  with a confidence of at least CONFIDENT, and their accuracy within 161 km;
 - seconds per article for the whole parse and for the places stage alone.
 """
 
@@ -44,6 +46,7 @@ from ..options import Options
 
 CORPORA = {"GWN": "GWN.xml", "LGL": "lgl.xml"}
 ACCURATE_KM = 161.0  # 100 miles, the field's usual threshold
+CONFIDENT = 0.8  # a resolution this confident is one a user may take without checking
 WORST_KM = 20037.5  # half the Earth's circumference: the error of a missing answer
 
 
@@ -69,6 +72,7 @@ class Predicted:
     end: int
     lat: float | None
     lon: float | None
+    confidence: float = 0.0
 
 
 @dataclass(slots=True)
@@ -84,6 +88,7 @@ class Tally:
     errors: list[float] = field(
         default_factory=list
     )  # km, one per matched gold toponym with a point
+    confidences: list[float] = field(default_factory=list)  # the resolution's, one per error
     given_gold: list[float] = field(default_factory=list)  # km, resolving the gold names themselves
     offsets_off: int = 0  # gold toponyms whose offsets do not spell their name (skipped)
     demonyms: int = 0  # gold toponyms that are demonyms (skipped)
@@ -179,6 +184,7 @@ def score_document(tally: Tally, doc: Document, predicted: Sequence[Predicted]) 
     for g, p in matches:
         if doc.gold[g].lat is not None:
             tally.errors.append(error_km(doc.gold[g], predicted[p].lat, predicted[p].lon))
+            tally.confidences.append(predicted[p].confidence)
 
 
 def resolve_gold(tally: Tally, doc: Document, gazetteer: Gazetteer) -> None:
@@ -202,6 +208,7 @@ def prf(tp: int, predicted: int, gold: int) -> dict[str, float]:
 def summary(tally: Tally) -> dict[str, Any]:
     within = sum(e <= ACCURATE_KM for e in tally.errors)
     given = sum(e <= ACCURATE_KM for e in tally.given_gold)
+    confident = [e for e, c in zip(tally.errors, tally.confidences, strict=True) if c >= CONFIDENT]
     return {
         "documents": tally.documents,
         "gold": tally.gold,
@@ -214,6 +221,10 @@ def summary(tally: Tally) -> dict[str, Any]:
         "end_to_end_acc161": within / tally.gold_with_point if tally.gold_with_point else 0.0,
         "given_gold_acc161": given / len(tally.given_gold) if tally.given_gold else 0.0,
         "given_gold_median_km": statistics.median(tally.given_gold) if tally.given_gold else None,
+        "confident_share": len(confident) / len(tally.errors) if tally.errors else 0.0,
+        "confident_acc161": (
+            sum(e <= ACCURATE_KM for e in confident) / len(confident) if confident else 0.0
+        ),
         "seconds_per_doc": tally.seconds / tally.documents if tally.documents else 0.0,
         "places_share": tally.place_seconds / tally.seconds if tally.seconds else 0.0,
         "offsets_off": tally.offsets_off,
@@ -296,7 +307,10 @@ def _drop_demonyms(doc: Document, gazetteer: Gazetteer) -> int:
 
 
 def _predictions(doc: Any) -> list[Predicted]:
-    return [Predicted(p.start, p.end, p.lat, p.lon) for p in doc._.dateline_places or []]
+    return [
+        Predicted(p.start, p.end, p.lat, p.lon, p.confidence or 0.0)
+        for p in doc._.dateline_places or []
+    ]
 
 
 def format_report(report: dict[str, Any]) -> str:
@@ -321,6 +335,10 @@ def _format_corpus(name: str, f: dict[str, Any]) -> Iterable[str]:
     yield (
         f"  resolution (matched, n={f['matched_with_point']})  acc@161km {f['acc161']:.3f}"
         f"  median {median} km"
+    )
+    yield (
+        f"  confidence >= {CONFIDENT}: {f['confident_share']:.0%} of matched,"
+        f" acc@161km {f['confident_acc161']:.3f}"
     )
     yield f"  end-to-end acc@161km {f['end_to_end_acc161']:.3f}"
     yield (

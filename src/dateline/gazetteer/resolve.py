@@ -91,7 +91,7 @@ UNRELATED_ALTERNATE_PENALTY = 2.0
 # A town or county where the article's spelling says it was written: a factor of three in
 # population, which decides between homonyms only when nothing else in the article does.
 SPELLING_BONUS = 0.5
-LOCAL_FEATURES = ("city", "admin2")
+TOWN_FEATURES = ("city", "admin2")  # towns and counties: the readings local news names bare
 DATELINE_TOWN_BONUS = 4.0  # a dateline names a town: "NEW YORK (AP)" is the city, not the state
 ROUNDS = 3  # context refinements after the context-free first pass
 STRAY_MAX_POPULATION = 100_000  # a town abroad smaller than this needs support from the article
@@ -585,7 +585,7 @@ def priors(
         + (town if e.feature == "city" else 0.0)
         + (
             SPELLING_BONUS
-            if e.feature in LOCAL_FEATURES and spelled_at_home(spelled, e.country)
+            if e.feature in TOWN_FEATURES and spelled_at_home(spelled, e.country)
             else 0.0
         )
         - (BARE_COUNTY if bare_county(e, text, counties) else 0.0)

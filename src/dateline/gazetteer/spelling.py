@@ -23,9 +23,7 @@ OR_OUR_STEMS = (
     "arm", "behavi", "cand", "clam", "col", "endeav", "fav", "flav", "ferv", "harb", "hon",
     "hum", "lab", "neighb", "od", "parl", "rig", "rum", "sav", "splend", "tum", "val", "vig",
 )  # fmt: skip
-OR_OUR = re.compile(
-    r"\b(?:" + "|".join(OR_OUR_STEMS) + r")o(u?)r(?:s|ed|ing|hood|hoods|ite|ites|able|ful)?\b"
-)
+OR_OUR_ENDINGS = ("", "s", "ed", "ing", "hood", "hoods", "ite", "ites", "able", "ful")
 # (American, Commonwealth) spellings of one word; either side may be None (no counterpart
 # that only one side writes: Americans write "check" for a cheque and for everything else).
 PAIRS = (
@@ -46,23 +44,29 @@ PAIRS = (
     ("hemorrhage", "haemorrhage"), ("leukemia", "leukaemia"), ("diarrhea", "diarrhoea"),
     ("pedophile", "paedophile"), ("estrogen", "oestrogen"), ("maneuver", "manoeuvre"),
     ("mustache", "moustache"), ("cozy", "cosy"), ("skeptical", "sceptical"),
-    ("pajamas", "pyjamas"), ("gotten", None), (None, "per cent"), (None, "cheque"),
-    (None, "licence"), (None, "practise"), (None, "practised"), (None, "storey"),
-    (None, "storeys"), (None, "tyre"), (None, "kerb"), (None, "whilst"),
+    ("pajamas", "pyjamas"), ("gotten", None), (None, "cheque"), (None, "licence"),
+    (None, "practise"), (None, "practised"), (None, "storey"), (None, "storeys"),
+    (None, "tyre"), (None, "kerb"), (None, "whilst"),
 )  # fmt: skip
-AMERICAN = re.compile(r"\b(?:" + "|".join(a for a, _ in PAIRS if a) + r")\b")
-COMMONWEALTH = re.compile(r"\b(?:" + "|".join(b for _, b in PAIRS if b) + r")\b")
+AMERICAN = frozenset(
+    [a for a, _ in PAIRS if a]
+    + [stem + "or" + ending for stem in OR_OUR_STEMS for ending in OR_OUR_ENDINGS]
+)
+COMMONWEALTH = frozenset(
+    [b for _, b in PAIRS if b]
+    + [stem + "our" + ending for stem in OR_OUR_STEMS for ending in OR_OUR_ENDINGS]
+)
+COMMONWEALTH_PHRASES = ("per cent",)
+LOWER_CASE_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")  # a whole word, no capital
 
 
 def spelling(text: str) -> Spelling | None:
     """The side whose spellings the text uses more often; None when it uses neither more."""
-    american = len(AMERICAN.findall(text))
-    commonwealth = len(COMMONWEALTH.findall(text))
-    for match in OR_OUR.finditer(text):
-        if match.group(1):
-            commonwealth += 1
-        else:
-            american += 1
+    american = commonwealth = 0
+    for word in LOWER_CASE_WORD.findall(text):
+        american += word in AMERICAN
+        commonwealth += word in COMMONWEALTH
+    commonwealth += sum(text.count(phrase) for phrase in COMMONWEALTH_PHRASES)
     if american > commonwealth:
         return "american"
     if commonwealth > american:

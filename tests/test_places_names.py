@@ -114,6 +114,19 @@ def test_a_legislators_home_after_the_party_letter_is_a_place(nlp, counties):
     assert found(doc, counties) == [("North Dakota", 5690763)]
 
 
+def test_a_well_known_place_the_model_took_for_a_nationality_is_a_place(nlp, counties):
+    doc = doc_with(nlp, "Officials in Philadelphia denied it.", {"Philadelphia": "NORP"})
+    assert found(doc, counties) == [("Philadelphia", 4560349)]
+    # A demonym stays a nationality, even when a big town bears it (made-up town).
+    named = [
+        (Entry(6251999, "Canada", "CA", 60.0, -96.0, "country", 37_000_000), ["Canada"]),
+        (Entry(9_300_001, "Canadian", "US", 35.9, -100.4, "city", 200_000), ["Canadian"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named, demonyms={"canadian": "CA"})
+    doc = doc_with(nlp, "Canadian officials denied it.", {"Canadian": "NORP"})
+    assert found(doc, places) == []
+
+
 def test_one_entity_joining_two_places_is_two_places(nlp, counties):
     doc = doc_with(nlp, "He rode from Jackson to Philadelphia.", {"Jackson to Philadelphia": "GPE"})
     assert found(doc, counties) == [("Jackson", 4431410), ("Philadelphia", 4560349)]

@@ -341,7 +341,9 @@ def relabelled_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpa
     said"; a state may speak: "Tamil Nadu contended")."""
     people = {ent.text for ent in parsed.ents if ent.label_ == "PERSON" and _person_like(ent)}
     for ent in parsed.ents:
-        if ent.label_ in PLACE_LABELS or ent.label_ in NOT_NAMES or not parsed.in_body(ent):
+        if ent.label_ in PLACE_LABELS or not parsed.in_body(ent):
+            continue
+        if ent.label_ in NOT_NAMES and not _not_a_demonym(ent, gazetteer):
             continue
         trimmed = trim(ent)
         if trimmed is None or not looks_like_name(trimmed.text, gazetteer):
@@ -352,6 +354,12 @@ def relabelled_places(parsed: Parsed, gazetteer: Gazetteer) -> Iterator[SpacySpa
         city = not person or ent.text not in people
         if well_known(gazetteer, trimmed.text, person=person, city=city):
             yield trimmed
+
+
+def _not_a_demonym(ent: SpacySpan, gazetteer: Gazetteer) -> bool:
+    """A name the model took for a nationality or group that no demonym list knows: it may be
+    a well-known place ("authorities in Tunis" tagged NORP beside "Tunisian")."""
+    return ent.label_ == "NORP" and gazetteer.demonym_country(ent.text) is None
 
 
 def _person_like(span: SpacySpan) -> bool:

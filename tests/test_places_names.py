@@ -284,3 +284,33 @@ def test_the_town_a_person_named_in_the_news_is_of_is_a_place(nlp, gazetteer):
     assert found(doc, gazetteer) == [("Winona", WINONA)]
     doc = doc_with(nlp, "The Queen of Winona parade passed.", {"Winona": "ORG"})
     assert found(doc, gazetteer) == []  # "of" after no person nor age
+
+
+def tagged(doc, **tags: str):
+    for token in doc:
+        token.pos_ = tags.get(token.text, "NOUN" if token.is_alpha else "PUNCT")
+    return doc
+
+
+def test_a_small_towns_name_after_the_is_a_building_not_the_town(nlp, gazetteer):
+    named = [
+        (Entry(4662168, "White House", "US", 36.47, -86.65, "city", 11_226), ["White House"]),
+        (Entry(290557, "United Arab Emirates", "AE", 24.0, 54.0, "country", 9_630_959),
+         ["United Arab Emirates"]),
+    ]  # fmt: skip
+    places = Gazetteer.from_entries(named, codes={"UAE": "AE"})
+    text = "Aides at the White House said no."
+    doc = tagged(doc_with(nlp, text, {"White House": "FAC"}), said="VERB", at="ADP", the="DET")
+    assert found(doc, places) == []
+    # The article belongs to the noun after the name: the town's church.
+    text = "Aides at the White House church said no."
+    doc = tagged(doc_with(nlp, text, {"White House": "GPE"}), said="VERB", at="ADP", the="DET")
+    assert found(doc, places) == [("White House", 4662168)]
+    # Without "the" it is the town; a country takes "the".
+    doc = tagged(
+        doc_with(nlp, "Aides in White House said no.", {"White House": "GPE"}), said="VERB"
+    )
+    assert found(doc, places) == [("White House", 4662168)]
+    text = "Aides said the United Arab Emirates said no."
+    doc = tagged(doc_with(nlp, text, {"United Arab Emirates": "GPE"}), said="VERB", the="DET")
+    assert found(doc, places) == [("United Arab Emirates", 290557)]

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..gazetteer import Entry, Gazetteer, fold
+from ..gazetteer.index import unrelated_alternate
 from ..record import Span
 from .place_shapes import (
     DIRECTION_WORDS,
@@ -64,6 +65,9 @@ JOINING_MARKS = {"-", "–", "/", "&"}  # between two names of one entity ("Notr
 MAX_EMBEDDED_TOKENS = 3
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP"}
 RELABEL_MIN_POPULATION = 100_000
+# Words that may follow a noun phrase's last word: "the White House said", "... House, which".
+PHRASE_END_TAGS = {"VERB", "AUX", "ADP", "PUNCT", "PART", "SCONJ", "PRON", "DET", "ADV"}
+JOINING_MARKS = {"/", "-", "–", "&"}  # punctuation that joins the name to the next word
 SURNAME_DIVISION = 1_000_000  # a division this populous outweighs a surname of its name
 PERSON_CITY_POPULATION = 100_000  # a city the model tagged as a person must be this big
 SPEECH_VERBS = {
@@ -144,9 +148,39 @@ def recognise(doc: Doc, gazetteer: Gazetteer, body: Span) -> list[SpacySpan]:
     found = [
         span
         for span in found
-        if not _surname(span, surnames, gazetteer) and not _beside_a_person(parsed, span)
+        if not _surname(span, surnames, gazetteer)
+        and not _beside_a_person(parsed, span)
+        and not _the_small_town(span, gazetteer)
     ]
     return sorted(found, key=lambda span: span.start)
+
+
+def _the_small_town(span: SpacySpan, gazetteer: Gazetteer) -> bool:
+    """A name after "the" that only small towns bear as their own is no town: a town takes no
+    article, so "the White House" is the building in Washington, not White House, Tennessee,
+    and "the Golden Gate" a strait. The article must be the name's own, the name ending the
+    phrase ("the White House said", "at the White House."): in "the Maryville church" or "the
+    Chiefland or Cross City areas" it is the noun's. A place named with its article ("The
+    Dalles"), a country, a division, a region or a big city ("the Bronx") keeps its reading."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.lower_ not in LEADING_WORDS:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.pos_ not in PHRASE_END_TAGS or after.text in JOINING_MARKS):
+        return False
+    if gazetteer.has_name(f"{before.text} {span.text}"):
+        return False
+    readings = gazetteer.lookup(span.text, codes=True)  # "the U.S." is the country
+    small = [e for e in readings if e.feature == "city" and e.population < RELABEL_MIN_POPULATION]
+    # A big city reached through a translation of its name ("White House" for Casablanca) is
+    # no reading the article's "the" speaks for.
+    larger = [e for e in readings if e not in small and not _translated_city(e, span.text)]
+    return bool(small) and not larger
+
+
+def _translated_city(entry: Entry, text: str) -> bool:
+    return entry.feature == "city" and unrelated_alternate(entry, text)
 
 
 def _beside_a_person(parsed: Parsed, span: SpacySpan) -> bool:

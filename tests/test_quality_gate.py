@@ -71,11 +71,11 @@ def test_geoparsing_floors(shared_dir, options):
     from dateline.evaluate.geo import evaluate
 
     corpora = evaluate(shared_dir / "data" / "geo", options)["corpora"]
-    # acc161 floors sit two and a half standard errors under the measured (n 1,854 / 3,702)
+    # acc161 floors sit 2.7 and 3.1 standard errors under the measured (n 1,856 / 3,704)
     for name, floor_acc in (("GWN", 0.905), ("LGL", 0.89)):
-        assert corpora[name]["strict"]["f1"] >= 0.78, name  # measured 0.804 / 0.805
-        assert corpora[name]["loose"]["f1"] >= 0.83, name  # measured 0.850 / 0.854
-        assert corpora[name]["acc161"] >= floor_acc, name  # measured 0.921 / 0.903
+        assert corpora[name]["strict"]["f1"] >= 0.78, name  # measured 0.805 / 0.805
+        assert corpora[name]["loose"]["f1"] >= 0.83, name  # measured 0.851 / 0.854
+        assert corpora[name]["acc161"] >= floor_acc, name  # measured 0.922 / 0.905
 
 
 @pytest.mark.model

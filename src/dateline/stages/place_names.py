@@ -67,7 +67,6 @@ NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINA
 RELABEL_MIN_POPULATION = 100_000
 # Words that may follow a noun phrase's last word: "the White House said", "... House, which".
 PHRASE_END_TAGS = {"VERB", "AUX", "ADP", "PUNCT", "PART", "SCONJ", "PRON", "DET", "ADV"}
-JOINING_MARKS = {"/", "-", "–", "&"}  # punctuation that joins the name to the next word
 SURNAME_DIVISION = 1_000_000  # a division this populous outweighs a surname of its name
 PERSON_CITY_POPULATION = 100_000  # a city the model tagged as a person must be this big
 SPEECH_VERBS = {
